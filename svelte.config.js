@@ -6,7 +6,7 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// A static client app: every page is prerendered as an empty shell and runs in the browser.
-		adapter: adapter({ fallback: 'index.html' })
+		adapter: adapter()
 	}
 };
 

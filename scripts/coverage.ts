@@ -1,0 +1,353 @@
+/**
+ * Coverage from the command line, with the same engine as the app:
+ *
+ *   npm run coverage -- --network FILE --facilities FILE --population FILE --subdistricts FILE
+ *     [--mode walk|elderly|cycle] [--minutes 15] [--types centre,branch,station] [--max-snap 300] --out DIR
+ *
+ * The network may be .geojson/.json, .osm (XML) or .osm.pbf; without --network the straight-line
+ * fallback is used and flagged as an approximation. The search is unbounded here, so every reachable
+ * cell gets its exact minutes. Writes DIR/cells.csv, DIR/subdistricts.csv, DIR/summary.json and
+ * prints a table per sub-district. Bad input: one line on stderr naming the file, exit code 2.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { TIME_BANDS, UNREACHABLE, computeCoverage, prepareNetwork, type AreaCoverage, type CoverageParams, type CoverageResult } from '$lib/engine/coverage';
+import { buildWalkGraph, describeGraph, type GraphReport, type WalkGraph } from '$lib/engine/graph';
+import { DEFAULT_COVERAGE_PARAMS, TRAVEL_MODES, validateCoverageParams, type TravelMode } from '$lib/engine/params';
+import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+import { FACILITY_TYPES, type Facility, type FacilityType, type NetworkLine, type PopulationCells, type Subdistrict } from '$lib/engine/types';
+import { parseFacilitiesCsv } from '$lib/io/facilities-csv';
+import { FileFormatError, type LoadResult } from '$lib/io/load-result';
+import { parseNetworkGeoJson } from '$lib/io/network-geojson';
+import { parsePopulationCsv } from '$lib/io/population-csv';
+import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
+
+/** A problem the user can fix: printed as one line, exit code 2. */
+class UsageError extends Error {}
+
+interface CliOptions {
+	network: string | null;
+	facilities: string;
+	population: string;
+	subdistricts: string;
+	out: string;
+	params: CoverageParams;
+}
+
+const USAGE =
+	'usage: npm run coverage -- --network FILE --facilities FILE --population FILE --subdistricts FILE [--mode walk|elderly|cycle] [--minutes 15] [--types centre,branch,station] [--max-snap 300] --out DIR';
+
+function readOptions(argv: string[]): CliOptions {
+	let values: Record<string, string | boolean | undefined>;
+	try {
+		({ values } = parseArgs({
+			args: argv,
+			options: {
+				network: { type: 'string' },
+				facilities: { type: 'string' },
+				population: { type: 'string' },
+				subdistricts: { type: 'string' },
+				mode: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.mode },
+				minutes: { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.thresholdMinutes) },
+				types: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.facilityTypes.join(',') },
+				'max-snap': { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.maxSnapM) },
+				out: { type: 'string' },
+				help: { type: 'boolean', default: false }
+			}
+		}));
+	} catch (error) {
+		throw new UsageError(`${(error as Error).message} (--help for usage)`);
+	}
+	if (values.help) {
+		console.log(USAGE);
+		process.exit(0);
+	}
+	const required = (name: string) => {
+		const value = values[name];
+		if (typeof value !== 'string' || value === '') throw new UsageError(`missing --${name} (--help for usage)`);
+		return value;
+	};
+	const mode = String(values.mode);
+	if (!(TRAVEL_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode: "${mode}" is not one of ${TRAVEL_MODES.join(', ')}`);
+	const types = String(values.types)
+		.split(',')
+		.map((type) => type.trim())
+		.filter(Boolean);
+	const unknownType = types.find((type) => !(FACILITY_TYPES as readonly string[]).includes(type));
+	if (unknownType !== undefined || types.length === 0) throw new UsageError(`--types: "${unknownType ?? ''}" is not one of ${FACILITY_TYPES.join(', ')}`);
+	const params: CoverageParams = {
+		...DEFAULT_COVERAGE_PARAMS,
+		mode: mode as TravelMode,
+		thresholdMinutes: readNumber(values.minutes, '--minutes'),
+		facilityTypes: types as FacilityType[],
+		maxSnapM: readNumber(values['max-snap'], '--max-snap'),
+		// Exact minutes for every reachable cell in cells.csv (no "beyond the limit" values).
+		searchLimitMinutes: Infinity
+	};
+	const problem = validateCoverageParams(params);
+	if (problem) throw new UsageError(problem);
+	const network = typeof values.network === 'string' && values.network !== '' ? values.network : null;
+	return { network, facilities: required('facilities'), population: required('population'), subdistricts: required('subdistricts'), out: required('out'), params };
+}
+
+function readNumber(value: unknown, flag: string): number {
+	const number = Number(value);
+	if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(number) || number < 0) throw new UsageError(`${flag}: "${String(value)}" is not a non-negative number`);
+	return number;
+}
+
+function readFile(path: string, flag: string): Buffer {
+	try {
+		return readFileSync(path);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message;
+		throw new UsageError(`${flag} ${path}: ${reason}`);
+	}
+}
+
+/** Runs a loader; a file that cannot be parsed, or that yields nothing, is a one-line error. */
+function load<T>(path: string, flag: string, parse: () => LoadResult<T>, isEmpty: (records: T) => boolean): LoadResult<T> {
+	let result: LoadResult<T>;
+	try {
+		result = parse();
+	} catch (error) {
+		if (error instanceof FileFormatError) throw new UsageError(`${flag} ${path}: ${error.message}`);
+		throw error;
+	}
+	if (isEmpty(result.records)) {
+		const first = result.problems[0];
+		throw new UsageError(`${flag} ${path}: no usable records${first ? ` (row ${first.row}${first.field ? `, ${first.field}` : ''}: ${first.reason})` : ''}`);
+	}
+	if (result.skipped > 0) {
+		const examples = result.problems.slice(0, 3).map((p) => `row ${p.row}${p.field ? ` ${p.field}` : ''}: ${p.reason}`);
+		console.warn(`warning: ${path}: skipped ${result.skipped} record(s) — ${examples.join('; ')}`);
+	}
+	return result;
+}
+
+async function loadNetwork(path: string): Promise<LoadResult<NetworkLine[]>> {
+	const lower = path.toLowerCase();
+	const noLines = (lines: NetworkLine[]) => lines.length === 0;
+	if (lower.endsWith('.osm.pbf') || lower.endsWith('.pbf')) {
+		const bytes = new Uint8Array(readFile(path, '--network'));
+		const reader = await osmReader<(bytes: Uint8Array) => NetworkLine[]>('osm-pbf', 'parseOsmPbf', path);
+		return load(path, '--network', () => wrapLines(reader(bytes)), noLines);
+	}
+	const text = readFile(path, '--network').toString('utf8');
+	if (lower.endsWith('.osm') || lower.endsWith('.xml')) {
+		const reader = await osmReader<(text: string) => NetworkLine[]>('osm-xml', 'parseOsmXml', path);
+		return load(path, '--network', () => wrapLines(reader(text)), noLines);
+	}
+	if (lower.endsWith('.geojson') || lower.endsWith('.json')) return load(path, '--network', () => parseNetworkGeoJson(text), noLines);
+	throw new UsageError(`--network ${path}: unknown network format (expected .geojson, .osm or .osm.pbf)`);
+}
+
+function wrapLines(lines: NetworkLine[]): LoadResult<NetworkLine[]> {
+	return { records: lines, loaded: lines.length, skipped: 0, problems: [] };
+}
+
+/**
+ * The OSM readers live in src/lib/io/osm (another module's work); loaded on demand so a GeoJSON
+ * run never depends on them. Their parse errors are reported like any other file problem.
+ */
+async function osmReader<Reader>(moduleName: string, exportName: string, path: string): Promise<Reader> {
+	const specifier = `src/lib/io/osm/${moduleName}.ts`;
+	let module: Record<string, unknown>;
+	try {
+		// A computed path keeps the type checker and bundlers from requiring the module to exist.
+		module = (await import(/* @vite-ignore */ new URL(`../${specifier}`, import.meta.url).href)) as Record<string, unknown>;
+	} catch (error) {
+		throw new UsageError(`--network ${path}: cannot load the OSM reader ${specifier} (${(error as Error).message.split('\n')[0]})`);
+	}
+	const reader = module[exportName];
+	if (typeof reader !== 'function') throw new UsageError(`--network ${path}: ${specifier} has no ${exportName}()`);
+	return ((input: never) => {
+		try {
+			return (reader as (input: never) => NetworkLine[])(input);
+		} catch (error) {
+			throw new FileFormatError((error as Error).message);
+		}
+	}) as Reader;
+}
+
+interface Loaded {
+	facilities: LoadResult<Facility[]>;
+	population: LoadResult<PopulationCells>;
+	subdistricts: LoadResult<Subdistrict[]>;
+	network: LoadResult<NetworkLine[]> | null;
+}
+
+async function loadInputs(options: CliOptions): Promise<Loaded> {
+	const text = (path: string, flag: string) => readFile(path, flag).toString('utf8');
+	return {
+		facilities: load(options.facilities, '--facilities', () => parseFacilitiesCsv(text(options.facilities, '--facilities')), (r) => r.length === 0),
+		population: load(options.population, '--population', () => parsePopulationCsv(text(options.population, '--population')), (r) => r.lon.length === 0),
+		subdistricts: load(options.subdistricts, '--subdistricts', () => parseSubdistrictsGeoJson(text(options.subdistricts, '--subdistricts')), (r) => r.length === 0),
+		network: options.network ? await loadNetwork(options.network) : null
+	};
+}
+
+function csvField(value: string): string {
+	return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+function round(value: number, digits: number): string {
+	return Number.isFinite(value) ? String(Math.round(value * 10 ** digits) / 10 ** digits) : '';
+}
+
+function cellsCsv(cells: PopulationCells, result: CoverageResult, facilities: Facility[], cellSubdistrict: Int32Array, subdistricts: Subdistrict[]): string {
+	const rows = ['lon,lat,pop,minutes,facility_id,subdistrict,covered'];
+	for (let cell = 0; cell < cells.lon.length; cell++) {
+		const facility = result.facilityIndex[cell];
+		const area = cellSubdistrict[cell];
+		rows.push(
+			[
+				round(cells.lon[cell], 7),
+				round(cells.lat[cell], 7),
+				round(cells.pop[cell], 3),
+				round(result.minutes[cell], 3),
+				facility >= 0 ? csvField(facilities[facility].id) : '',
+				area >= 0 ? csvField(subdistricts[area].code) : '',
+				result.covered[cell]
+			].join(',')
+		);
+	}
+	return rows.join('\n') + '\n';
+}
+
+function areaRows(result: CoverageResult): AreaCoverage[] {
+	return result.outside.cells > 0 ? [...result.bySubdistrict, result.outside] : result.bySubdistrict;
+}
+
+function subdistrictsCsv(result: CoverageResult): string {
+	const rows = ['code,name,population,covered,coverage_pct,unreachable'];
+	for (const area of areaRows(result)) {
+		rows.push([csvField(area.code), csvField(area.name), round(area.residents, 1), round(area.coveredResidents, 1), area.coveragePct === null ? '' : round(area.coveragePct, 2), round(area.unreachableResidents, 1)].join(','));
+	}
+	return rows.join('\n') + '\n';
+}
+
+/** Terminal width of a string: CJK characters take two columns. */
+function displayWidth(text: string): number {
+	let width = 0;
+	for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+	return width;
+}
+
+function pad(text: string, width: number, alignRight: boolean): string {
+	const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+	return alignRight ? fill + text : text + fill;
+}
+
+function formatTable(header: string[], rows: string[][], rightAligned: boolean[]): string {
+	const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column]))));
+	const line = (cells: string[]) => cells.map((cell, column) => pad(cell, widths[column], rightAligned[column])).join('  ');
+	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function coverageTable(result: CoverageResult): string {
+	const integer = (value: number) => Math.round(value).toLocaleString('en-US');
+	const toRow = (area: AreaCoverage) => [area.code, area.name, integer(area.residents), integer(area.coveredResidents), area.coveragePct === null ? '—' : area.coveragePct.toFixed(1), integer(area.unreachableResidents)];
+	const rows = areaRows(result).map(toRow);
+	rows.push(toRow({ ...result.total, code: 'TOTAL', name: '' }));
+	return formatTable(['code', 'name', 'residents', 'covered', 'coverage %', 'unreachable'], rows, [false, false, true, true, true, true]);
+}
+
+function summaryJson(options: CliOptions, inputs: Loaded, result: CoverageResult, graphReport: GraphReport | null, facilities: Facility[], timingsMs: Record<string, number>): string {
+	const unreachableBy = (reason: number) => {
+		let residents = 0;
+		for (let cell = 0; cell < result.unreachable.length; cell++) if (result.unreachable[cell] === reason) residents += inputs.population.records.pop[cell];
+		return residents;
+	};
+	const sourceSummary = (path: string | null, loaded: LoadResult<unknown> | null) => (loaded && path ? { file: path, loaded: loaded.loaded, skipped: loaded.skipped } : null);
+	const summary = {
+		params: { ...result.params, searchLimitMinutes: 'none (exact minutes for every reachable cell)' },
+		covered_means: 'minutes <= thresholdMinutes (inclusive)',
+		approximate: result.approximate,
+		approximation: result.approximate ? `no network: straight-line distance × ${result.params.detourFactor} ÷ speed` : null,
+		inputs: {
+			network: sourceSummary(options.network, inputs.network),
+			facilities: sourceSummary(options.facilities, inputs.facilities),
+			population: sourceSummary(options.population, inputs.population),
+			subdistricts: sourceSummary(options.subdistricts, inputs.subdistricts)
+		},
+		graph: graphReport,
+		totals: {
+			residents: result.total.residents,
+			coveredResidents: result.total.coveredResidents,
+			coveragePct: result.total.coveragePct,
+			unreachableResidents: result.total.unreachableResidents,
+			unreachableBeyondSnapResidents: unreachableBy(UNREACHABLE.beyondSnap),
+			unreachableNoFacilityResidents: unreachableBy(UNREACHABLE.noFacility),
+			cells: result.total.cells,
+			cellsOutsideSubdistricts: result.outside.cells
+		},
+		bands: TIME_BANDS.map((band, i) => ({ label: band.label, lowMinutes: band.lowMinutes, highMinutes: band.highMinutes === Infinity ? null : band.highMinutes, residents: result.total.bandResidents[i] })),
+		subdistricts: areaRows(result),
+		facilitiesCounted: facilities.filter((f) => result.params.facilityTypes.includes(f.type)).length,
+		facilitiesNotSnapped: result.unsnappedFacilities.map((f) => facilities[f].id),
+		timingsMs
+	};
+	return JSON.stringify(summary, null, 2) + '\n';
+}
+
+async function main(): Promise<void> {
+	const options = readOptions(process.argv.slice(2));
+	const timingsMs: Record<string, number> = {};
+	const timed = <T>(name: string, step: () => T): T => {
+		const start = performance.now();
+		const value = step();
+		timingsMs[name] = Math.round(performance.now() - start);
+		return value;
+	};
+	const inputs = await loadInputs(options);
+	const cells = inputs.population.records;
+	const subdistricts = inputs.subdistricts.records;
+	const facilities = inputs.facilities.records;
+	const graph: WalkGraph | null = inputs.network ? timed('graphBuild', () => buildWalkGraph(inputs.network!.records)) : null;
+	const cellSubdistrict = timed('pointInPolygon', () => assignPointsToPolygons(cells.lon, cells.lat, subdistricts));
+	const prepared = graph ? timed('snapCells', () => prepareNetwork(graph, cells, options.params.maxSnapM)) : undefined;
+	const result = timed('coverage', () => computeCoverage({ graph, prepared, facilities, cells, cellSubdistrict, subdistricts, params: options.params }));
+	const network = result.network;
+	const graphReport =
+		graph && network ? describeGraph(graph, { cellSnap: network.prepared.cellSnap, cellPopulation: cells.pop, facilitySnap: network.facilitySnap, facilityIncluded: network.counted }) : null;
+
+	try {
+		mkdirSync(options.out, { recursive: true });
+		writeFileSync(join(options.out, 'cells.csv'), cellsCsv(cells, result, facilities, cellSubdistrict, subdistricts));
+		writeFileSync(join(options.out, 'subdistricts.csv'), subdistrictsCsv(result));
+		writeFileSync(join(options.out, 'summary.json'), summaryJson(options, inputs, result, graphReport, facilities, timingsMs));
+	} catch (error) {
+		throw new UsageError(`--out ${options.out}: cannot write (${(error as Error).message})`);
+	}
+	printReport(options, result, graphReport);
+}
+
+function printReport(options: CliOptions, result: CoverageResult, graphReport: GraphReport | null): void {
+	const p = result.params;
+	console.log(`mode ${p.mode}, ${p.thresholdMinutes} min, types ${p.facilityTypes.join(',')}, max snap ${p.maxSnapM} m; covered = minutes ≤ threshold`);
+	if (result.approximate) console.log(`APPROXIMATION: no network — straight-line distance × ${p.detourFactor} detour ÷ speed`);
+	if (graphReport) {
+		console.log(
+			`network: ${graphReport.nodes.toLocaleString('en-US')} nodes, ${graphReport.edges.toLocaleString('en-US')} edges, ${graphReport.streetKm.toFixed(1)} km, ` +
+				`${graphReport.components} component(s); residents in components without a facility: ${Math.round(graphReport.populationInComponentsWithoutFacility ?? 0)}, ` +
+				`beyond ${p.maxSnapM} m of any street: ${Math.round(graphReport.populationBeyondSnap ?? 0)}`
+		);
+	}
+	if (result.unsnappedFacilities.length > 0) console.log(`facilities farther than ${p.maxSnapM} m from the network (not counted): ${result.unsnappedFacilities.length}`);
+	console.log('');
+	console.log(coverageTable(result));
+	console.log('');
+	console.log(`wrote ${join(options.out, 'cells.csv')}, subdistricts.csv, summary.json`);
+}
+
+main().catch((error: unknown) => {
+	if (error instanceof UsageError) {
+		console.error(`error: ${error.message}`);
+		process.exit(2);
+	}
+	console.error(error);
+	process.exit(1);
+});

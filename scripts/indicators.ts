@@ -1,0 +1,311 @@
+/**
+ * Standards indicators from the command line, with the same engine and SQL as the app:
+ *
+ *   npm run indicators -- --network FILE --facilities FILE --population FILE --subdistricts FILE
+ *     [--mode walk|elderly|cycle] [--minutes 15] [--types centre,branch,station] [--max-snap 300]
+ *     [--profile FILE] [--service-population administrative|catchment] [--statuses existing,...] --out DIR
+ *
+ * Steps: coverage run (the profile's coverage types and minutes unless --types / --minutes), a second
+ * run for the nearest centre (catchment service population), E2SFCA for beds and centre m², then
+ * everything into DuckDB and the indicator queries. Writes DIR/indicators.csv (one row per
+ * sub-district), DIR/centres.csv (per-centre checks), DIR/indicators.json (district totals, profile,
+ * parameters, method) and prints a table. Bad input: one line on stderr per problem, exit code 2.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { area as turfArea, multiPolygon } from '@turf/turf';
+import { computeCoverage, prepareNetwork, type CoverageParams, type CoverageResult } from '$lib/engine/coverage';
+import {
+	computeE2sfca,
+	describeE2sfca,
+	e2sfcaParamsFor,
+	facilitySupply,
+	networkTravelMatrix,
+	straightLineTravelMatrix,
+	summarizeE2sfca,
+	type E2sfcaParams
+} from '$lib/engine/e2sfca';
+import { buildWalkGraph } from '$lib/engine/graph';
+import { DEFAULT_COVERAGE_PARAMS, TRAVEL_MODES, validateCoverageParams, type TravelMode } from '$lib/engine/params';
+import { CENTRE_COLUMNS, INDICATOR_COLUMNS, toCsv, type CsvColumn } from '$lib/engine/standards/indicator-csv';
+import { coveragePctForDisplay, incompleteFacilityCount, RULE_IDS, SERVICE_POPULATION_DEFINITIONS, type AreaIndicators, type ServicePopulationDefinition } from '$lib/engine/standards/indicators';
+import { SHANGHAI_2023, cloneProfile, type StandardsProfile } from '$lib/engine/standards/profile';
+import { nearestCentreParams, nearestFacilityRows } from '$lib/engine/standards/service-population';
+import { parseProfileJson } from '$lib/engine/standards/validate';
+import { FACILITY_STATUSES, FACILITY_TYPES, type Facility, type FacilityStatus, type FacilityType } from '$lib/engine/types';
+import { centreIndicators, createIndicatorSchema, loadNearestCentres } from '$lib/db/indicator-centres';
+import { districtIndicators, subdistrictIndicators } from '$lib/db/indicators';
+import { loadCellAccess, loadFacilities, loadPopulation, loadSubdistricts } from '$lib/db/load';
+import { openNodeDb } from '$lib/db/node';
+import { createSchema } from '$lib/db/schema';
+import { formatTable, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
+
+const USAGE =
+	'usage: npm run indicators -- --network FILE --facilities FILE --population FILE --subdistricts FILE [--mode walk|elderly|cycle] [--minutes 15] [--types centre,branch,station] [--max-snap 300] [--profile FILE] [--service-population administrative|catchment] [--statuses existing,...] --out DIR';
+
+interface CliOptions {
+	network: string | null;
+	facilities: string;
+	population: string;
+	subdistricts: string;
+	out: string;
+	profile: StandardsProfile;
+	profileFile: string | null;
+	params: CoverageParams;
+	servicePopulation: ServicePopulationDefinition;
+	statuses: FacilityStatus[] | null;
+}
+
+function list<T extends string>(value: string, flag: string, allowed: readonly T[]): T[] {
+	const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+	const unknown = items.find((item) => !(allowed as readonly string[]).includes(item));
+	if (unknown !== undefined || items.length === 0) throw new UsageError(`${flag}: "${unknown ?? ''}" is not one of ${allowed.join(', ')}`);
+	return items as T[];
+}
+
+function readNumber(value: string, flag: string): number {
+	const number = Number(value);
+	if (value.trim() === '' || !Number.isFinite(number) || number < 0) throw new UsageError(`${flag}: "${value}" is not a non-negative number`);
+	return number;
+}
+
+function readProfile(path: string): StandardsProfile {
+	const validation = parseProfileJson(readInputFile(path, '--profile').toString('utf8'));
+	if (validation.ok) return validation.profile;
+	throw new UsageError(`--profile ${path}: refused, ${validation.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`);
+}
+
+function readOptions(argv: string[]): CliOptions {
+	let values: Record<string, string | boolean | undefined>;
+	try {
+		({ values } = parseArgs({
+			args: argv,
+			options: {
+				network: { type: 'string' },
+				facilities: { type: 'string' },
+				population: { type: 'string' },
+				subdistricts: { type: 'string' },
+				mode: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.mode },
+				minutes: { type: 'string' },
+				types: { type: 'string' },
+				'max-snap': { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.maxSnapM) },
+				profile: { type: 'string' },
+				'service-population': { type: 'string', default: 'administrative' },
+				statuses: { type: 'string' },
+				out: { type: 'string' },
+				help: { type: 'boolean', default: false }
+			}
+		}));
+	} catch (error) {
+		throw new UsageError(`${(error as Error).message} (--help for usage)`);
+	}
+	if (values.help) {
+		console.log(USAGE);
+		process.exit(0);
+	}
+	const text = (name: string): string | null => (typeof values[name] === 'string' && values[name] !== '' ? (values[name] as string) : null);
+	const required = (name: string): string => {
+		const value = text(name);
+		if (value === null) throw new UsageError(`missing --${name} (--help for usage)`);
+		return value;
+	};
+	const profileFile = text('profile');
+	const profile = profileFile ? readProfile(profileFile) : cloneProfile(SHANGHAI_2023);
+	const mode = String(values.mode);
+	if (!(TRAVEL_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode: "${mode}" is not one of ${TRAVEL_MODES.join(', ')}`);
+	const minutesText = text('minutes');
+	const typesText = text('types');
+	const params: CoverageParams = {
+		...DEFAULT_COVERAGE_PARAMS,
+		mode: mode as TravelMode,
+		thresholdMinutes: minutesText === null ? profile.rules.coverageMinutes.value : readNumber(minutesText, '--minutes'),
+		facilityTypes: typesText === null ? [...profile.coverageTypes] : list<FacilityType>(typesText, '--types', FACILITY_TYPES),
+		maxSnapM: readNumber(String(values['max-snap']), '--max-snap')
+	};
+	const problem = validateCoverageParams(params);
+	if (problem) throw new UsageError(problem);
+	const servicePopulation = String(values['service-population']);
+	if (!(SERVICE_POPULATION_DEFINITIONS as readonly string[]).includes(servicePopulation)) {
+		throw new UsageError(`--service-population: "${servicePopulation}" is not one of ${SERVICE_POPULATION_DEFINITIONS.join(', ')}`);
+	}
+	const statusesText = text('statuses');
+	return {
+		network: text('network'),
+		facilities: required('facilities'),
+		population: required('population'),
+		subdistricts: required('subdistricts'),
+		out: required('out'),
+		profile,
+		profileFile,
+		params,
+		servicePopulation: servicePopulation as ServicePopulationDefinition,
+		statuses: statusesText === null ? null : list<FacilityStatus>(statusesText, '--statuses', FACILITY_STATUSES)
+	};
+}
+
+interface Runs {
+	coverage: CoverageResult;
+	nearestCentre: CoverageResult;
+}
+
+function runEngine(inputs: LoadedInputs, facilities: Facility[], options: CliOptions): Runs {
+	const graph = inputs.network ? buildWalkGraph(inputs.network) : null;
+	const prepared = graph ? prepareNetwork(graph, inputs.cells, options.params.maxSnapM) : undefined;
+	const base = { graph, prepared, facilities, cells: inputs.cells, cellSubdistrict: inputs.cellSubdistrict, subdistricts: inputs.subdistricts };
+	return {
+		coverage: computeCoverage({ ...base, params: options.params }),
+		nearestCentre: computeCoverage({ ...base, params: nearestCentreParams(options.params, options.profile) })
+	};
+}
+
+interface E2sfcaColumns {
+	params: E2sfcaParams;
+	beds: Float64Array;
+	areaM2: Float64Array;
+	incompleteResidents: Float64Array;
+	approximate: boolean;
+}
+
+/** E2SFCA of beds and of centre m² over the profile's capacity facilities, as sub-district means. */
+function runE2sfca(inputs: LoadedInputs, facilities: Facility[], options: CliOptions, nearestCentre: CoverageResult): E2sfcaColumns {
+	const params = e2sfcaParamsFor(options.params.thresholdMinutes);
+	const rows = facilities.flatMap((facility, index) => (options.profile.capacityTypes.includes(facility.type) ? [index] : []));
+	const matrix = nearestCentre.network
+		? networkTravelMatrix(nearestCentre, rows, params.catchmentMinutes)
+		: straightLineTravelMatrix(facilities, rows, inputs.cells, options.params, params.catchmentMinutes);
+	const run = (measure: 'beds' | 'areaM2') => computeE2sfca({ matrix, supply: facilitySupply(facilities, matrix, measure), population: inputs.cells.pop, params });
+	const beds = run('beds');
+	const area = run('areaM2');
+	const count = inputs.subdistricts.length;
+	const bedsSummary = summarizeE2sfca(beds, inputs.cells.pop, inputs.cellSubdistrict, count);
+	const areaSummary = summarizeE2sfca(area, inputs.cells.pop, inputs.cellSubdistrict, count);
+	const incompleteResidents = bedsSummary.incompleteResidents.map((value, index) => Math.max(value, areaSummary.incompleteResidents[index]));
+	return { params, beds: bedsSummary.meanPerThousand, areaM2: areaSummary.meanPerThousand, incompleteResidents, approximate: nearestCentre.network === null };
+}
+
+async function queryIndicators(inputs: LoadedInputs, facilities: Facility[], options: CliOptions, runs: Runs) {
+	const conn = await openNodeDb();
+	try {
+		await createSchema(conn);
+		await createIndicatorSchema(conn);
+		await loadSubdistricts(conn, inputs.subdistricts, inputs.subdistricts.map((s) => turfArea(multiPolygon(s.polygons)) / 1e6));
+		await loadFacilities(conn, facilities);
+		await loadPopulation(conn, inputs.cells, Array.from(inputs.cellSubdistrict, (index) => (index >= 0 ? inputs.subdistricts[index].code : null)));
+		const access = nearestFacilityRows(runs.coverage, facilities);
+		await loadCellAccess(conn, { minutes: runs.coverage.minutes, facilityId: access.facilityId, covered: runs.coverage.covered, unreachable: runs.coverage.unreachable });
+		await loadNearestCentres(conn, nearestFacilityRows(runs.nearestCentre, facilities));
+		const indicatorOptions = { coverageMinutes: options.params.thresholdMinutes };
+		return {
+			subdistricts: await subdistrictIndicators(conn, options.profile, indicatorOptions),
+			district: await districtIndicators(conn, options.profile, indicatorOptions),
+			centres: await centreIndicators(conn, options.profile, { servicePopulation: options.servicePopulation })
+		};
+	} finally {
+		await conn.close();
+	}
+}
+
+type CsvRow = AreaIndicators & { e2sfcaBeds: number; e2sfcaAreaM2: number; e2sfcaIncompleteResidents: number };
+
+const E2SFCA_COLUMNS: CsvColumn<CsvRow>[] = [
+	{ header: 'e2sfca_beds_per_1000', value: (r) => (Number.isFinite(r.e2sfcaBeds) ? String(Number(r.e2sfcaBeds.toFixed(4))) : '') },
+	{ header: 'e2sfca_area_m2_per_1000', value: (r) => (Number.isFinite(r.e2sfcaAreaM2) ? String(Number(r.e2sfcaAreaM2.toFixed(4))) : '') },
+	{ header: 'e2sfca_incomplete_residents', value: (r) => String(Number(r.e2sfcaIncompleteResidents.toFixed(3))) }
+];
+
+/** A figure, or "incomplete data (n)" where unknown facilities leave it open. */
+function shown(value: number | null, digits: number, unknown: number): string {
+	if (value !== null) return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+	return unknown > 0 ? `incomplete data (${unknown})` : '—';
+}
+
+function mark(area: AreaIndicators, rule: (typeof RULE_IDS)[number], text: string): string {
+	const outcome = area.rules[rule];
+	if (outcome === 'fail') return `${text} ✗`;
+	if (outcome === 'incomplete') return `${text} ?`;
+	return text;
+}
+
+function indicatorTable(rows: AreaIndicators[], district: AreaIndicators): string {
+	const toRow = (area: AreaIndicators, code: string): string[] => [
+		code,
+		area.name,
+		`${Math.round(area.residents).toLocaleString('en-US')}${area.residentsSource === 'census' ? ' (census)' : area.residentsSource === 'mixed' ? ' (mixed)' : ''}`,
+		mark(area, 'centreArea', shown(area.areaPerThousand, 1, area.areaUnknownCount)),
+		mark(area, 'centreArea', shown(area.areaGapM2, 0, incompleteFacilityCount(area, 'centreArea'))),
+		mark(area, 'bedsMin', shown(area.bedsPerThousand, 2, area.bedsUnknownCount)),
+		mark(area, 'bedsMin', shown(area.bedsNeededMin, 0, area.bedsUnknownCount)),
+		mark(area, 'stationArea', `${area.stationsUnderArea}/${area.stations}`),
+		mark(area, 'coverage', area.coveragePct === null ? '—' : coveragePctForDisplay(area.coveragePct, 1).toFixed(1)),
+		area.uncoveredResidents === null ? '—' : Math.round(area.uncoveredResidents).toLocaleString('en-US'),
+		area.status
+	];
+	return formatTable(
+		['code', 'name', 'residents', 'm²/1000', 'area gap m²', 'beds/1000', 'beds to min', 'small stations', 'coverage %', 'not covered', 'status'],
+		[...rows.map((row) => toRow(row, row.code)), toRow(district, 'DISTRICT')],
+		[false, false, true, true, true, true, true, true, true, true, false]
+	);
+}
+
+async function main(): Promise<void> {
+	const options = readOptions(process.argv.slice(2));
+	const inputs = loadInputs(options);
+	const facilities = options.statuses ? inputs.facilities.filter((facility) => options.statuses!.includes(facility.status)) : inputs.facilities;
+	const runs = runEngine(inputs, facilities, options);
+	const e2sfca = runE2sfca(inputs, facilities, options, runs.nearestCentre);
+	const indicators = await queryIndicators(inputs, facilities, options, runs);
+	const indexByCode = new Map(inputs.subdistricts.map((s, index) => [s.code, index]));
+	const csvRows: CsvRow[] = indicators.subdistricts.map((row) => {
+		const index = indexByCode.get(row.code) ?? -1;
+		return { ...row, e2sfcaBeds: e2sfca.beds[index] ?? Number.NaN, e2sfcaAreaM2: e2sfca.areaM2[index] ?? Number.NaN, e2sfcaIncompleteResidents: e2sfca.incompleteResidents[index] ?? 0 };
+	});
+	const { rules } = options.profile;
+	const summary = {
+		profile: options.profile,
+		profileFile: options.profileFile,
+		coverage: { ...runs.coverage.params, searchLimitMinutes: runs.coverage.searchLimitMinutes, approximate: runs.coverage.approximate, coveredMeans: 'minutes <= thresholdMinutes (inclusive), share of cell residents' },
+		residents: 'census population of the sub-district when given, else the sum of its population cells (residents_source)',
+		servicePopulation: {
+			definition: options.servicePopulation,
+			administrative: 'residents of the centre\u2019s sub-district',
+			catchment: `residents of cells whose nearest facility of types ${options.profile.capacityTypes.join(', ')} (by ${runs.nearestCentre.approximate ? 'straight line, approximate' : 'network time'}, no time limit) is the centre or one of its branches`
+		},
+		columns: {
+			beds_needed_min: `whole beds to reach ${rules.bedsPerThousandMin.value} per 1,000 residents`,
+			beds_needed_target: `whole beds to reach ${rules.bedsPerThousandTarget.value} per 1,000 residents`,
+			required_area_m2: rules.centreAreaMinimum.enabled
+				? `max(${rules.centreAreaMinimum.value}, ${rules.centreAreaPerThousand.value} × residents ÷ 1,000) below ${rules.centreAreaMinimum.belowPopulation} residents, else ${rules.centreAreaPerThousand.value} × residents ÷ 1,000`
+				: `${rules.centreAreaPerThousand.value} × residents ÷ 1,000`
+		},
+		e2sfca: { method: describeE2sfca(e2sfca.params), params: e2sfca.params, approximate: e2sfca.approximate, aggregation: 'population-weighted mean over the sub-district\u2019s cells', supplyFacilityTypes: options.profile.capacityTypes },
+		district: indicators.district,
+		statusesCounted: options.statuses ?? 'all'
+	};
+	try {
+		mkdirSync(options.out, { recursive: true });
+		writeFileSync(join(options.out, 'indicators.csv'), toCsv<CsvRow>([...INDICATOR_COLUMNS, ...E2SFCA_COLUMNS], csvRows));
+		writeFileSync(join(options.out, 'centres.csv'), toCsv(CENTRE_COLUMNS, indicators.centres));
+		writeFileSync(join(options.out, 'indicators.json'), JSON.stringify(summary, null, 2) + '\n');
+	} catch (error) {
+		throw new UsageError(`--out ${options.out}: cannot write (${(error as Error).message})`);
+	}
+	const p = runs.coverage.params;
+	console.log(`profile: ${options.profile.name.en} (${options.profile.id}); service population: ${options.servicePopulation}`);
+	console.log(`coverage: ${p.mode}, ${p.thresholdMinutes} min, types ${p.facilityTypes.join(',')}${runs.coverage.approximate ? ' — APPROXIMATION: no network, straight line × detour' : ''}`);
+	console.log(`capacity-aware access: ${describeE2sfca(e2sfca.params)}${e2sfca.approximate ? ' — APPROXIMATION: straight-line travel times' : ''}; population-weighted mean per sub-district`);
+	console.log('');
+	console.log(indicatorTable(indicators.subdistricts, indicators.district));
+	console.log('');
+	console.log('✗ fails the rule, ? incomplete data (facilities with unknown area or beds), — not applicable');
+	console.log(`wrote ${join(options.out, 'indicators.csv')}, centres.csv, indicators.json`);
+}
+
+main().catch((error: unknown) => {
+	if (error instanceof UsageError) {
+		console.error(`error: ${error.message}`);
+		process.exit(2);
+	}
+	console.error(error);
+	process.exit(1);
+});

@@ -1,0 +1,123 @@
+/**
+ * Input loading shared by command-line scripts: reads the four canonical files through the same io
+ * parsers as the app, reports skipped rows on stderr, assigns facilities with a blank or unknown
+ * sub-district to the polygon that holds them and cells to their sub-district. A file that cannot be
+ * used is a UsageError (one line, exit code 2). Networks: GeoJSON (.geojson / .json) only.
+ */
+import { readFileSync } from 'node:fs';
+import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+import type { Facility, NetworkLine, PopulationCells, Subdistrict } from '$lib/engine/types';
+import { parseFacilitiesCsv } from '$lib/io/facilities-csv';
+import { assignFacilitySubdistricts } from '$lib/io/import/assign-subdistricts';
+import { FileFormatError, type LoadResult } from '$lib/io/load-result';
+import { parseNetworkGeoJson } from '$lib/io/network-geojson';
+import { parsePopulationCsv } from '$lib/io/population-csv';
+import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
+
+/** A problem the user can fix: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+export interface InputPaths {
+	network: string | null;
+	facilities: string;
+	population: string;
+	subdistricts: string;
+}
+
+export interface SourceCount {
+	file: string;
+	loaded: number;
+	skipped: number;
+}
+
+export interface LoadedInputs {
+	facilities: Facility[];
+	cells: PopulationCells;
+	subdistricts: Subdistrict[];
+	network: NetworkLine[] | null;
+	/** Sub-district index per cell; -1 = in none. */
+	cellSubdistrict: Int32Array;
+	sources: Record<'facilities' | 'population' | 'subdistricts', SourceCount> & { network: SourceCount | null };
+}
+
+export function readInputFile(path: string, flag: string): Buffer {
+	try {
+		return readFileSync(path);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message;
+		throw new UsageError(`${flag} ${path}: ${reason}`);
+	}
+}
+
+/** Runs a parser; a file that cannot be parsed, or that yields nothing, is a one-line error. */
+function load<T>(path: string, flag: string, parse: (text: string) => LoadResult<T>, isEmpty: (records: T) => boolean): LoadResult<T> {
+	const text = readInputFile(path, flag).toString('utf8');
+	let result: LoadResult<T>;
+	try {
+		result = parse(text);
+	} catch (error) {
+		if (error instanceof FileFormatError) throw new UsageError(`${flag} ${path}: ${error.message}`);
+		throw error;
+	}
+	if (isEmpty(result.records)) {
+		const first = result.problems[0];
+		throw new UsageError(`${flag} ${path}: no usable records${first ? ` (row ${first.row}${first.field ? `, ${first.field}` : ''}: ${first.reason})` : ''}`);
+	}
+	if (result.skipped > 0) {
+		const examples = result.problems.slice(0, 3).map((p) => `row ${p.row}${p.field ? ` ${p.field}` : ''}: ${p.reason}`);
+		console.warn(`warning: ${path}: skipped ${result.skipped} record(s) — ${examples.join('; ')}`);
+	}
+	return result;
+}
+
+export function loadInputs(paths: InputPaths): LoadedInputs {
+	const facilities = load(paths.facilities, '--facilities', parseFacilitiesCsv, (r) => r.length === 0);
+	const population = load(paths.population, '--population', parsePopulationCsv, (r) => r.lon.length === 0);
+	const subdistricts = load(paths.subdistricts, '--subdistricts', parseSubdistrictsGeoJson, (r) => r.length === 0);
+	let network: LoadResult<NetworkLine[]> | null = null;
+	if (paths.network !== null) {
+		const lower = paths.network.toLowerCase();
+		if (!lower.endsWith('.geojson') && !lower.endsWith('.json')) throw new UsageError(`--network ${paths.network}: only GeoJSON networks are read here (.geojson or .json)`);
+		network = load(paths.network, '--network', parseNetworkGeoJson, (lines) => lines.length === 0);
+	}
+	// Row numbers for warnings: the facilities kept, in file order (header = row 1).
+	const rows = facilities.records.map((_, index) => index + 2);
+	const assignment = assignFacilitySubdistricts(facilities.records, rows, subdistricts.records);
+	for (const warning of assignment.warnings.slice(0, 5)) console.warn(`warning: ${paths.facilities}: ${warning.reason} (facility #${warning.row - 1})`);
+	if (assignment.warnings.length > 5) console.warn(`warning: ${paths.facilities}: ${assignment.warnings.length - 5} more sub-district warning(s)`);
+	const cells = population.records;
+	const count = (file: string, result: LoadResult<unknown>): SourceCount => ({ file, loaded: result.loaded, skipped: result.skipped });
+	return {
+		facilities: assignment.facilities,
+		cells,
+		subdistricts: subdistricts.records,
+		network: network?.records ?? null,
+		cellSubdistrict: assignPointsToPolygons(cells.lon, cells.lat, subdistricts.records),
+		sources: {
+			facilities: count(paths.facilities, facilities),
+			population: count(paths.population, population),
+			subdistricts: count(paths.subdistricts, subdistricts),
+			network: network && paths.network ? count(paths.network, network) : null
+		}
+	};
+}
+
+/** Terminal width of a string: CJK characters take two columns. */
+function displayWidth(text: string): number {
+	let width = 0;
+	for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+	return width;
+}
+
+function pad(text: string, width: number, alignRight: boolean): string {
+	const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+	return alignRight ? fill + text : text + fill;
+}
+
+/** A plain-text table with a rule under the header. */
+export function formatTable(header: string[], rows: string[][], rightAligned: boolean[]): string {
+	const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column]))));
+	const line = (cells: string[]) => cells.map((cell, column) => pad(cell, widths[column], rightAligned[column])).join('  ');
+	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

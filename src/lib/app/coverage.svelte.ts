@@ -1,0 +1,102 @@
+import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '$lib/engine/coverage';
+import type { GraphReport } from '$lib/engine/graph';
+import type { Dataset } from '$lib/io/dataset';
+import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from '$lib/worker/coverage-messages';
+import CoverageWorker from '$lib/worker/coverage.worker?worker';
+
+export interface Prepared {
+	cellSubdistrict: Int32Array;
+	graph: GraphReport | null;
+}
+
+/**
+ * Runs the coverage engine in a Web Worker so the tab never freezes. Only the newest compute request
+ * matters: an answer to an older one is dropped, so fast changes to the controls never show stale figures.
+ */
+export class CoverageController {
+	params = $state<CoverageParams>({ ...DEFAULT_COVERAGE_PARAMS, facilityTypes: [...DEFAULT_COVERAGE_PARAMS.facilityTypes] });
+	result = $state.raw<CoverageFigures | null>(null);
+	graph = $state.raw<GraphReport | null>(null);
+	stage = $state<CoverageStage | null>(null);
+	fraction = $state(0);
+	busy = $state(false);
+	error = $state<string | null>(null);
+	elapsedMs = $state<number | null>(null);
+	/** Bumped with every new result, so map layers know to recolour. */
+	revision = $state(0);
+
+	private worker: Worker | null = null;
+	private nextRequestId = 1;
+	private latestComputeId = 0;
+	private pending = new Map<number, (response: CoverageResponse) => void>();
+
+	private ensureWorker(): Worker {
+		if (this.worker) return this.worker;
+		this.worker = new CoverageWorker();
+		this.worker.onmessage = (event: MessageEvent<CoverageResponse>) => this.receive(event.data);
+		return this.worker;
+	}
+
+	private receive(response: CoverageResponse): void {
+		if (response.kind === 'progress') {
+			this.stage = response.stage;
+			this.fraction = response.fraction;
+			return;
+		}
+		const resolve = this.pending.get(response.requestId);
+		this.pending.delete(response.requestId);
+		resolve?.(response);
+	}
+
+	private send(request: CoverageRequest): Promise<CoverageResponse> {
+		const worker = this.ensureWorker();
+		return new Promise((resolve) => {
+			this.pending.set(request.requestId, resolve);
+			worker.postMessage(request);
+		});
+	}
+
+	async prepare(dataset: Dataset): Promise<Prepared | null> {
+		this.busy = true;
+		this.result = null;
+		const response = await this.send({
+			kind: 'prepare',
+			requestId: this.nextRequestId++,
+			network: dataset.network,
+			facilities: dataset.facilities,
+			cells: dataset.cells,
+			subdistricts: dataset.subdistricts,
+			maxSnapM: this.params.maxSnapM
+		});
+		if (response.kind === 'error') return this.fail(response.message);
+		if (response.kind !== 'prepared') return null;
+		this.graph = response.graph;
+		return { cellSubdistrict: response.cellSubdistrict, graph: response.graph };
+	}
+
+	/** Recomputes with the current (or given) parameters; resolves once the newest request is answered. */
+	async compute(params: CoverageParams = this.params): Promise<void> {
+		const requestId = this.nextRequestId++;
+		this.latestComputeId = requestId;
+		this.busy = true;
+		this.error = null;
+		const response = await this.send({ kind: 'compute', requestId, params: $state.snapshot(params) as CoverageParams });
+		if (requestId !== this.latestComputeId) return;
+		this.busy = false;
+		this.stage = null;
+		if (response.kind === 'error') {
+			this.fail(response.message);
+			return;
+		}
+		if (response.kind !== 'computed') return;
+		this.result = response.figures;
+		this.elapsedMs = response.elapsedMs;
+		this.revision++;
+	}
+
+	private fail(message: string): null {
+		this.busy = false;
+		this.error = message;
+		return null;
+	}
+}

@@ -1,0 +1,56 @@
+import { base } from '$app/paths';
+import type { SqlConnection } from '$lib/db/connection';
+import type { SubdistrictOverviewRow } from '$lib/db/queries';
+import type { Dataset } from '$lib/io/dataset';
+import { loadDemoDataset } from '$lib/io/demo-dataset';
+import { fetchText } from './fetch-text';
+import { loadDatasetIntoDb } from './database';
+
+export type Phase = 'loading' | 'ready' | 'error';
+
+/**
+ * The planner's working session: the dataset on screen, the DuckDB connection holding it, and
+ * what SQL says about it. The map appears as soon as the files are parsed; DuckDB starts in its
+ * own worker meanwhile, and the panel fills in when it is ready.
+ */
+export class Session {
+	phase = $state<Phase>('loading');
+	error = $state<string | null>(null);
+	dataset = $state.raw<Dataset | null>(null);
+	overview = $state.raw<SubdistrictOverviewRow[]>([]);
+	dbReady = $state(false);
+	/** Milliseconds from navigation start to the dataset being parsed (for the README's load-time figure). */
+	datasetLoadedAt = $state<number | null>(null);
+
+	private connection: Promise<SqlConnection> | null = null;
+
+	constructor(private readonly openDb: () => Promise<SqlConnection>) {}
+
+	async start(): Promise<void> {
+		this.connection = this.openDb();
+		try {
+			this.dataset = await loadDemoDataset(`${base}/data/demo`, fetchText);
+			this.datasetLoadedAt = performance.now();
+			this.phase = 'ready';
+		} catch (error) {
+			this.fail(error);
+		}
+	}
+
+	/** Loads the dataset into DuckDB once cells have their sub-districts, then refreshes the overview. */
+	async syncDatabase(cellSubdistrict: Int32Array): Promise<void> {
+		if (!this.dataset || !this.connection) return;
+		try {
+			const conn = await this.connection;
+			this.overview = await loadDatasetIntoDb(conn, this.dataset, cellSubdistrict);
+			this.dbReady = true;
+		} catch (error) {
+			this.fail(error);
+		}
+	}
+
+	private fail(error: unknown): void {
+		this.error = error instanceof Error ? error.message : String(error);
+		this.phase = 'error';
+	}
+}

@@ -1,0 +1,139 @@
+/**
+ * Checks a standards profile read from a file or from storage. A profile that does not validate is
+ * refused as a whole, with every problem named by its field path and reason: a half-read profile
+ * would silently check sub-districts against the wrong thresholds.
+ */
+import { FACILITY_STATUSES, FACILITY_TYPES, type FacilityStatus, type FacilityType } from '../types';
+import { PROFILE_FORMAT, PROFILE_VERSION, RULE_KEYS, RULE_UNITS, type RuleKey, type StandardsProfile } from './profile';
+
+export interface ProfileProblem {
+	/** Dotted path of the offending field, e.g. "rules.centreAreaPerThousand.value". */
+	field: string;
+	reason: string;
+}
+
+export type ProfileValidation = { ok: true; profile: StandardsProfile } | { ok: false; problems: ProfileProblem[] };
+
+/** Upper bounds that catch unit mistakes (600 per 10,000 typed as per 1,000) without limiting real use. */
+const MAXIMUM: Record<RuleKey, number> = {
+	centreAreaPerThousand: 10_000,
+	centreAreaMinimum: 1_000_000,
+	bedsPerThousandMin: 1_000,
+	bedsPerThousandTarget: 1_000,
+	newCentreBeds: 100_000,
+	stationAreaMin: 100_000,
+	coverageMinutes: 240,
+	coverageTargetPct: 100
+};
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+class Checker {
+	readonly problems: ProfileProblem[] = [];
+
+	fail(field: string, reason: string): void {
+		this.problems.push({ field, reason });
+	}
+
+	object(value: unknown, field: string): JsonObject | null {
+		if (isObject(value)) return value;
+		this.fail(field, value === undefined ? 'missing' : 'must be an object');
+		return null;
+	}
+
+	text(value: unknown, field: string, allowEmpty = false): void {
+		if (typeof value !== 'string') this.fail(field, value === undefined ? 'missing' : 'must be a string');
+		else if (!allowEmpty && value.trim() === '') this.fail(field, 'must not be empty');
+	}
+
+	boolean(value: unknown, field: string): void {
+		if (typeof value !== 'boolean') this.fail(field, value === undefined ? 'missing' : 'must be true or false');
+	}
+
+	number(value: unknown, field: string, minimum: number, maximum: number, minimumExclusive = false): void {
+		if (typeof value !== 'number' || !Number.isFinite(value)) {
+			this.fail(field, value === undefined ? 'missing' : 'must be a finite number');
+			return;
+		}
+		if (minimumExclusive ? value <= minimum : value < minimum) this.fail(field, `must be ${minimumExclusive ? 'greater than' : 'at least'} ${minimum} (got ${value})`);
+		else if (value > maximum) this.fail(field, `must be at most ${maximum} (got ${value})`);
+	}
+
+	list<T extends string>(value: unknown, field: string, allowed: readonly T[], allowEmpty: boolean): T[] | null {
+		if (!Array.isArray(value)) {
+			this.fail(field, value === undefined ? 'missing' : 'must be a list');
+			return null;
+		}
+		const bad = value.filter((item) => typeof item !== 'string' || !(allowed as readonly string[]).includes(item));
+		if (bad.length > 0) this.fail(field, `unknown value(s) ${bad.map((item) => JSON.stringify(item)).join(', ')}; allowed: ${allowed.join(', ')}`);
+		else if (new Set(value).size !== value.length) this.fail(field, 'has repeated values');
+		else if (!allowEmpty && value.length === 0) this.fail(field, 'must not be empty');
+		return bad.length === 0 ? (value as T[]) : null;
+	}
+}
+
+/** Validates parsed JSON as a StandardsProfile; returns a deep copy on success. */
+export function validateProfile(input: unknown): ProfileValidation {
+	const check = new Checker();
+	const root = check.object(input, '(profile)');
+	if (!root) return { ok: false, problems: check.problems };
+	if (root.format !== PROFILE_FORMAT) check.fail('format', `must be "${PROFILE_FORMAT}"`);
+	if (root.version !== PROFILE_VERSION) check.fail('version', `must be ${PROFILE_VERSION} (got ${JSON.stringify(root.version)})`);
+	check.text(root.id, 'id');
+	const name = check.object(root.name, 'name');
+	if (name) {
+		check.text(name['zh-CN'], 'name.zh-CN');
+		check.text(name.en, 'name.en');
+	}
+	check.boolean(root.builtIn, 'builtIn');
+	if (root.basedOn !== null) check.text(root.basedOn, 'basedOn');
+	const capacityTypes = check.list<FacilityType>(root.capacityTypes, 'capacityTypes', FACILITY_TYPES, false);
+	if (capacityTypes && !capacityTypes.includes('centre')) check.fail('capacityTypes', 'must include "centre"');
+	check.list<FacilityType>(root.coverageTypes, 'coverageTypes', FACILITY_TYPES, false);
+	checkRules(check, root.rules);
+	if (check.problems.length > 0) return { ok: false, problems: check.problems };
+	return { ok: true, profile: JSON.parse(JSON.stringify(root)) as StandardsProfile };
+}
+
+function checkRules(check: Checker, value: unknown): void {
+	const rules = check.object(value, 'rules');
+	if (!rules) return;
+	for (const key of Object.keys(rules)) if (!(RULE_KEYS as string[]).includes(key)) check.fail(`rules.${key}`, 'unknown rule');
+	for (const key of RULE_KEYS) {
+		const field = `rules.${key}`;
+		const rule = check.object(rules[key], field);
+		if (!rule) continue;
+		check.boolean(rule.enabled, `${field}.enabled`);
+		const positive = key !== 'coverageTargetPct';
+		check.number(rule.value, `${field}.value`, 0, MAXIMUM[key], positive);
+		if (rule.unit !== RULE_UNITS[key]) check.fail(`${field}.unit`, `must be "${RULE_UNITS[key]}"`);
+		check.text(rule.source, `${field}.source`);
+		if (key === 'coverageMinutes' && rule.enabled !== true) check.fail(`${field}.enabled`, 'must be true (the time budget is always needed)');
+		if (key === 'centreAreaMinimum') check.number(rule.belowPopulation, `${field}.belowPopulation`, 0, 100_000_000);
+		if (key === 'newCentreBeds') check.list<FacilityStatus>(rule.statuses, `${field}.statuses`, FACILITY_STATUSES, true);
+	}
+	checkBedRange(check, rules);
+}
+
+function checkBedRange(check: Checker, rules: JsonObject): void {
+	const min = isObject(rules.bedsPerThousandMin) ? rules.bedsPerThousandMin.value : undefined;
+	const target = isObject(rules.bedsPerThousandTarget) ? rules.bedsPerThousandTarget.value : undefined;
+	if (typeof min === 'number' && typeof target === 'number' && target < min) {
+		check.fail('rules.bedsPerThousandTarget.value', `must not be below rules.bedsPerThousandMin.value (${min})`);
+	}
+}
+
+/** Parses and validates a profile file's text; a JSON syntax error is reported as a problem too. */
+export function parseProfileJson(text: string): ProfileValidation {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (error) {
+		return { ok: false, problems: [{ field: '(file)', reason: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+	}
+	return validateProfile(parsed);
+}

@@ -1,0 +1,41 @@
+import { addMessages, init, locale } from 'svelte-i18n';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'health-circle.language';
+
+/** All message bundles, keyed by language; the extra bundles of feature modules are merged in here. */
+export const MESSAGES: Record<Language, Record<string, string>> = { 'zh-CN': zhCN, en };
+
+export function isLanguage(value: unknown): value is Language {
+	return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The remembered choice, else the browser's language if we have it, else Chinese (the planners' language). */
+function initialLanguage(): Language {
+	const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+	if (isLanguage(stored)) return stored;
+	const browser = globalThis.navigator?.language ?? '';
+	return browser.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export function setupI18n(): Language {
+	for (const language of LANGUAGES) addMessages(language, MESSAGES[language]);
+	const language = initialLanguage();
+	init({ fallbackLocale: 'zh-CN', initialLocale: language });
+	applyDocumentLanguage(language);
+	return language;
+}
+
+export function setLanguage(language: Language): void {
+	locale.set(language);
+	globalThis.localStorage?.setItem(STORAGE_KEY, language);
+	applyDocumentLanguage(language);
+}
+
+function applyDocumentLanguage(language: Language): void {
+	if (globalThis.document) globalThis.document.documentElement.lang = language;
+}

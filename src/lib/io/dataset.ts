@@ -1,0 +1,34 @@
+import type { CellShape, Facility, NetworkLine, PopulationCells, Subdistrict } from '$lib/engine/types';
+
+/** Display-only context features of a dataset (water, rail, parks, district outline). */
+export interface ContextFeature {
+	type: 'Feature';
+	geometry: { type: string; coordinates: unknown };
+	properties: { kind: 'water' | 'rail' | 'park' | 'district' | string; name?: string };
+}
+
+/** What one input file contributed, for the status bar and the report's appendix. */
+export interface SourceSummary {
+	kind: 'facilities' | 'population' | 'subdistricts' | 'network';
+	fileName: string;
+	loaded: number;
+	skipped: number;
+	/** The coordinate conversion applied on import, e.g. "GCJ-02 → WGS84"; null when none. */
+	conversion: string | null;
+}
+
+/** Everything the app analyses: one district's facilities, residents, boundaries and streets. */
+export interface Dataset {
+	id: string;
+	name: string;
+	nameEn: string;
+	/** True for the generated demo: the UI and reports must say the data is synthetic. */
+	synthetic: boolean;
+	facilities: Facility[];
+	cells: PopulationCells;
+	cellShape: CellShape;
+	subdistricts: Subdistrict[];
+	network: NetworkLine[] | null;
+	context: ContextFeature[];
+	sources: SourceSummary[];
+}

@@ -1,0 +1,132 @@
+import type { MultiPolygonCoords, Position } from '$lib/engine/types';
+import type { ToWgs84 } from './crs';
+import type { RawGeometry } from './table-source';
+
+/** A validated geometry in WGS84, reduced to what the importer uses. */
+export type PlainGeometry =
+	| { type: 'Point'; position: Position }
+	| { type: 'Polygons'; polygons: MultiPolygonCoords }
+	| { type: 'Lines'; lines: Position[][] };
+
+function isFinitePair(value: unknown): value is [number, number] {
+	return Array.isArray(value) && value.length >= 2 && Number.isFinite(value[0]) && Number.isFinite(value[1]);
+}
+
+function convertPosition(value: unknown, toWgs84: ToWgs84): Position | null {
+	if (!isFinitePair(value)) return null;
+	const [lon, lat] = toWgs84(value[0], value[1]);
+	if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) return null;
+	return [lon, lat];
+}
+
+function convertList(value: unknown, toWgs84: ToWgs84, minLength: number): Position[] | null {
+	if (!Array.isArray(value) || value.length < minLength) return null;
+	const out: Position[] = [];
+	for (const item of value) {
+		const position = convertPosition(item, toWgs84);
+		if (!position) return null;
+		out.push(position);
+	}
+	return out;
+}
+
+function convertPolygon(value: unknown, toWgs84: ToWgs84): Position[][] | null {
+	if (!Array.isArray(value) || value.length === 0) return null;
+	const rings: Position[][] = [];
+	for (const ring of value) {
+		const converted = convertList(ring, toWgs84, 4);
+		if (!converted) return null;
+		rings.push(converted);
+	}
+	return rings;
+}
+
+/**
+ * Validates a GeoJSON geometry and converts it to WGS84. Returns null with a reason when it is unusable.
+ * MultiPoint keeps its first point; GeometryCollections are not read (a reason says so).
+ */
+export function readGeometry(geometry: RawGeometry | null | undefined, toWgs84: ToWgs84): { geometry: PlainGeometry } | { reason: string } {
+	if (!geometry || typeof geometry !== 'object') return { reason: 'no geometry' };
+	const { type, coordinates } = geometry;
+	switch (type) {
+		case 'Point': {
+			const position = convertPosition(coordinates, toWgs84);
+			return position ? { geometry: { type: 'Point', position } } : { reason: 'Point without valid coordinates' };
+		}
+		case 'MultiPoint': {
+			const first = Array.isArray(coordinates) ? convertPosition(coordinates[0], toWgs84) : null;
+			return first ? { geometry: { type: 'Point', position: first } } : { reason: 'MultiPoint without valid coordinates' };
+		}
+		case 'Polygon': {
+			const polygon = convertPolygon(coordinates, toWgs84);
+			return polygon ? { geometry: { type: 'Polygons', polygons: [polygon] } } : { reason: 'Polygon with an invalid ring (needs ≥ 4 valid positions)' };
+		}
+		case 'MultiPolygon': {
+			if (!Array.isArray(coordinates) || coordinates.length === 0) return { reason: 'empty MultiPolygon' };
+			const polygons: MultiPolygonCoords = [];
+			for (const part of coordinates) {
+				const polygon = convertPolygon(part, toWgs84);
+				if (!polygon) return { reason: 'MultiPolygon with an invalid ring (needs ≥ 4 valid positions)' };
+				polygons.push(polygon);
+			}
+			return { geometry: { type: 'Polygons', polygons } };
+		}
+		case 'LineString': {
+			const line = convertList(coordinates, toWgs84, 2);
+			return line ? { geometry: { type: 'Lines', lines: [line] } } : { reason: 'LineString with fewer than 2 valid positions' };
+		}
+		case 'MultiLineString': {
+			if (!Array.isArray(coordinates) || coordinates.length === 0) return { reason: 'empty MultiLineString' };
+			const lines: Position[][] = [];
+			for (const part of coordinates) {
+				const line = convertList(part, toWgs84, 2);
+				if (!line) return { reason: 'MultiLineString with a part of fewer than 2 valid positions' };
+				lines.push(line);
+			}
+			return { geometry: { type: 'Lines', lines } };
+		}
+		default:
+			return { reason: `unsupported geometry type "${String(type).slice(0, 30)}"` };
+	}
+}
+
+/**
+ * Area-weighted centroid of the outer rings (holes ignored: they change the centroid by metres at most for
+ * population cells), computed in a local equirectangular frame; falls back to the vertex mean for degenerate rings.
+ */
+export function polygonsCentroid(polygons: MultiPolygonCoords): Position {
+	let area = 0;
+	let sumX = 0;
+	let sumY = 0;
+	let vertexX = 0;
+	let vertexY = 0;
+	let vertices = 0;
+	const [originLon, originLat] = polygons[0][0][0];
+	const scale = Math.cos((originLat * Math.PI) / 180);
+	for (const polygon of polygons) {
+		const ring = polygon[0];
+		let ringArea = 0;
+		let ringX = 0;
+		let ringY = 0;
+		for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+			const xi = (ring[i][0] - originLon) * scale;
+			const yi = ring[i][1] - originLat;
+			const xj = (ring[j][0] - originLon) * scale;
+			const yj = ring[j][1] - originLat;
+			const cross = xj * yi - xi * yj;
+			ringArea += cross;
+			ringX += (xi + xj) * cross;
+			ringY += (yi + yj) * cross;
+			vertexX += xi;
+			vertexY += yi;
+			vertices++;
+		}
+		// Rings may wind either way; the sign is made positive so that parts add up instead of cancelling.
+		const sign = ringArea < 0 ? -1 : 1;
+		area += sign * ringArea;
+		sumX += sign * ringX;
+		sumY += sign * ringY;
+	}
+	if (Math.abs(area) < 1e-18) return [originLon + vertexX / vertices / scale, originLat + vertexY / vertices];
+	return [originLon + sumX / (3 * area) / scale, originLat + sumY / (3 * area)];
+}

@@ -1,0 +1,144 @@
+import { FileFormatError } from '../load-result';
+import { conversionLabel, makeToWgs84, parseCrs, type CrsId } from './crs';
+import type { CrsGuess } from './crs-guess';
+import { FloatColumn, ProblemList } from './pipeline';
+import { estimateSpacingMetres } from './population-import';
+import type { ImportContext, ImportNote, ImportOptions, PopulationImport, ProgressCallback, RasterInfo } from './types';
+import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+
+/** User-defined GeoKey value: the raster carries its own parameters, which this importer does not read. */
+const USER_DEFINED = 32767;
+
+interface OpenedRaster {
+	info: RasterInfo;
+	origin: [number, number];
+	declaredCrs: CrsId | null;
+	readBand: () => Promise<ArrayLike<number>>;
+}
+
+/** Opens the first image of a GeoTIFF and reads its georeferencing (origin, pixel size, CRS, nodata). */
+export async function openGeoTiff(bytes: Uint8Array): Promise<OpenedRaster> {
+	const { fromArrayBuffer } = await import('geotiff');
+	const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+	try {
+		const tiff = await fromArrayBuffer(buffer);
+		const image = await tiff.getImage();
+		const [originX, originY] = image.getOrigin();
+		const [resolutionX, resolutionY] = image.getResolution();
+		const info: RasterInfo = {
+			width: image.getWidth(),
+			height: image.getHeight(),
+			bands: image.getSamplesPerPixel(),
+			noData: image.getGDALNoData(),
+			pixelSize: [resolutionX, resolutionY]
+		};
+		return {
+			info,
+			origin: [originX, originY],
+			declaredCrs: rasterCrs(image.getGeoKeys() ?? {}),
+			readBand: async () => {
+				try {
+					const bands = await image.readRasters({ samples: [0] });
+					return bands[0] as ArrayLike<number>;
+				} catch (error) {
+					throw new FileFormatError(`the GeoTIFF's pixel data is damaged or uses an unsupported layout (${(error as Error).message})`);
+				}
+			}
+		};
+	} catch (error) {
+		if (error instanceof FileFormatError) throw error;
+		throw new FileFormatError(`cannot read this GeoTIFF (${(error as Error).message}); it must be georeferenced (origin and pixel size)`);
+	}
+}
+
+function rasterCrs(keys: Record<string, unknown>): CrsId | null {
+	const projected = keys.ProjectedCSTypeGeoKey;
+	const geographic = keys.GeographicTypeGeoKey;
+	if (typeof projected === 'number' && projected !== USER_DEFINED) return parseCrs(`EPSG:${projected}`);
+	if (typeof geographic === 'number' && geographic !== USER_DEFINED) return parseCrs(`EPSG:${geographic}`);
+	return null;
+}
+
+/**
+ * A population raster (WorldPop 100 m, or any georeferenced single-band GeoTIFF): every pixel with a
+ * positive value becomes a cell at the pixel centre; nodata, zero and NaN pixels are empty. Negative values
+ * are rejected, reported by raster row and column.
+ */
+export async function importGeoTiffPopulation(
+	fileName: string,
+	bytes: Uint8Array,
+	options: ImportOptions,
+	context: ImportContext,
+	onProgress: ProgressCallback = () => {}
+): Promise<PopulationImport> {
+	const raster = await openGeoTiff(bytes);
+	const notes: ImportNote[] = [];
+	const crs = options.crs ?? raster.declaredCrs ?? 'wgs84';
+	if (!options.crs && !raster.declaredCrs) notes.push({ key: 'rasterCrsAssumed' });
+	const guess: CrsGuess = { crs, confident: Boolean(raster.declaredCrs), reason: raster.declaredCrs ? 'declared' : 'no-coordinates', swapped: false };
+	const toWgs84 = makeToWgs84(crs);
+	onProgress('parse', 0);
+	const values = await raster.readBand();
+	const { width, height, noData, pixelSize } = raster.info;
+	const [originX, originY] = raster.origin;
+	const lon = new FloatColumn();
+	const lat = new FloatColumn();
+	const pop = new FloatColumn();
+	const problems = new ProblemList();
+	let nonEmpty = 0;
+	for (let row = 0; row < height; row++) {
+		for (let column = 0; column < width; column++) {
+			const value = values[row * width + column];
+			if (!Number.isFinite(value) || value === noData || value === 0) continue;
+			nonEmpty++;
+			if (value < 0) {
+				problems.add({ row: row + 1, field: `pixel ${column + 1}`, reason: `negative population: ${value}` });
+				continue;
+			}
+			const [x, y] = toWgs84(originX + (column + 0.5) * pixelSize[0], originY + (row + 0.5) * pixelSize[1]);
+			if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90) {
+				problems.add({ row: row + 1, field: `pixel ${column + 1}`, reason: 'pixel position could not be converted to WGS84' });
+				continue;
+			}
+			lon.push(x);
+			lat.push(y);
+			pop.push(value);
+		}
+		if (row % 64 === 0) onProgress('parse', row / height);
+	}
+	const cells = { lon: lon.toArray(), lat: lat.toArray(), pop: pop.toArray() };
+	const sizeM = estimateSpacingMetres(cells.lon, cells.lat);
+	notes.push({ key: 'rasterCells', params: { width, height, cells: cells.lon.length } });
+
+	let outsideCount: number | null = null;
+	if ((context.subdistricts ?? []).length > 0) {
+		outsideCount = 0;
+		for (const area of assignPointsToPolygons(cells.lon, cells.lat, [...(context.subdistricts ?? [])])) if (area < 0) outsideCount++;
+		if (outsideCount > 0) notes.push({ key: 'cellsOutside', params: { count: outsideCount } });
+	}
+	let total = 0;
+	for (const value of cells.pop) total += value;
+	return {
+		kind: 'population',
+		fileName,
+		format: 'geotiff',
+		encoding: null,
+		crs,
+		crsGuess: guess,
+		appliedConversion: conversionLabel(crs),
+		mapping: null,
+		headers: [],
+		records: cells,
+		loaded: cells.lon.length,
+		skipped: nonEmpty - cells.lon.length,
+		problems: problems.sorted(),
+		omittedProblems: problems.omitted,
+		warnings: [],
+		notes,
+		shift: null,
+		cellShape: { kind: 'grid', sizeM },
+		cellPolygons: null,
+		outsideCount,
+		totalPopulation: total
+	};
+}

@@ -1,0 +1,55 @@
+import { FileFormatError } from '../load-result';
+import { checkFileSize, detectFormat, FORMATS_BY_KIND, type DatasetKind, type ImportFormat } from './formats';
+import { importFacilities } from './facilities-import';
+import { importGeoTiffPopulation } from './geotiff-population';
+import { importNetworkFeatures, importOsmNetwork, type OsmReaders } from './network-import';
+import { openTable } from './open-source';
+import { importPopulation } from './population-import';
+import { importSubdistricts } from './subdistricts-import';
+import type { ImportContext, ImportOptions, ImportResult, ProgressCallback } from './types';
+
+export interface ImportRequest {
+	kind: DatasetKind;
+	fileName: string;
+	bytes: Uint8Array;
+	options?: ImportOptions;
+	context?: ImportContext;
+	osmReaders?: OsmReaders;
+	onProgress?: ProgressCallback;
+}
+
+/** Checks that a recognised format fits the kind of data asked for. */
+export function formatFor(kind: DatasetKind, fileName: string, bytes: Uint8Array): ImportFormat {
+	const format = detectFormat(fileName, bytes);
+	if (!FORMATS_BY_KIND[kind].includes(format)) {
+		throw new FileFormatError(`a ${format} file cannot be loaded as ${kind}; accepted: ${FORMATS_BY_KIND[kind].join(', ')}`);
+	}
+	checkFileSize(format, bytes.length);
+	return format;
+}
+
+/**
+ * Reads one planner file into records of one kind. Throws FileFormatError when the file cannot be read at
+ * all; otherwise returns the accepted records with every rejected row and why. Pure: the caller decides
+ * whether to use the result, so a failed import never disturbs the data already loaded.
+ */
+export async function importFile(request: ImportRequest): Promise<ImportResult> {
+	const { kind, fileName, bytes, options = {}, context = {}, onProgress = () => {} } = request;
+	const format = formatFor(kind, fileName, bytes);
+	if (kind === 'population' && format === 'geotiff') return importGeoTiffPopulation(fileName, bytes, options, context, onProgress);
+	if (kind === 'network' && (format === 'osm-xml' || format === 'osm-pbf')) {
+		return importOsmNetwork(fileName, format, bytes, request.osmReaders ?? {}, onProgress);
+	}
+	onProgress('decode', 0);
+	const opened = { ...(await openTable(format, bytes, { encoding: options.encoding, sheet: options.sheet })), format };
+	switch (kind) {
+		case 'facilities':
+			return importFacilities(fileName, opened, options, context, onProgress);
+		case 'population':
+			return importPopulation(fileName, opened, options, context, onProgress);
+		case 'subdistricts':
+			return importSubdistricts(fileName, opened, options, onProgress);
+		case 'network':
+			return importNetworkFeatures(fileName, opened, options, onProgress);
+	}
+}

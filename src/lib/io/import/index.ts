@@ -1,0 +1,29 @@
+/** The planner-file importer: bytes in any supported format → validated WGS84 records + a report. */
+export { importFile, formatFor, type ImportRequest } from './import-file';
+export { inspectFile, type InspectRequest } from './inspect';
+export { DATASET_KINDS, FORMATS_BY_KIND, IMPORT_FORMATS, SIZE_LIMITS_BYTES, checkFileSize, detectFormat, type DatasetKind, type ImportFormat } from './formats';
+export { TEXT_ENCODINGS, detectEncoding, decodeText, isTextEncoding, type EncodingGuess, type TextEncodingName } from './encoding';
+export { FIELDS_BY_KIND, detectMapping, normaliseHeader, type ColumnMapping, type FieldSpec, type TargetField } from './column-mapping';
+export { detectFacilityStatus, detectFacilityType, detectValueMapping, type ValueMapping } from './value-mapping';
+export { COMMON_CRS, PROJECTED_DEFINITIONS, conversionLabel, crsLabel, crsFromPrj, isGeographic, makeToWgs84, parseCrs, type CrsId } from './crs';
+export { guessCrs, type CrsGuess, type CrsGuessReason } from './crs-guess';
+export { detectShift, type ShiftCheck, type ShiftEvidence } from './shift-detection';
+export { assignFacilitySubdistricts } from './assign-subdistricts';
+export { sourceSummary } from './source-summary';
+export type { OsmReaders } from './network-import';
+export type { EncodingReport } from './open-source';
+export type {
+	FacilitiesImport,
+	ImportContext,
+	ImportNote,
+	ImportOptions,
+	ImportResult,
+	ImportStage,
+	ImportSummary,
+	Inspection,
+	NetworkImport,
+	PopulationImport,
+	ProgressCallback,
+	RasterInfo,
+	SubdistrictsImport
+} from './types';

@@ -1,0 +1,199 @@
+import KDBush from 'kdbush';
+import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+import type { CellShape, MultiPolygonCoords } from '$lib/engine/types';
+import { readNumber } from '../fields';
+import type { ColumnMapping } from './column-mapping';
+import { conversionLabel, makeToWgs84, type CrsId } from './crs';
+import { polygonsCentroid, readGeometry } from './geometry';
+import type { OpenedTable } from './open-source';
+import { cellOf, FloatColumn, ProblemList, resolveCrs, resolveMapping, samplePositions, swapPositionColumns } from './pipeline';
+import { makePositionReader, quickNumber } from './position';
+import type { RawRow } from './table-source';
+import type { ImportContext, ImportNote, ImportOptions, PopulationImport, ProgressCallback } from './types';
+
+type H3 = typeof import('h3-js');
+
+/**
+ * Population from a table or features: points `lon, lat, pop`, H3 cells `h3, pop` (the cell centre becomes
+ * the point), GeoJSON / Shapefile / GeoParquet points, or polygons (area-weighted centroid, shape kept).
+ * Rows stream straight into typed arrays, so a CSV of millions of cells never exists as objects.
+ */
+export async function importPopulation(
+	fileName: string,
+	opened: OpenedTable & { format: PopulationImport['format'] },
+	options: ImportOptions,
+	context: ImportContext,
+	onProgress: ProgressCallback = () => {}
+): Promise<PopulationImport> {
+	const { source } = opened;
+	let mapping = resolveMapping(options.mapping, source, 'population');
+	const useH3 = mapping.h3 !== undefined && (mapping.lon === undefined || mapping.lat === undefined);
+	const resolved = useH3
+		? { crs: 'wgs84' as CrsId, guess: null, notes: [] as ImportNote[] }
+		: resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, mapping));
+	if (!options.mapping && !options.crs && resolved.guess?.swapped) mapping = swapPositionColumns(mapping);
+	const notes = [...resolved.notes];
+	const h3 = useH3 ? await import('h3-js') : null;
+	const readPosition = makePositionReader(resolved.crs);
+	const toWgs84 = makeToWgs84(resolved.crs);
+
+	const lon = new FloatColumn();
+	const lat = new FloatColumn();
+	const pop = new FloatColumn();
+	const polygons: (MultiPolygonCoords | null)[] = [];
+	let anyPolygon = false;
+	let h3Resolution: number | null = null;
+	const problems = new ProblemList();
+	let rowCount = 0;
+
+	await source.forEachRow(
+		(row) => {
+			rowCount++;
+			const residents = readResidents(row, mapping);
+			if (!residents.ok) {
+				problems.add({ row: row.row, field: 'pop', reason: residents.reason });
+				return;
+			}
+			let position: [number, number];
+			let shape: MultiPolygonCoords | null = null;
+			if (h3) {
+				const cell = readH3Cell(h3, cellOf(row, mapping, 'h3'), h3Resolution);
+				if (!cell.ok) {
+					problems.add({ row: row.row, field: 'h3', reason: cell.reason });
+					return;
+				}
+				h3Resolution = cell.resolution;
+				position = cell.position;
+			} else if (mapping.lon !== undefined && mapping.lat !== undefined) {
+				const read = readPosition(row.cells[mapping.lon], row.cells[mapping.lat]);
+				if (!read.ok) {
+					problems.add({ row: row.row, field: read.field ?? 'lon', reason: read.reason });
+					return;
+				}
+				position = read.value;
+			} else {
+				const read = readGeometry(row.geometry, toWgs84);
+				if ('reason' in read || read.geometry.type === 'Lines') {
+					problems.add({ row: row.row, field: 'geometry', reason: 'reason' in read ? read.reason : 'a population cell must be a Point or a Polygon' });
+					return;
+				}
+				if (read.geometry.type === 'Point') position = read.geometry.position;
+				else {
+					shape = read.geometry.polygons;
+					position = polygonsCentroid(shape);
+					anyPolygon = true;
+				}
+			}
+			lon.push(position[0]);
+			lat.push(position[1]);
+			pop.push(residents.value);
+			polygons.push(shape);
+		},
+		(fraction) => onProgress('parse', fraction)
+	);
+
+	const cells = { lon: lon.toArray(), lat: lat.toArray(), pop: pop.toArray() };
+	const cellShape: CellShape = h3Resolution !== null ? { kind: 'h3', resolution: h3Resolution } : { kind: 'grid', sizeM: estimateSpacingMetres(cells.lon, cells.lat) };
+	if (cellShape.kind === 'grid' && !anyPolygon) notes.push({ key: 'cellSizeEstimated', params: { metres: cellShape.sizeM } });
+
+	onProgress('assign', 0);
+	const outsideCount = countOutside(cells.lon, cells.lat, context);
+	if (outsideCount !== null && outsideCount > 0) notes.push({ key: 'cellsOutside', params: { count: outsideCount } });
+
+	return {
+		kind: 'population',
+		fileName,
+		format: opened.format,
+		encoding: opened.encoding,
+		crs: resolved.crs,
+		crsGuess: resolved.guess,
+		appliedConversion: conversionLabel(resolved.crs),
+		mapping,
+		headers: source.headers,
+		records: cells,
+		loaded: cells.lon.length,
+		skipped: rowCount - cells.lon.length,
+		problems: problems.sorted(),
+		omittedProblems: problems.omitted,
+		warnings: [],
+		notes,
+		shift: null,
+		cellShape,
+		cellPolygons: anyPolygon ? polygons : null,
+		outsideCount,
+		totalPopulation: sum(cells.pop)
+	};
+}
+
+function readResidents(row: RawRow, mapping: ColumnMapping): { ok: true; value: number } | { ok: false; reason: string } {
+	const column = mapping.pop;
+	const parsed = readNumber(column === undefined ? '' : quickNumber(row.cells[column]));
+	if (!parsed.ok) return { ok: false, reason: `population ${parsed.reason}` };
+	if (parsed.value < 0) return { ok: false, reason: `negative population: ${parsed.value}` };
+	return parsed;
+}
+
+function readH3Cell(
+	h3: H3,
+	raw: string,
+	expectedResolution: number | null
+): { ok: true; position: [number, number]; resolution: number } | { ok: false; reason: string } {
+	const index = raw.trim().toLowerCase();
+	if (index === '') return { ok: false, reason: 'missing H3 cell' };
+	if (!h3.isValidCell(index)) return { ok: false, reason: `not a valid H3 cell: "${index.slice(0, 20)}"` };
+	const resolution = h3.getResolution(index);
+	if (expectedResolution !== null && resolution !== expectedResolution) {
+		return { ok: false, reason: `H3 resolution ${resolution} differs from the file's resolution ${expectedResolution}` };
+	}
+	const [cellLat, cellLon] = h3.cellToLatLng(index);
+	return { ok: true, position: [cellLon, cellLat], resolution };
+}
+
+/**
+ * Median distance from a cell to its nearest neighbour, over a sample: the grid's cell size for drawing
+ * and for the report (rounded to 10 m). 100 m when there are too few cells to tell.
+ */
+export function estimateSpacingMetres(lon: Float64Array, lat: Float64Array): number {
+	const count = lon.length;
+	if (count < 2) return 100;
+	const index = new KDBush(count);
+	const metresPerDegreeLat = 111_195;
+	const metresPerDegreeLon = metresPerDegreeLat * Math.cos((lat[0] * Math.PI) / 180);
+	for (let cell = 0; cell < count; cell++) index.add(lon[cell] * metresPerDegreeLon, lat[cell] * metresPerDegreeLat);
+	index.finish();
+	const step = Math.max(1, Math.floor(count / 500));
+	const nearest: number[] = [];
+	for (let cell = 0; cell < count; cell += step) {
+		const x = lon[cell] * metresPerDegreeLon;
+		const y = lat[cell] * metresPerDegreeLat;
+		for (let radius = 50; radius <= 10_000; radius *= 2) {
+			const found = index.within(x, y, radius).filter((other) => other !== cell);
+			if (found.length === 0) continue;
+			let best = Infinity;
+			for (const other of found) {
+				const distance = Math.hypot(lon[other] * metresPerDegreeLon - x, lat[other] * metresPerDegreeLat - y);
+				if (distance > 0.01 && distance < best) best = distance;
+			}
+			if (best < Infinity) nearest.push(best);
+			break;
+		}
+	}
+	if (nearest.length === 0) return 100;
+	nearest.sort((a, b) => a - b);
+	return Math.max(10, Math.round(nearest[Math.floor(nearest.length / 2)] / 10) * 10);
+}
+
+function countOutside(lon: Float64Array, lat: Float64Array, context: ImportContext): number | null {
+	const subdistricts = context.subdistricts ?? [];
+	if (subdistricts.length === 0) return null;
+	const inside = assignPointsToPolygons(lon, lat, [...subdistricts]);
+	let outside = 0;
+	for (const area of inside) if (area < 0) outside++;
+	return outside;
+}
+
+function sum(values: Float64Array): number {
+	let total = 0;
+	for (const value of values) total += value;
+	return total;
+}

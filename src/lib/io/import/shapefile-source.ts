@@ -1,0 +1,77 @@
+import { unzipSync } from 'fflate';
+import { FileFormatError } from '../load-result';
+import { crsFromPrj, type CrsId } from './crs';
+import { detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding';
+import { featureTableSource } from './feature-source';
+import type { TableSource } from './table-source';
+
+export interface ShapefileTable {
+	source: TableSource;
+	/** From the .prj, when there is one. */
+	declaredCrs: CrsId | null;
+	/** Of the .dbf attribute text: from the .cpg when present, else detected. */
+	encoding: EncodingGuess;
+	layerName: string;
+}
+
+const CPG_LABELS: Record<string, TextEncodingName> = {
+	'utf-8': 'utf-8',
+	utf8: 'utf-8',
+	'65001': 'utf-8',
+	gbk: 'gb18030',
+	gb2312: 'gb18030',
+	gb18030: 'gb18030',
+	'936': 'gb18030',
+	cp936: 'gb18030',
+	big5: 'big5',
+	'950': 'big5'
+};
+
+/**
+ * Reads the first layer of a zipped Shapefile: .shp geometry and .dbf attributes through shpjs, with the
+ * coordinates left as they are (the importer converts them, so every format shares one CRS path). Chinese
+ * .dbf files are usually GBK without a .cpg, so the attribute encoding is detected when none is declared.
+ */
+export async function readZippedShapefile(bytes: Uint8Array, encodingOverride?: TextEncodingName): Promise<ShapefileTable> {
+	let files: Record<string, Uint8Array>;
+	try {
+		files = unzipSync(bytes, { filter: (file) => !file.name.includes('__MACOSX') && /\.(shp|dbf|prj|cpg)$/i.test(file.name) });
+	} catch (error) {
+		throw new FileFormatError(`damaged ZIP archive (${(error as Error).message})`);
+	}
+	const shpName = Object.keys(files).find((name) => name.toLowerCase().endsWith('.shp'));
+	if (!shpName) throw new FileFormatError('the ZIP archive holds no .shp file');
+	const base = shpName.slice(0, -4);
+	const part = (extension: string) => files[Object.keys(files).find((name) => name.toLowerCase() === `${base.toLowerCase()}.${extension}`) ?? ''];
+	const dbf = part('dbf');
+	const prj = part('prj');
+	const cpg = part('cpg');
+
+	const encoding = dbfEncoding(dbf, cpg, encodingOverride);
+	const { parseShp, parseDbf } = await import('shpjs');
+	let geometries: unknown[];
+	let attributes: Record<string, unknown>[] = [];
+	try {
+		geometries = parseShp(toDataView(files[shpName]));
+		if (dbf) attributes = parseDbf(toDataView(dbf), encoding.encoding);
+	} catch (error) {
+		throw new FileFormatError(`damaged Shapefile ${shpName} (${(error as Error).message})`);
+	}
+	const features = geometries.map((geometry, index) => ({ type: 'Feature', geometry, properties: attributes[index] ?? {} }));
+	const declaredCrs = prj ? crsFromPrj(new TextDecoder().decode(prj)) : null;
+	return { source: featureTableSource(features), declaredCrs, encoding, layerName: base.split('/').pop() ?? base };
+}
+
+function dbfEncoding(dbf: Uint8Array | undefined, cpg: Uint8Array | undefined, override?: TextEncodingName): EncodingGuess {
+	if (override) return { encoding: override, confident: true, reason: 'detector', bom: false };
+	const declared = cpg ? CPG_LABELS[new TextDecoder().decode(cpg).trim().toLowerCase()] : undefined;
+	if (declared) return { encoding: declared, confident: true, reason: 'detector', bom: false };
+	if (!dbf || dbf.length < 32) return { encoding: 'utf-8', confident: false, reason: 'fallback', bom: false };
+	// Only the header's field names and the records are text; detection runs on the records.
+	const headerLength = dbf[8] | (dbf[9] << 8);
+	return detectEncoding(dbf.subarray(Math.min(headerLength, dbf.length)));
+}
+
+function toDataView(bytes: Uint8Array): DataView {
+	return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,0 +1,7 @@
+import type { SourceSummary } from '../dataset';
+import type { ImportResult } from './types';
+
+/** What a loaded file contributes to Dataset.sources (status bar, the report's data appendix). */
+export function sourceSummary(result: ImportResult): SourceSummary {
+	return { kind: result.kind, fileName: result.fileName, loaded: result.loaded, skipped: result.skipped, conversion: result.appliedConversion };
+}

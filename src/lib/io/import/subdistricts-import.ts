@@ -1,0 +1,81 @@
+import type { Subdistrict } from '$lib/engine/types';
+import { isBlank, readNumber, clip } from '../fields';
+import { conversionLabel, makeToWgs84 } from './crs';
+import { readGeometry } from './geometry';
+import type { OpenedTable } from './open-source';
+import { cellOf, ProblemList, resolveCrs, resolveMapping, samplePositions } from './pipeline';
+import type { ImportNote, ImportOptions, ProgressCallback, SubdistrictsImport } from './types';
+
+/**
+ * Sub-district polygons from GeoJSON, a zipped Shapefile or GeoParquet: name (required), code (the name
+ * when there is no code column), English name, census population; geometry converted to WGS84.
+ */
+export async function importSubdistricts(
+	fileName: string,
+	opened: OpenedTable & { format: SubdistrictsImport['format'] },
+	options: ImportOptions,
+	onProgress: ProgressCallback = () => {}
+): Promise<SubdistrictsImport> {
+	const { source } = opened;
+	const mapping = resolveMapping(options.mapping, source, 'subdistricts');
+	const resolved = resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, {}));
+	const notes: ImportNote[] = [...resolved.notes];
+	if (mapping.code === undefined) notes.push({ key: 'codesFromNames' });
+	const toWgs84 = makeToWgs84(resolved.crs);
+	const problems = new ProblemList();
+	const records: Subdistrict[] = [];
+	const firstRowOfCode = new Map<string, number>();
+	let rowCount = 0;
+
+	await source.forEachRow(
+		(row) => {
+			rowCount++;
+			const rowProblems: { field: string; reason: string }[] = [];
+			const name = cellOf(row, mapping, 'name');
+			const code = mapping.code === undefined ? name : cellOf(row, mapping, 'code');
+			if (isBlank(name)) rowProblems.push({ field: 'name', reason: 'missing name' });
+			if (isBlank(code)) rowProblems.push({ field: 'code', reason: 'missing code' });
+			let population: number | null = null;
+			const rawPopulation = cellOf(row, mapping, 'population');
+			if (!isBlank(rawPopulation)) {
+				const parsed = readNumber(rawPopulation);
+				if (!parsed.ok) rowProblems.push({ field: 'population', reason: `population ${parsed.reason}` });
+				else if (parsed.value < 0) rowProblems.push({ field: 'population', reason: `negative population: ${parsed.value}` });
+				else population = parsed.value;
+			}
+			const geometry = readGeometry(row.geometry, toWgs84);
+			if ('reason' in geometry) rowProblems.push({ field: 'geometry', reason: geometry.reason });
+			else if (geometry.geometry.type !== 'Polygons') rowProblems.push({ field: 'geometry', reason: 'a sub-district must be a Polygon or MultiPolygon' });
+			const firstRow = firstRowOfCode.get(code);
+			if (rowProblems.length === 0 && firstRow !== undefined) rowProblems.push({ field: 'code', reason: `duplicate code "${clip(code)}" (first on row ${firstRow})` });
+			if (rowProblems.length > 0 || 'reason' in geometry || geometry.geometry.type !== 'Polygons') {
+				for (const problem of rowProblems) problems.add({ row: row.row, ...problem });
+				return;
+			}
+			firstRowOfCode.set(code, row.row);
+			const nameEn = cellOf(row, mapping, 'name_en');
+			records.push({ code, name, nameEn: isBlank(nameEn) ? name : nameEn, population, polygons: geometry.geometry.polygons });
+		},
+		(fraction) => onProgress('parse', fraction)
+	);
+
+	return {
+		kind: 'subdistricts',
+		fileName,
+		format: opened.format,
+		encoding: opened.encoding,
+		crs: resolved.crs,
+		crsGuess: resolved.guess,
+		appliedConversion: conversionLabel(resolved.crs),
+		mapping,
+		headers: source.headers,
+		records,
+		loaded: records.length,
+		skipped: rowCount - records.length,
+		problems: problems.sorted(),
+		omittedProblems: problems.omitted,
+		warnings: [],
+		notes,
+		shift: null
+	};
+}

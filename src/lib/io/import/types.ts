@@ -1,0 +1,118 @@
+import type { CellShape, Facility, FacilityStatus, FacilityType, MultiPolygonCoords, NetworkLine, PopulationCells, Subdistrict } from '$lib/engine/types';
+import type { LoadResult, RowProblem } from '../load-result';
+import type { ColumnMapping, FieldSpec, TargetField } from './column-mapping';
+import type { CrsGuess } from './crs-guess';
+import type { CrsId } from './crs';
+import type { TextEncodingName } from './encoding';
+import type { DatasetKind, ImportFormat } from './formats';
+import type { EncodingReport } from './open-source';
+import type { ShiftCheck, ShiftContext } from './shift-detection';
+import type { CellValue } from './table-source';
+import type { ValueMapping } from './value-mapping';
+
+/** What the planner chose in the dialog; everything is optional (the importer then uses what it detected). */
+export interface ImportOptions {
+	encoding?: TextEncodingName;
+	/** XLSX: sheet name. */
+	sheet?: string;
+	mapping?: ColumnMapping;
+	/** The declared coordinate system; default: the file's own declaration, else the guess. */
+	crs?: CrsId;
+	typeValues?: ValueMapping<FacilityType>;
+	statusValues?: ValueMapping<FacilityStatus>;
+}
+
+/** The data already loaded, used to assign sub-districts and to check for shifted coordinates. Never modified. */
+export type ImportContext = ShiftContext;
+
+export type ImportStage = 'decode' | 'parse' | 'validate' | 'assign' | 'check';
+export type ProgressCallback = (stage: ImportStage, fraction: number) => void;
+
+/** A remark for the planner, as an i18n key under "import.note." with its parameters. */
+export interface ImportNote {
+	key: string;
+	params?: Record<string, string | number>;
+}
+
+/** What every import reports besides its records (shown in the dialog, kept for the report's appendix). */
+export interface ImportSummary {
+	fileName: string;
+	format: ImportFormat;
+	encoding: EncodingReport | null;
+	crs: CrsId;
+	crsGuess: CrsGuess | null;
+	/** The conversion applied to the coordinates, e.g. "GCJ-02 → WGS84"; null when none. */
+	appliedConversion: string | null;
+	mapping: ColumnMapping | null;
+	headers: string[];
+	/** Rows kept but worth a look (outside the boundaries, sub-district disagreements). */
+	warnings: RowProblem[];
+	notes: ImportNote[];
+	/** Whether GCJ-02 / BD-09 coordinates seem to have been declared as WGS84; null when not checked. */
+	shift: ShiftCheck | null;
+	/** Problems beyond the listed ones (the list is capped so that a huge bad file stays displayable). */
+	omittedProblems: number;
+}
+
+export interface FacilitiesImport extends ImportSummary, LoadResult<Facility[]> {
+	kind: 'facilities';
+	typeValues: ValueMapping<FacilityType>;
+	statusValues: ValueMapping<FacilityStatus>;
+	/** Ids of facilities outside every loaded sub-district. */
+	outsideIds: string[];
+}
+
+export interface PopulationImport extends ImportSummary, LoadResult<PopulationCells> {
+	kind: 'population';
+	cellShape: CellShape;
+	/** For polygon input: each cell's shape (parallel to the cells); null for point, grid and H3 input. */
+	cellPolygons: (MultiPolygonCoords | null)[] | null;
+	/** Cells outside every loaded sub-district (null without boundaries). */
+	outsideCount: number | null;
+	/** Residents in all loaded cells. */
+	totalPopulation: number;
+}
+
+export interface SubdistrictsImport extends ImportSummary, LoadResult<Subdistrict[]> {
+	kind: 'subdistricts';
+}
+
+export interface NetworkImport extends ImportSummary, LoadResult<NetworkLine[]> {
+	kind: 'network';
+}
+
+export type ImportResult = FacilitiesImport | PopulationImport | SubdistrictsImport | NetworkImport;
+
+/** Raster facts shown in the dialog before a GeoTIFF is imported. */
+export interface RasterInfo {
+	width: number;
+	height: number;
+	bands: number;
+	noData: number | null;
+	/** Pixel size in the raster's own units (degrees or metres). */
+	pixelSize: [number, number];
+}
+
+/** What the dialog shows before importing: detected format, encoding, mapping, coordinate system and a preview. */
+export interface Inspection {
+	kind: DatasetKind;
+	fileName: string;
+	format: ImportFormat;
+	sizeBytes: number;
+	encoding: EncodingReport | null;
+	sheets: string[] | null;
+	sheet: string | null;
+	headers: string[];
+	preview: { row: number; cells: CellValue[]; geometryType: string | null }[];
+	rowCount: number | null;
+	fields: FieldSpec[];
+	mapping: ColumnMapping;
+	missing: TargetField[];
+	crs: CrsId;
+	crsGuess: CrsGuess | null;
+	/** Facilities: distinct values of the mapped type / status columns with the proposed canonical value. */
+	typeValues: ValueMapping<FacilityType> | null;
+	statusValues: ValueMapping<FacilityStatus> | null;
+	raster: RasterInfo | null;
+	notes: ImportNote[];
+}

@@ -1,0 +1,63 @@
+import type { CellValue as ExcelCellValue, Workbook } from 'exceljs';
+import { FileFormatError } from '../load-result';
+import { headerNames, memoryTableSource, type CellValue, type RawRow, type TableSource } from './table-source';
+
+export interface XlsxTable {
+	source: TableSource;
+	sheets: string[];
+	sheet: string;
+}
+
+/**
+ * Reads one sheet of an .xlsx workbook with exceljs (loaded on demand: it is large). The chosen sheet, or
+ * else the first with any content; the header is its first non-empty row; row numbers are Excel's own.
+ */
+export async function readXlsxTable(bytes: Uint8Array, sheetName?: string): Promise<XlsxTable> {
+	const workbook = await loadWorkbook(bytes);
+	const sheets = workbook.worksheets.map((sheet) => sheet.name);
+	const sheet = sheetName
+		? workbook.worksheets.find((candidate) => candidate.name === sheetName)
+		: workbook.worksheets.find((candidate) => candidate.actualRowCount > 0);
+	if (!sheet) {
+		throw new FileFormatError(sheetName ? `the workbook has no sheet named "${sheetName}"` : 'the workbook has no sheet with data');
+	}
+	const rows: { row: number; cells: CellValue[] }[] = [];
+	sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+		const values = Array.isArray(row.values) ? (row.values as ExcelCellValue[]) : [];
+		// exceljs row.values is 1-based (index 0 is empty).
+		const cells = values.slice(1).map(plainCell);
+		for (let index = 0; index < cells.length; index++) if (cells[index] === undefined) cells[index] = null;
+		if (cells.some((cell) => cell !== null && String(cell).trim() !== '')) rows.push({ row: rowNumber, cells });
+	});
+	if (rows.length === 0) throw new FileFormatError(`sheet "${sheet.name}" is empty`);
+	const [header, ...data] = rows;
+	const width = Math.max(header.cells.length, ...data.slice(0, 1000).map((row) => row.cells.length));
+	const headers = headerNames(Array.from({ length: width }, (_, index) => header.cells[index] ?? null));
+	const body: RawRow[] = data.map(({ row, cells }) => ({ row, cells }));
+	return { source: memoryTableSource(headers, body, false), sheets, sheet: sheet.name };
+}
+
+async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
+	const module = await import('exceljs');
+	const ExcelJS = (module as unknown as { default?: typeof module }).default ?? module;
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+	} catch (error) {
+		throw new FileFormatError(`not a readable Excel .xlsx workbook (${(error as Error).message}); old .xls files must be saved as .xlsx first`);
+	}
+	return workbook;
+}
+
+/** Flattens exceljs's rich cell values (formulas, rich text, links, dates) to what the cell displays. */
+export function plainCell(value: ExcelCellValue): CellValue {
+	if (value === null || value === undefined) return null;
+	if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+	if (value instanceof Date) return value.toISOString().slice(0, 10);
+	if ('richText' in value) return value.richText.map((part) => part.text).join('');
+	if ('hyperlink' in value) return value.text;
+	if ('error' in value) return null;
+	if ('result' in value) return value.result === undefined ? null : plainCell(value.result as ExcelCellValue);
+	return null;
+}
+

@@ -1,0 +1,155 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Dataset } from './dataset';
+
+/**
+ * Keeps the planner's own dataset in the browser's IndexedDB, so a reload shows their data, not the demo.
+ * One record, replaced on each save; going back to the demo is an explicit clear. Independent of the UI:
+ * the app decides when to save, load and clear. Typed arrays are stored as they are (structured clone).
+ */
+
+const DB_NAME = 'health-circle';
+const DB_VERSION = 1;
+const STORE = 'datasets';
+const KEY = 'planner';
+const FORMAT_VERSION = 1;
+
+export interface SavedDataset {
+	version: typeof FORMAT_VERSION;
+	/** ISO timestamp of the save. */
+	savedAt: string;
+	dataset: Dataset;
+}
+
+interface PersistSchema extends DBSchema {
+	datasets: { key: string; value: SavedDataset };
+}
+
+/** The browser refused to store more (quota); nothing was changed. */
+export class StorageQuotaError extends Error {
+	constructor(readonly neededBytes: number | null) {
+		super('the browser refused to store the dataset: storage quota exceeded');
+		this.name = 'StorageQuotaError';
+	}
+}
+
+/** IndexedDB is missing or blocked (private windows, disabled storage); the data stays for this session only. */
+export class StorageUnavailableError extends Error {
+	constructor(detail: string) {
+		super(`browser storage is unavailable (${detail}); the data will be lost on reload`);
+		this.name = 'StorageUnavailableError';
+	}
+}
+
+let database: Promise<IDBPDatabase<PersistSchema>> | null = null;
+
+function open(): Promise<IDBPDatabase<PersistSchema>> {
+	if (!globalThis.indexedDB) return Promise.reject(new StorageUnavailableError('no IndexedDB in this context'));
+	database ??= openDB<PersistSchema>(DB_NAME, DB_VERSION, {
+		upgrade(db) {
+			if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+		}
+	}).catch((error: unknown) => {
+		database = null;
+		throw toStorageError(error);
+	});
+	return database;
+}
+
+/** Saves (replaces) the planner's dataset. Throws StorageQuotaError or StorageUnavailableError; the previous save then stays. */
+export async function saveDataset(dataset: Dataset, now: Date = new Date()): Promise<void> {
+	const record: SavedDataset = { version: FORMAT_VERSION, savedAt: now.toISOString(), dataset };
+	try {
+		const db = await open();
+		await db.put(STORE, record, KEY);
+	} catch (error) {
+		throw toStorageError(error, estimateBytes(dataset));
+	}
+}
+
+/** The saved dataset, or null when there is none or it is unreadable (an unreadable record is removed). */
+export async function loadSavedDataset(): Promise<SavedDataset | null> {
+	let value: unknown;
+	try {
+		const db = await open();
+		value = await db.get(STORE, KEY);
+	} catch (error) {
+		throw toStorageError(error);
+	}
+	if (value === undefined) return null;
+	if (!isSavedDataset(value)) {
+		await clearSavedDataset();
+		return null;
+	}
+	return value;
+}
+
+/** "Back to the demo": forgets the planner's dataset. */
+export async function clearSavedDataset(): Promise<void> {
+	try {
+		const db = await open();
+		await db.delete(STORE, KEY);
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/** Asks the browser not to evict the data under storage pressure; false when refused or unsupported. */
+export async function requestPersistentStorage(): Promise<boolean> {
+	try {
+		return (await globalThis.navigator?.storage?.persist?.()) ?? false;
+	} catch {
+		return false;
+	}
+}
+
+/** Usage and quota of this origin, when the browser tells. */
+export async function storageEstimate(): Promise<{ usageBytes: number; quotaBytes: number } | null> {
+	try {
+		const estimate = await globalThis.navigator?.storage?.estimate?.();
+		if (!estimate || estimate.quota === undefined) return null;
+		return { usageBytes: estimate.usage ?? 0, quotaBytes: estimate.quota };
+	} catch {
+		return null;
+	}
+}
+
+/** Maps browser storage failures to the two errors the UI explains; other errors pass through. */
+export function toStorageError(error: unknown, neededBytes: number | null = null): Error {
+	if (error instanceof StorageQuotaError || error instanceof StorageUnavailableError) return error;
+	const name = typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : '';
+	const message = error instanceof Error ? error.message : String(error);
+	if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || /quota/i.test(message)) return new StorageQuotaError(neededBytes);
+	if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'UnknownError' || name === 'NotFoundError') return new StorageUnavailableError(message || name);
+	return error instanceof Error ? error : new Error(message);
+}
+
+/** Rough size of a dataset, for the quota message: typed arrays exactly, the rest by its JSON length. */
+export function estimateBytes(dataset: Dataset): number {
+	const cells = dataset.cells.lon.byteLength + dataset.cells.lat.byteLength + dataset.cells.pop.byteLength;
+	const rest = JSON.stringify({ ...dataset, cells: null }).length * 2;
+	return cells + rest;
+}
+
+/** Checks a stored value before trusting it: an old or damaged record must not crash the app at start-up. */
+export function isSavedDataset(value: unknown): value is SavedDataset {
+	if (typeof value !== 'object' || value === null) return false;
+	const record = value as Partial<SavedDataset>;
+	const dataset = record.dataset as Partial<Dataset> | undefined;
+	return (
+		record.version === FORMAT_VERSION &&
+		typeof record.savedAt === 'string' &&
+		typeof dataset === 'object' &&
+		dataset !== null &&
+		typeof dataset.id === 'string' &&
+		Array.isArray(dataset.facilities) &&
+		Array.isArray(dataset.subdistricts) &&
+		(dataset.network === null || Array.isArray(dataset.network)) &&
+		typeof dataset.cells === 'object' &&
+		dataset.cells !== null &&
+		dataset.cells.lon instanceof Float64Array &&
+		dataset.cells.lat instanceof Float64Array &&
+		dataset.cells.pop instanceof Float64Array &&
+		dataset.cells.lon.length === dataset.cells.lat.length &&
+		dataset.cells.lon.length === dataset.cells.pop.length
+	);
+}

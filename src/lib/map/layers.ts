@@ -1,0 +1,119 @@
+import { IconLayer, PathLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import type { Facility, Position, Subdistrict } from '$lib/engine/types';
+import type { Dataset } from '$lib/io/dataset';
+import { cellAreaKm2, cellPolygon } from './cell-geometry';
+import { COVERED_COLOR, densityColor, FACILITY_COLORS, minutesColor, UNCOVERED_COLOR, type RGBA } from './colors';
+import type { IconAtlas } from './facility-icons';
+
+export type CellView = 'density' | 'minutes' | 'covered';
+
+export interface CellAccessView {
+	minutes: Float32Array;
+	covered: Uint8Array;
+	unreachable: Uint8Array;
+}
+
+export interface SubdistrictLabel {
+	code: string;
+	position: Position;
+	text: string;
+}
+
+export interface MapLayerInput {
+	dataset: Dataset;
+	labels: SubdistrictLabel[];
+	cellView: CellView;
+	access: CellAccessView | null;
+	selectedCode: string | null;
+	/** Choropleth fill per sub-district code; null draws none. */
+	subdistrictFill: ((code: string) => RGBA | null) | null;
+	icons: IconAtlas;
+	/** Changes whenever anything the accessors read changes, so deck.gl recomputes colours. */
+	revision: number;
+}
+
+export const LABEL_FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+
+export function buildMapLayers(input: MapLayerInput): Layer[] {
+	const { dataset } = input;
+	const cellIndexes = Array.from({ length: dataset.cells.pop.length }, (_, index) => index);
+	const areaKm2 = cellAreaKm2(dataset.cellShape);
+	const rings = subdistrictRings(dataset.subdistricts);
+
+	return [
+		new SolidPolygonLayer<number>({
+			id: 'population',
+			data: cellIndexes,
+			getPolygon: (index) => cellPolygon(dataset.cells, index, dataset.cellShape),
+			getFillColor: (index) => cellColor(input, index, areaKm2),
+			pickable: true,
+			updateTriggers: { getFillColor: [input.cellView, input.revision] }
+		}),
+		new SolidPolygonLayer<{ code: string; ring: Position[] }>({
+			id: 'subdistrict-fill',
+			data: rings,
+			visible: input.subdistrictFill !== null,
+			getPolygon: (item) => item.ring,
+			getFillColor: (item) => input.subdistrictFill?.(item.code) ?? [0, 0, 0, 0],
+			pickable: true,
+			updateTriggers: { getFillColor: [input.revision] }
+		}),
+		new PathLayer<{ code: string; ring: Position[] }>({
+			id: 'subdistrict-outline',
+			data: rings,
+			getPath: (item) => item.ring,
+			getColor: (item) => (item.code === input.selectedCode ? [20, 20, 20, 255] : [70, 80, 95, 220]),
+			getWidth: (item) => (item.code === input.selectedCode ? 4 : 1.6),
+			widthUnits: 'pixels',
+			updateTriggers: { getColor: [input.selectedCode], getWidth: [input.selectedCode] }
+		}),
+		new IconLayer<Facility>({
+			id: 'facilities',
+			data: dataset.facilities,
+			iconAtlas: input.icons.url,
+			iconMapping: input.icons.mapping,
+			getIcon: (facility) => facility.type,
+			getPosition: (facility) => [facility.lon, facility.lat],
+			getColor: (facility) => FACILITY_COLORS[facility.type],
+			getSize: facilityIconSize,
+			sizeUnits: 'pixels',
+			pickable: true
+		}),
+		new TextLayer<SubdistrictLabel>({
+			id: 'subdistrict-labels',
+			data: input.labels,
+			getPosition: (label) => label.position,
+			getText: (label) => label.text,
+			getSize: 13,
+			getColor: [30, 35, 45, 255],
+			fontFamily: LABEL_FONT_FAMILY,
+			fontWeight: 600,
+			characterSet: 'auto',
+			fontSettings: { sdf: true },
+			outlineWidth: 3,
+			outlineColor: [255, 255, 255, 230],
+			updateTriggers: { getText: [input.revision] }
+		})
+	];
+}
+
+function cellColor(input: MapLayerInput, index: number, areaKm2: number): RGBA {
+	if (input.cellView === 'density' || !input.access) return densityColor(input.dataset.cells.pop[index] / areaKm2);
+	if (input.cellView === 'minutes') return minutesColor(input.access.minutes[index]);
+	return input.access.covered[index] ? COVERED_COLOR : UNCOVERED_COLOR;
+}
+
+/** Bigger symbols for bigger buildings, so a planner sees capacity at a glance; unknown area gets the type's base size. */
+export function facilityIconSize(facility: Facility): number {
+	const base = facility.type === 'centre' ? 20 : facility.type === 'hospital' || facility.type === 'branch' ? 16 : 10;
+	if (facility.areaM2 === null) return base;
+	const reference = facility.type === 'station' ? 300 : 6_000;
+	return Math.max(base * 0.7, Math.min(base * 1.6, base * Math.sqrt(facility.areaM2 / reference)));
+}
+
+function subdistrictRings(subdistricts: Subdistrict[]): { code: string; ring: Position[] }[] {
+	return subdistricts.flatMap((subdistrict) =>
+		subdistrict.polygons.map((polygon) => ({ code: subdistrict.code, ring: polygon[0] }))
+	);
+}

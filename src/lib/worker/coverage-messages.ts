@@ -1,0 +1,27 @@
+import type { CoverageParams, CoverageResult } from '$lib/engine/coverage';
+import type { GraphReport } from '$lib/engine/graph';
+import type { Facility, NetworkLine, PopulationCells, Subdistrict } from '$lib/engine/types';
+
+/** What the coverage worker is asked to do. Every request carries an id; the answer repeats it. */
+export type CoverageRequest =
+	| {
+			kind: 'prepare';
+			requestId: number;
+			network: NetworkLine[] | null;
+			facilities: Facility[];
+			cells: PopulationCells;
+			subdistricts: Subdistrict[];
+			maxSnapM: number;
+	  }
+	| { kind: 'compute'; requestId: number; params: CoverageParams };
+
+export type CoverageStage = 'assign' | 'graph' | 'snap' | 'search';
+
+/** The per-cell and per-area figures the UI needs; the network state stays in the worker. */
+export type CoverageFigures = Omit<CoverageResult, 'network'>;
+
+export type CoverageResponse =
+	| { kind: 'progress'; requestId: number; stage: CoverageStage; fraction: number }
+	| { kind: 'prepared'; requestId: number; cellSubdistrict: Int32Array; graph: GraphReport | null }
+	| { kind: 'computed'; requestId: number; figures: CoverageFigures; elapsedMs: number }
+	| { kind: 'error'; requestId: number; message: string };

@@ -1,0 +1,65 @@
+/// <reference lib="webworker" />
+import { computeCoverage, prepareNetwork, type PreparedNetwork } from '$lib/engine/coverage';
+import { buildWalkGraph, describeGraph, type WalkGraph } from '$lib/engine/graph';
+import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+import type { Facility, PopulationCells, Subdistrict } from '$lib/engine/types';
+import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from './coverage-messages';
+
+/** The dataset as prepared once; compute requests reuse it. */
+interface WorkerState {
+	graph: WalkGraph | null;
+	prepared: PreparedNetwork | null;
+	facilities: Facility[];
+	cells: PopulationCells;
+	cellSubdistrict: Int32Array;
+	subdistricts: Subdistrict[];
+}
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let state: WorkerState | null = null;
+
+function post(message: CoverageResponse, transfer: Transferable[] = []): void {
+	scope.postMessage(message, transfer);
+}
+
+function progress(requestId: number, stage: CoverageStage, fraction: number): void {
+	post({ kind: 'progress', requestId, stage, fraction });
+}
+
+function prepare(request: Extract<CoverageRequest, { kind: 'prepare' }>): void {
+	const { requestId } = request;
+	progress(requestId, 'assign', 0);
+	const cellSubdistrict = assignPointsToPolygons(request.cells.lon, request.cells.lat, request.subdistricts);
+	progress(requestId, 'graph', 0.2);
+	const graph = request.network ? buildWalkGraph(request.network) : null;
+	progress(requestId, 'snap', 0.6);
+	const prepared = graph ? prepareNetwork(graph, request.cells, request.maxSnapM) : null;
+	state = { graph, prepared, facilities: request.facilities, cells: request.cells, cellSubdistrict, subdistricts: request.subdistricts };
+	post({ kind: 'prepared', requestId, cellSubdistrict: cellSubdistrict.slice(), graph: graph ? describeGraph(graph) : null });
+}
+
+function compute(request: Extract<CoverageRequest, { kind: 'compute' }>): void {
+	if (!state) throw new Error('coverage requested before the dataset was prepared');
+	const started = performance.now();
+	progress(request.requestId, 'search', 0.8);
+	const result = computeCoverage({ ...state, prepared: state.prepared ?? undefined, params: request.params });
+	if (result.network) state.prepared = result.network.prepared;
+	const { network: _network, ...figures } = result;
+	const slim: CoverageFigures = figures;
+	post({ kind: 'computed', requestId: request.requestId, figures: slim, elapsedMs: performance.now() - started }, [
+		slim.minutes.buffer,
+		slim.facilityIndex.buffer,
+		slim.covered.buffer,
+		slim.unreachable.buffer
+	]);
+}
+
+scope.onmessage = (event: MessageEvent<CoverageRequest>) => {
+	const request = event.data;
+	try {
+		if (request.kind === 'prepare') prepare(request);
+		else compute(request);
+	} catch (error) {
+		post({ kind: 'error', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) });
+	}
+};

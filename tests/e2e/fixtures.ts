@@ -1,0 +1,44 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every end-to-end test records each request the page makes and each console error; a request to any
+ * origin other than the app's own fails the test (the app must work offline and keep data private).
+ */
+export interface PageWatch {
+	foreignRequests: string[];
+	consoleErrors: string[];
+}
+
+export const test = base.extend<{ watch: PageWatch }>({
+	watch: async ({ page, baseURL }, use) => {
+		const appOrigin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
+		const watch: PageWatch = { foreignRequests: [], consoleErrors: [] };
+		page.on('request', (request) => {
+			const url = request.url();
+			if (url.startsWith('data:') || url.startsWith('blob:')) return;
+			if (new URL(url).origin !== appOrigin) watch.foreignRequests.push(url);
+		});
+		page.on('console', (message) => {
+			if (message.type() === 'error' && !isHarmless(message.text())) watch.consoleErrors.push(message.text());
+		});
+		page.on('pageerror', (error) => watch.consoleErrors.push(error.message));
+		await use(watch);
+		expect(watch.foreignRequests, 'requests outside the app origin').toEqual([]);
+		expect(watch.consoleErrors, 'console errors').toEqual([]);
+	}
+});
+
+/** Headless SwiftShader noise that says nothing about the app. */
+function isHarmless(text: string): boolean {
+	return /GPU stall due to ReadPixels|favicon\.ico/.test(text);
+}
+
+/** Opens the app and waits until the map has drawn, DuckDB holds the data and coverage is computed. */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+	await page.goto(path);
+	await expect(page.locator('[data-testid="map-ready"]')).toBeAttached({ timeout: 60_000 });
+	await expect(page.locator('.app')).toHaveAttribute('data-db-ready', 'true', { timeout: 60_000 });
+	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
+}
+
+export { expect };

@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OVERALL_STATUSES, RULE_IDS, RULE_OUTCOMES, type AreaIndicators, type OverallStatus } from '$lib/engine/standards/indicators';
+import { RULE_KEYS, RULE_UNITS, SHANGHAI_2023 } from '$lib/engine/standards/profile';
+import { CHOROPLETH_INDICATORS, choropleth, NO_DATA_COLOR, STATUS_COLORS } from '$lib/map/choropleth';
+import en from '$lib/i18n/standards.en.json';
+import zhCN from '$lib/i18n/standards.zh-CN.json';
+
+function area(code: string, figures: Partial<AreaIndicators>): AreaIndicators {
+	return {
+		code,
+		name: code,
+		nameEn: code,
+		residents: 1000,
+		residentsSource: 'cells',
+		cellResidents: 1000,
+		censusPopulation: null,
+		capacityFacilities: 1,
+		centres: 1,
+		branches: 0,
+		centreStatuses: ['existing'],
+		centreAreaM2: 0,
+		areaUnknownCount: 0,
+		areaPerThousand: null,
+		requiredAreaM2: null,
+		areaGapM2: null,
+		beds: 0,
+		bedsUnknownCount: 0,
+		bedsPerThousand: null,
+		bedsNeededMin: null,
+		bedsNeededTarget: null,
+		newCentres: 0,
+		newCentresUnderBeds: 0,
+		newCentresBedsUnknown: 0,
+		stations: 0,
+		stationsUnderArea: 0,
+		stationsAreaUnknown: 0,
+		coveredResidents: null,
+		coveragePct: null,
+		uncoveredResidents: null,
+		unreachableResidents: null,
+		rules: { centreArea: 'pass', bedsMin: 'pass', newCentreBeds: 'na', stationArea: 'na', coverage: 'pass' },
+		failedRules: 0,
+		incompleteRules: 0,
+		status: 'meetsAll',
+		...figures
+	};
+}
+
+describe('choropleth', () => {
+	it('colours by overall status, with one legend entry per status', () => {
+		const statuses: OverallStatus[] = ['meetsAll', 'failsOne', 'failsSeveral', 'incomplete'];
+		const map = choropleth(statuses.map((status, i) => area(`S${i}`, { status })), 'status', SHANGHAI_2023);
+		statuses.forEach((status, i) => expect(map.fill(`S${i}`)).toEqual(STATUS_COLORS[status]));
+		expect(map.fill('missing')).toBeNull();
+		expect(map.legend.map((entry) => entry.labelKey)).toEqual(statuses.map((status) => `standards.status.${status}`));
+		expect(new Set(statuses.map((s) => STATUS_COLORS[s].join())).size).toBe(4);
+	});
+
+	it('classes m² per 1,000 against the profile: < 50, 50–80, 80–100, ≥ 100 (the standard), null = no data', () => {
+		const values = [10, 49.99, 50, 79, 80, 99.9, 100, 250, null];
+		const map = choropleth(values.map((areaPerThousand, i) => area(`S${i}`, { areaPerThousand })), 'areaPerThousand', SHANGHAI_2023);
+		const classOf = (i: number) => map.legend.findIndex((entry) => entry.color === map.fill(`S${i}`));
+		expect(values.map((_, i) => classOf(i))).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4]);
+		expect(map.fill('S8')).toEqual(NO_DATA_COLOR);
+		expect(map.legend.slice(0, 4).map(({ labelKey, from, to }) => [labelKey, from, to])).toEqual([
+			['standards.legend.below', undefined, 50],
+			['standards.legend.range', 50, 80],
+			['standards.legend.range', 80, 100],
+			['standards.legend.atLeast', 100, undefined]
+		]);
+	});
+
+	it('splits beds at the minimum and the target (1.0 and 1.5 per 1,000)', () => {
+		const values = [0.2, 0.6, 0.9, 1.0, 1.49, 1.5];
+		const map = choropleth(values.map((bedsPerThousand, i) => area(`S${i}`, { bedsPerThousand })), 'bedsPerThousand', SHANGHAI_2023);
+		const classOf = (i: number) => map.legend.findIndex((entry) => entry.color === map.fill(`S${i}`));
+		expect(values.map((_, i) => classOf(i))).toEqual([0, 1, 2, 3, 3, 4]);
+	});
+
+	it('gives a zero gap its own class and grows from there', () => {
+		const values = [0, 1, 1000, 1001, 3000, 3001, null];
+		const map = choropleth(values.map((areaGapM2, i) => area(`S${i}`, { areaGapM2 })), 'areaGapM2', SHANGHAI_2023);
+		const classOf = (i: number) => map.legend.findIndex((entry) => entry.color === map.fill(`S${i}`));
+		expect(values.map((_, i) => classOf(i))).toEqual([0, 1, 1, 2, 2, 3, 4]);
+		expect(map.legend[0].labelKey).toBe('standards.legend.none');
+	});
+});
+
+describe('standards message bundles', () => {
+	const placeholders = (message: string) => [...message.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
+
+	it('have the same keys and placeholders in both languages, all prefixed standards.', () => {
+		expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+		for (const key of Object.keys(en) as (keyof typeof en)[]) {
+			expect(key.startsWith('standards.'), key).toBe(true);
+			expect(placeholders(zhCN[key]), key).toEqual(placeholders(en[key]));
+		}
+	});
+
+	it('hold every key the standards components, the choropleth and the dynamic key families use', () => {
+		const used = new Set<string>();
+		const dir = 'src/lib/components/standards';
+		for (const file of readdirSync(dir).filter((name) => name.endsWith('.svelte'))) {
+			for (const match of readFileSync(join(dir, file), 'utf8').matchAll(/\$_\('(standards\.[\w.-]+)'/g)) used.add(match[1]);
+		}
+		for (const match of readFileSync('src/lib/map/choropleth.ts', 'utf8').matchAll(/'(standards\.[\w.-]+)'/g)) used.add(match[1]);
+		const families = [
+			...RULE_IDS.map((rule) => `standards.rule.${rule}`),
+			...RULE_OUTCOMES.map((outcome) => `standards.outcome.${outcome}`),
+			...OVERALL_STATUSES.map((status) => `standards.status.${status}`),
+			...RULE_KEYS.map((key) => `standards.ruleKey.${key}`),
+			...Object.values(RULE_UNITS).map((unit) => `standards.unit.${unit}`),
+			...CHOROPLETH_INDICATORS.map((indicator) => `standards.map.${indicator}`),
+			...['census', 'cells', 'mixed'].map((source) => `standards.residentsSource.${source}`),
+			...['administrative', 'catchment'].flatMap((d) => [`standards.servicePopulation.${d}`, `standards.servicePopulationHint.${d}`]),
+			...['name', 'residents', 'areaPerThousand', 'areaGapM2', 'bedsPerThousand', 'bedsNeededMin', 'stationsUnderArea', 'coveragePct', 'uncoveredResidents', 'status'].map((c) => `standards.column.${c}`)
+		];
+		const missing = [...used, ...families].filter((key) => !(key in en));
+		expect(missing).toEqual([]);
+	});
+});

@@ -1,0 +1,573 @@
+/**
+ * The SQL indicators against a computation done here in plain TypeScript from the raw files
+ * (CSV and GeoJSON parsed directly, own point-in-polygon, own sums and rules), for a small synthetic
+ * district built below and, when it is present, for the demo in static/data/demo. Travel times are the
+ * engine's (tested on their own in engine-coverage.test.ts); everything after them is recomputed here.
+ * The CLI's indicators.csv must agree with the SQL too.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centreIndicators, createIndicatorSchema, loadNearestCentres } from '$lib/db/indicator-centres';
+import { districtIndicators, subdistrictIndicators } from '$lib/db/indicators';
+import { loadCellAccess, loadFacilities, loadPopulation, loadSubdistricts } from '$lib/db/load';
+import { openNodeDb } from '$lib/db/node';
+import { createSchema } from '$lib/db/schema';
+import type { SqlConnection } from '$lib/db/connection';
+import { computeCoverage, DEFAULT_COVERAGE_PARAMS, prepareNetwork, type CoverageResult } from '$lib/engine/coverage';
+import { buildWalkGraph } from '$lib/engine/graph';
+import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+import type { AreaIndicators, CentreIndicators, DistrictIndicators, RuleId, RuleOutcome } from '$lib/engine/standards/indicators';
+import { cloneProfile, LEGACY_DISTRICT_NORM, SHANGHAI_2023, type StandardsProfile } from '$lib/engine/standards/profile';
+import { nearestCentreParams, nearestFacilityRows } from '$lib/engine/standards/service-population';
+import type { Facility, Position } from '$lib/engine/types';
+import { parseFacilitiesCsv } from '$lib/io/facilities-csv';
+import { assignFacilitySubdistricts } from '$lib/io/import/assign-subdistricts';
+import { parseNetworkGeoJson } from '$lib/io/network-geojson';
+import { parsePopulationCsv } from '$lib/io/population-csv';
+import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
+
+// ---------------------------------------------------------------------------------------------
+// A small synthetic district: three 1 km × 2 km sub-districts side by side, streets on a 250 m grid
+// over the southern half only (so cells in the north are off the network), one cell east of them all.
+
+const ORIGIN: Position = [121.45, 31.23];
+const METRES_PER_DEGREE_LAT = (6_371_008.8 * Math.PI) / 180;
+function at(east: number, north: number): Position {
+	return [ORIGIN[0] + east / (METRES_PER_DEGREE_LAT * Math.cos((ORIGIN[1] * Math.PI) / 180)), ORIGIN[1] + north / METRES_PER_DEGREE_LAT];
+}
+
+function syntheticFiles(): RawFiles {
+	const rectangle = (west: number, east: number) => [[at(west, 0), at(east, 0), at(east, 2000), at(west, 2000), at(west, 0)]];
+	const subdistricts = {
+		type: 'FeatureCollection',
+		features: [
+			{ type: 'Feature', properties: { code: 'A', name: '甲街道', name_en: 'Jia' }, geometry: { type: 'Polygon', coordinates: rectangle(0, 1000) } },
+			{ type: 'Feature', properties: { code: 'B', name: '乙街道', name_en: 'Yi', population: '' }, geometry: { type: 'Polygon', coordinates: rectangle(1000, 2000) } },
+			{ type: 'Feature', properties: { code: 'C', name: '丙镇', name_en: 'Bing', population: 60000 }, geometry: { type: 'Polygon', coordinates: rectangle(2000, 3000) } }
+		]
+	};
+	const lines: Position[][] = [];
+	const xs = Array.from({ length: 13 }, (_, i) => i * 250);
+	const ys = Array.from({ length: 5 }, (_, i) => i * 250);
+	for (const y of ys) lines.push(xs.map((x) => at(x, y)));
+	for (const x of xs) lines.push(ys.map((y) => at(x, y)));
+	const network = { type: 'FeatureCollection', features: lines.map((coordinates) => ({ type: 'Feature', properties: { highway: 'residential' }, geometry: { type: 'LineString', coordinates } })) };
+	const facilityRows: [string, string, string, string, number, number, string, string, string, string][] = [
+		['cA', '甲中心', 'centre', 'A', 500, 500, '4000', '30', 'existing', ''],
+		['bA', '甲分中心', 'branch', 'A', 250, 760, '', '10', 'existing', 'cA'],
+		['sA1', '甲站一', 'station', 'A', 760, 240, '150', '', 'existing', 'cA'],
+		['cB', '乙中心', 'centre', 'B', 1500, 500, '9000', '120', 'construction_starting', ''],
+		['pB', '乙新中心', 'centre', 'B', 1760, 740, '5000', '80', 'proposed', ''],
+		['sB', '乙站', 'station', 'B', 1240, 760, '', '', 'existing', 'cB'],
+		['sX', '无名站', 'station', '', 1260, 260, '210', '', 'existing', ''],
+		['sC', '丙站', 'station', 'C', 2500, 510, '250', '', 'transitional', ''],
+		['hC', '丙医院', 'hospital', 'C', 2240, 240, '20000', '500', 'existing', '']
+	];
+	const facilitiesCsv = [
+		'id,name,type,subdistrict,lon,lat,area_m2,beds,status,parent_id',
+		...facilityRows.map(([id, name, type, code, east, north, area, beds, status, parent]) => {
+			const [lon, lat] = at(east, north);
+			return [id, name, type, code, lon.toFixed(7), lat.toFixed(7), area, beds, status, parent].join(',');
+		})
+	].join('\n');
+	const cells: string[] = ['lon,lat,pop'];
+	let index = 0;
+	for (let x = 125; x < 3000; x += 250) {
+		for (let y = 125; y < 1000; y += 250) {
+			const [lon, lat] = at(x, y);
+			cells.push(`${lon.toFixed(7)},${lat.toFixed(7)},${100 + ((index * 37) % 211) + (index % 3) * 0.5}`);
+			index++;
+		}
+	}
+	for (const [east, north, pop] of [
+		[500, 1800, 400], // 800 m from the nearest street: off the network
+		[3500, 500, 900] // east of every sub-district
+	]) {
+		const [lon, lat] = at(east, north);
+		cells.push(`${lon.toFixed(7)},${lat.toFixed(7)},${pop}`);
+	}
+	return { facilitiesCsv, populationCsv: cells.join('\n'), subdistrictsGeoJson: JSON.stringify(subdistricts), networkGeoJson: JSON.stringify(network) };
+}
+
+interface RawFiles {
+	facilitiesCsv: string;
+	populationCsv: string;
+	subdistrictsGeoJson: string;
+	networkGeoJson: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The system under test: io parsers → engine → DuckDB loads → indicator SQL (as the CLI does it).
+
+interface Pipeline {
+	conn: SqlConnection;
+	facilities: Facility[];
+	coverage: CoverageResult;
+	nearestCentre: CoverageResult;
+}
+
+async function runPipeline(files: RawFiles, profile: StandardsProfile): Promise<Pipeline> {
+	const subdistricts = parseSubdistrictsGeoJson(files.subdistrictsGeoJson).records;
+	const parsedFacilities = parseFacilitiesCsv(files.facilitiesCsv).records;
+	const facilities = assignFacilitySubdistricts(parsedFacilities, parsedFacilities.map((_, i) => i + 2), subdistricts).facilities;
+	const cells = parsePopulationCsv(files.populationCsv).records;
+	const graph = buildWalkGraph(parseNetworkGeoJson(files.networkGeoJson).records);
+	const cellSubdistrict = assignPointsToPolygons(cells.lon, cells.lat, subdistricts);
+	const params = { ...DEFAULT_COVERAGE_PARAMS, thresholdMinutes: profile.rules.coverageMinutes.value, facilityTypes: [...profile.coverageTypes] };
+	const prepared = prepareNetwork(graph, cells, params.maxSnapM);
+	const base = { graph, prepared, facilities, cells, cellSubdistrict, subdistricts };
+	const coverage = computeCoverage({ ...base, params });
+	const nearestCentre = computeCoverage({ ...base, params: nearestCentreParams(params, profile) });
+	const conn = await openNodeDb();
+	await createSchema(conn);
+	await createIndicatorSchema(conn);
+	await loadSubdistricts(conn, subdistricts, subdistricts.map(() => Number.NaN));
+	await loadFacilities(conn, facilities);
+	await loadPopulation(conn, cells, Array.from(cellSubdistrict, (i) => (i >= 0 ? subdistricts[i].code : null)));
+	const access = nearestFacilityRows(coverage, facilities);
+	await loadCellAccess(conn, { minutes: coverage.minutes, facilityId: access.facilityId, covered: coverage.covered, unreachable: coverage.unreachable });
+	await loadNearestCentres(conn, nearestFacilityRows(nearestCentre, facilities));
+	return { conn, facilities, coverage, nearestCentre };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The independent computation: raw files parsed here, rules written out again from the profile's text.
+
+interface RawFacility {
+	id: string;
+	type: string;
+	subdistrict: string;
+	lon: number;
+	lat: number;
+	area: number | null;
+	beds: number | null;
+	status: string;
+	parent: string;
+}
+
+interface RawArea {
+	code: string;
+	name: string;
+	census: number | null;
+	rings: Position[][][];
+}
+
+function optionalNumber(text: string | undefined): number | null {
+	return text === undefined || text.trim() === '' ? null : Number(text);
+}
+
+function readRaw(files: RawFiles) {
+	const collection = JSON.parse(files.subdistrictsGeoJson) as { features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
+	const areas: RawArea[] = collection.features.map((feature) => {
+		const census = feature.properties.population;
+		return {
+			code: String(feature.properties.code),
+			name: String(feature.properties.name),
+			census: census === undefined || census === null || String(census).trim() === '' ? null : Number(census),
+			rings: feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates as Position[][]] : (feature.geometry.coordinates as Position[][][])
+		};
+	});
+	const facilityRows = Papa.parse<Record<string, string>>(files.facilitiesCsv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+	const facilities: RawFacility[] = facilityRows.map((row) => ({
+		id: row.id,
+		type: row.type,
+		subdistrict: (row.subdistrict ?? '').trim(),
+		lon: Number(row.lon),
+		lat: Number(row.lat),
+		area: optionalNumber(row.area_m2),
+		beds: optionalNumber(row.beds),
+		status: (row.status ?? '').trim() || 'existing',
+		parent: (row.parent_id ?? '').trim()
+	}));
+	const cellRows = Papa.parse<Record<string, string>>(files.populationCsv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+	const cells = cellRows.map((row) => ({ lon: Number(row.lon), lat: Number(row.lat), pop: Number(row.pop) }));
+	// Where a point lies: the first area (file order) whose polygon holds it, by ray casting over all rings.
+	const areaOf = (lon: number, lat: number): string | null => {
+		for (const area of areas) {
+			for (const polygon of area.rings) {
+				let crossings = 0;
+				for (const ring of polygon) {
+					for (let i = 0; i + 1 < ring.length; i++) {
+						const [x1, y1] = ring[i];
+						const [x2, y2] = ring[i + 1];
+						if (y1 > lat !== y2 > lat && lon < x1 + ((lat - y1) * (x2 - x1)) / (y2 - y1)) crossings++;
+					}
+				}
+				if (crossings % 2 === 1) return area.code;
+			}
+		}
+		return null;
+	};
+	const codes = new Set(areas.map((area) => area.code));
+	for (const facility of facilities) if (!codes.has(facility.subdistrict)) facility.subdistrict = areaOf(facility.lon, facility.lat) ?? facility.subdistrict;
+	return { areas, facilities, cells: cells.map((cell) => ({ ...cell, area: areaOf(cell.lon, cell.lat) })) };
+}
+
+type Raw = ReturnType<typeof readRaw>;
+
+interface CellTimes {
+	/** The engine's minutes to the nearest facility of the coverage types (NaN = unreachable). */
+	minutes: ArrayLike<number>;
+	unreachable: ArrayLike<number>;
+	/** The engine's nearest facility of the capacity types, by index into the file's facilities. */
+	nearestCentre: ArrayLike<number>;
+}
+
+function sum(values: number[]): number {
+	return values.reduce((total, value) => total + value, 0);
+}
+
+/** What a sub-district should show, computed from scratch. */
+function expectedArea(raw: Raw, times: CellTimes, profile: StandardsProfile, code: string) {
+	const { rules } = profile;
+	const area = raw.areas.find((a) => a.code === code)!;
+	const cellIndexes = raw.cells.flatMap((cell, index) => (cell.area === code ? [index] : []));
+	const cellResidents = sum(cellIndexes.map((i) => raw.cells[i].pop));
+	const residents = area.census ?? cellResidents;
+	const here = raw.facilities.filter((f) => f.subdistrict === code);
+	const capacity = here.filter((f) => (profile.capacityTypes as string[]).includes(f.type));
+	const areaKnown = sum(capacity.map((f) => f.area ?? 0));
+	const areaUnknown = capacity.filter((f) => f.area === null).length;
+	const bedsKnown = sum(capacity.map((f) => f.beds ?? 0));
+	const bedsUnknown = capacity.filter((f) => f.beds === null).length;
+	let required: number | null = null;
+	if (residents > 0) {
+		const proportional = (rules.centreAreaPerThousand.value * residents) / 1000;
+		required = rules.centreAreaMinimum.enabled && residents < rules.centreAreaMinimum.belowPopulation ? Math.max(rules.centreAreaMinimum.value, proportional) : proportional;
+	}
+	const decided = (enabled: boolean, applicable: boolean, meets: boolean, unknown: number): RuleOutcome =>
+		!enabled ? 'off' : !applicable ? 'na' : meets ? 'pass' : unknown > 0 ? 'incomplete' : 'fail';
+	const perFacility = (enabled: boolean, set: RawFacility[], value: (f: RawFacility) => number | null, minimum: number): RuleOutcome => {
+		if (!enabled) return 'off';
+		if (set.length === 0) return 'na';
+		if (set.some((f) => value(f) !== null && value(f)! < minimum)) return 'fail';
+		return set.some((f) => value(f) === null) ? 'incomplete' : 'pass';
+	};
+	const bedsNeeded = (enabled: boolean, rate: number): number | null => {
+		if (!enabled) return null;
+		const needed = (rate * residents) / 1000;
+		if (residents <= 0 || bedsKnown >= needed) return 0;
+		return bedsUnknown > 0 ? null : Math.ceil(Number((needed - bedsKnown).toFixed(6)));
+	};
+	const stations = here.filter((f) => f.type === 'station');
+	const newCentres = here.filter((f) => f.type === 'centre' && (rules.newCentreBeds.statuses as string[]).includes(f.status));
+	const threshold = rules.coverageMinutes.value;
+	const covered = sum(cellIndexes.filter((i) => times.minutes[i] <= threshold).map((i) => raw.cells[i].pop));
+	const uncovered = sum(cellIndexes.filter((i) => !(times.minutes[i] <= threshold)).map((i) => raw.cells[i].pop));
+	const unreachable = sum(cellIndexes.filter((i) => times.unreachable[i] !== 0).map((i) => raw.cells[i].pop));
+	const areaOn = rules.centreAreaPerThousand.enabled;
+	const rulesOut: Record<RuleId, RuleOutcome> = {
+		centreArea: decided(areaOn, residents > 0, required !== null && areaKnown >= required, areaUnknown),
+		bedsMin: decided(rules.bedsPerThousandMin.enabled, residents > 0, bedsKnown * 1000 >= rules.bedsPerThousandMin.value * residents, bedsUnknown),
+		newCentreBeds: perFacility(rules.newCentreBeds.enabled, newCentres, (f) => f.beds, rules.newCentreBeds.value),
+		stationArea: perFacility(rules.stationAreaMin.enabled, stations, (f) => f.area, rules.stationAreaMin.value),
+		coverage: !rules.coverageTargetPct.enabled ? 'off' : cellResidents <= 0 ? 'na' : (covered / cellResidents) * 100 >= rules.coverageTargetPct.value - 1e-9 ? 'pass' : 'fail'
+	};
+	return {
+		code,
+		name: area.name,
+		residents,
+		residentsSource: area.census === null ? 'cells' : 'census',
+		cellResidents,
+		censusPopulation: area.census,
+		capacityFacilities: capacity.length,
+		centres: here.filter((f) => f.type === 'centre').length,
+		branches: here.filter((f) => f.type === 'branch').length,
+		centreStatuses: here.filter((f) => f.type === 'centre').sort((a, b) => (a.id < b.id ? -1 : 1)).map((f) => f.status),
+		centreAreaM2: areaKnown,
+		areaUnknownCount: areaUnknown,
+		areaPerThousand: residents > 0 && areaUnknown === 0 ? (areaKnown * 1000) / residents : null,
+		requiredAreaM2: areaOn ? required : null,
+		areaGapM2: !areaOn || required === null ? null : areaKnown >= required ? 0 : areaUnknown > 0 ? null : required - areaKnown,
+		beds: bedsKnown,
+		bedsUnknownCount: bedsUnknown,
+		bedsPerThousand: residents > 0 && bedsUnknown === 0 ? (bedsKnown * 1000) / residents : null,
+		bedsNeededMin: bedsNeeded(rules.bedsPerThousandMin.enabled, rules.bedsPerThousandMin.value),
+		bedsNeededTarget: bedsNeeded(rules.bedsPerThousandTarget.enabled, rules.bedsPerThousandTarget.value),
+		newCentres: newCentres.length,
+		newCentresUnderBeds: newCentres.filter((f) => f.beds !== null && f.beds < rules.newCentreBeds.value).length,
+		newCentresBedsUnknown: newCentres.filter((f) => f.beds === null).length,
+		stations: stations.length,
+		stationsUnderArea: stations.filter((f) => f.area !== null && f.area < rules.stationAreaMin.value).length,
+		stationsAreaUnknown: stations.filter((f) => f.area === null).length,
+		coveredResidents: covered,
+		coveragePct: cellResidents > 0 ? (covered / cellResidents) * 100 : null,
+		uncoveredResidents: uncovered,
+		unreachableResidents: unreachable,
+		rules: rulesOut,
+		failedRules: Object.values(rulesOut).filter((o) => o === 'fail').length
+	};
+}
+
+/** Per-centre figures from scratch: groups (a centre and the counted facilities whose parent it is) and populations. */
+function expectedCentres(raw: Raw, times: CellTimes, profile: StandardsProfile) {
+	const capacity = raw.facilities.filter((f) => (profile.capacityTypes as string[]).includes(f.type));
+	const centreIds = new Set(capacity.filter((f) => f.type === 'centre').map((f) => f.id));
+	const headOf = (f: RawFacility) => (f.type !== 'centre' && centreIds.has(f.parent) ? f.parent : f.id);
+	const administrative = new Map(raw.areas.map((area) => [area.code, area.census ?? sum(raw.cells.filter((c) => c.area === area.code).map((c) => c.pop))]));
+	const catchment = new Map<string, number>();
+	raw.cells.forEach((cell, index) => {
+		const nearest = times.nearestCentre[index];
+		if (nearest < 0) return;
+		const head = headOf(raw.facilities[nearest]);
+		catchment.set(head, (catchment.get(head) ?? 0) + cell.pop);
+	});
+	return capacity
+		.filter((f) => headOf(f) === f.id)
+		.map((head) => {
+			const members = capacity.filter((f) => headOf(f) === head.id);
+			return {
+				id: head.id,
+				memberIds: [head.id, ...members.filter((m) => m.id !== head.id).map((m) => m.id).sort()],
+				areaM2: sum(members.map((m) => m.area ?? 0)),
+				areaUnknownCount: members.filter((m) => m.area === null).length,
+				beds: sum(members.map((m) => m.beds ?? 0)),
+				administrativePopulation: administrative.get(head.subdistrict) ?? null,
+				catchmentPopulation: catchment.get(head.id) ?? 0
+			};
+		})
+		.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function expectClose(actual: number | null, expected: number | null, label: string): void {
+	if (expected === null) {
+		expect(actual, label).toBeNull();
+		return;
+	}
+	expect(actual, label).not.toBeNull();
+	expect(Math.abs(actual! - expected), `${label}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+}
+
+function compareArea(actual: AreaIndicators, expected: ReturnType<typeof expectedArea>): void {
+	const label = (field: string) => `${expected.code}.${field}`;
+	for (const [field, value] of Object.entries(expected)) {
+		const got = (actual as unknown as Record<string, unknown>)[field];
+		if (typeof value === 'number' || value === null) expectClose(got as number | null, value, label(field));
+		else expect(got, label(field)).toEqual(value);
+	}
+}
+
+function times(pipeline: Pipeline): CellTimes {
+	return { minutes: pipeline.coverage.minutes, unreachable: pipeline.coverage.unreachable, nearestCentre: pipeline.nearestCentre.facilityIndex };
+}
+
+function checkAgainstHandComputation(files: RawFiles, profile: StandardsProfile, state: { pipeline: Pipeline | null }) {
+	it('every sub-district: every indicator equals the hand computation from the raw files', async () => {
+		const pipeline = state.pipeline!;
+		const raw = readRaw(files);
+		const rows = await subdistrictIndicators(pipeline.conn, profile);
+		expect(rows.map((row) => row.code)).toEqual(raw.areas.map((area) => area.code).sort());
+		for (const row of rows) compareArea(row, expectedArea(raw, times(pipeline), profile, row.code));
+	});
+
+	it('the district row adds up the sub-districts', async () => {
+		const pipeline = state.pipeline!;
+		const raw = readRaw(files);
+		const district: DistrictIndicators = await districtIndicators(pipeline.conn, profile);
+		const parts = raw.areas.map((area) => expectedArea(raw, times(pipeline), profile, area.code));
+		expectClose(district.residents, sum(parts.map((p) => p.residents)), 'district.residents');
+		expectClose(district.cellResidents, sum(parts.map((p) => p.cellResidents)), 'district.cellResidents');
+		expectClose(district.centreAreaM2, sum(parts.map((p) => p.centreAreaM2)), 'district.centreAreaM2');
+		expectClose(district.beds, sum(parts.map((p) => p.beds)), 'district.beds');
+		expectClose(district.coveredResidents, sum(parts.map((p) => p.coveredResidents)), 'district.coveredResidents');
+		expectClose(district.uncoveredResidents, sum(parts.map((p) => p.uncoveredResidents)), 'district.uncoveredResidents');
+		expectClose(district.unreachableResidents, sum(parts.map((p) => p.unreachableResidents)), 'district.unreachableResidents');
+		expect(district.stationsUnderArea).toBe(sum(parts.map((p) => p.stationsUnderArea)));
+		if (profile.rules.centreAreaPerThousand.enabled) expectClose(district.requiredAreaM2, sum(parts.map((p) => p.requiredAreaM2 ?? 0)), 'district.requiredAreaM2');
+		for (const rule of Object.keys(district.failingSubdistricts) as RuleId[]) {
+			expect(district.failingSubdistricts[rule], rule).toBe(parts.filter((p) => p.rules[rule] === 'fail').length);
+		}
+		const outside = sum(raw.cells.filter((cell) => cell.area === null).map((cell) => cell.pop));
+		expectClose(district.unassignedCellResidents, outside, 'district.unassignedCellResidents');
+	});
+
+	it('every centre: group, area, beds and both service populations equal the hand computation', async () => {
+		const pipeline = state.pipeline!;
+		const raw = readRaw(files);
+		for (const definition of ['administrative', 'catchment'] as const) {
+			const centres: CentreIndicators[] = await centreIndicators(pipeline.conn, profile, { servicePopulation: definition });
+			const expected = expectedCentres(raw, times(pipeline), profile);
+			expect(centres.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+			centres.forEach((centre, index) => {
+				const want = expected[index];
+				expect(centre.memberIds, centre.id).toEqual(want.memberIds);
+				expectClose(centre.areaM2, want.areaM2, `${centre.id}.areaM2`);
+				expect(centre.areaUnknownCount).toBe(want.areaUnknownCount);
+				expectClose(centre.beds, want.beds, `${centre.id}.beds`);
+				expectClose(centre.administrativePopulation, want.administrativePopulation, `${centre.id}.administrative`);
+				expectClose(centre.catchmentPopulation, want.catchmentPopulation, `${centre.id}.catchment`);
+				const service = definition === 'administrative' ? want.administrativePopulation : want.catchmentPopulation;
+				expectClose(centre.servicePopulation, service, `${centre.id}.servicePopulation`);
+				if (service !== null && profile.rules.centreAreaPerThousand.enabled) {
+					const { centreAreaPerThousand: perThousand, centreAreaMinimum: minimum } = profile.rules;
+					const proportional = (perThousand.value * service) / 1000;
+					const required = minimum.enabled && service < minimum.belowPopulation ? Math.max(minimum.value, proportional) : proportional;
+					expectClose(centre.requiredAreaM2, required, `${centre.id}.required`);
+					const outcome = want.areaM2 >= required ? 'pass' : want.areaUnknownCount > 0 ? 'incomplete' : 'fail';
+					expect(centre.areaOutcome, centre.id).toBe(outcome);
+				}
+			});
+			// Everyone who reaches a centre is in exactly one catchment.
+			const reached = sum(raw.cells.filter((_, i) => times(pipeline).nearestCentre[i] >= 0).map((c) => c.pop));
+			expectClose(sum(centres.map((c) => c.catchmentPopulation ?? 0)), reached, 'catchments add up');
+		}
+	});
+}
+
+function csvNumber(text: string): number | null {
+	return text === '' ? null : Number(text);
+}
+
+function checkCli(files: RawFiles, profile: StandardsProfile, state: { pipeline: Pipeline | null }, profileFile: string | null) {
+	it("the CLI's indicators.csv agrees with the SQL", async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'indicators-cli-'));
+		const paths = { facilities: join(dir, 'facilities.csv'), population: join(dir, 'population.csv'), subdistricts: join(dir, 'subdistricts.geojson'), network: join(dir, 'network.geojson') };
+		writeFileSync(paths.facilities, files.facilitiesCsv);
+		writeFileSync(paths.population, files.populationCsv);
+		writeFileSync(paths.subdistricts, files.subdistrictsGeoJson);
+		writeFileSync(paths.network, files.networkGeoJson);
+		const out = join(dir, 'out');
+		const args = ['tsx', 'scripts/indicators.ts', '--network', paths.network, '--facilities', paths.facilities, '--population', paths.population, '--subdistricts', paths.subdistricts, '--out', out];
+		if (profileFile) args.push('--profile', profileFile);
+		const stdout = execFileSync('npx', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+		expect(stdout).toContain('E2SFCA');
+		expect(stdout).toContain('DISTRICT');
+		const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'indicators.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+		const rows = await subdistrictIndicators(state.pipeline!.conn, profile);
+		expect(csv.map((line) => line.code)).toEqual(rows.map((row) => row.code));
+		csv.forEach((line, index) => {
+			const row = rows[index];
+			const numeric: [string, number | null, number][] = [
+				['residents', row.residents, 1e-3],
+				['cell_residents', row.cellResidents, 1e-3],
+				['centre_area_m2', row.centreAreaM2, 1e-2],
+				['area_m2_per_1000', row.areaPerThousand, 1e-4],
+				['required_area_m2', row.requiredAreaM2, 1e-2],
+				['area_gap_m2', row.areaGapM2, 1e-2],
+				['beds', row.beds, 1e-2],
+				['beds_per_1000', row.bedsPerThousand, 1e-4],
+				['beds_needed_min', row.bedsNeededMin, 0],
+				['beds_needed_target', row.bedsNeededTarget, 0],
+				['stations', row.stations, 0],
+				['stations_under_area', row.stationsUnderArea, 0],
+				['covered_residents', row.coveredResidents, 1e-3],
+				['coverage_pct', row.coveragePct, 2e-3], // never rounded up to 100
+				['uncovered_residents', row.uncoveredResidents, 1e-3],
+				['unreachable_residents', row.unreachableResidents, 1e-3],
+				['area_unknown_facilities', row.areaUnknownCount, 0],
+				['beds_unknown_facilities', row.bedsUnknownCount, 0],
+				['failed_rules', row.failedRules, 0]
+			];
+			for (const [column, value, tolerance] of numeric) {
+				const got = csvNumber(line[column]);
+				if (value === null) expect(got, `${row.code}.${column}`).toBeNull();
+				else expect(Math.abs(got! - value), `${row.code}.${column}: ${got} vs ${value}`).toBeLessThanOrEqual(tolerance / 2 + 1e-9 * Math.abs(value));
+			}
+			expect(line.residents_source).toBe(row.residentsSource);
+			expect(line.centre_statuses).toBe(row.centreStatuses.join(';'));
+			expect([line.rule_centre_area, line.rule_beds_min, line.rule_new_centre_beds, line.rule_station_area, line.rule_coverage]).toEqual([
+				row.rules.centreArea,
+				row.rules.bedsMin,
+				row.rules.newCentreBeds,
+				row.rules.stationArea,
+				row.rules.coverage
+			]);
+			expect(line.status).toBe(row.status);
+			expect(Number.isFinite(Number(line.e2sfca_beds_per_1000)) || line.e2sfca_beds_per_1000 === '').toBe(true);
+		});
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('standards indicators on a small synthetic district (Shanghai 2023)', () => {
+	const files = syntheticFiles();
+	const profile = cloneProfile(SHANGHAI_2023);
+	const state: { pipeline: Pipeline | null } = { pipeline: null };
+	beforeAll(async () => {
+		state.pipeline = await runPipeline(files, profile);
+	});
+	afterAll(async () => state.pipeline?.conn.close());
+
+	checkAgainstHandComputation(files, profile, state);
+
+	it('shows the cases the fixture was built for (worked out by hand)', async () => {
+		const rows = await subdistrictIndicators(state.pipeline!.conn, profile);
+		const [a, b, c] = rows;
+		// A: ~3,000 residents → required area is the 5,000 m² minimum; 4,000 m² known, the branch's area unknown:
+		// not a failure but "incomplete data (1 facility)"; beds 30 + 10 = 40 ≥ 1.0 per 1,000.
+		expect(a.requiredAreaM2).toBe(5000);
+		expect([a.centreAreaM2, a.areaUnknownCount, a.areaGapM2, a.rules.centreArea]).toEqual([4000, 1, null, 'incomplete']);
+		expect(a.rules.stationArea).toBe('fail'); // the 150 m² station
+		// B: the unnamed station is placed in B by its position; one station of unknown area, none too small.
+		expect([b.stations, b.stationsUnderArea, b.stationsAreaUnknown, b.rules.stationArea]).toEqual([2, 0, 1, 'incomplete']);
+		// B: two new centres (construction starting with 120 beds, proposed with 80 beds) → the 80-bed one fails.
+		expect([b.newCentres, b.newCentresUnderBeds, b.rules.newCentreBeds]).toEqual([2, 1, 'fail']);
+		expect([b.centreAreaM2, b.requiredAreaM2, b.areaGapM2, b.rules.centreArea]).toEqual([14000, 5000, 0, 'pass']);
+		// C: census 60,000 overrides its cells: required 6,000 m², nothing there; 60 beds to 1.0, 90 to 1.5.
+		expect([c.residents, c.residentsSource, c.requiredAreaM2, c.areaGapM2, c.bedsNeededMin, c.bedsNeededTarget]).toEqual([60000, 'census', 6000, 6000, 60, 90]);
+		expect(c.centreStatuses).toEqual([]);
+		expect(b.centreStatuses).toEqual(['construction_starting', 'proposed']);
+		// The off-network cell in A is unreachable and not covered.
+		expect(a.unreachableResidents).toBe(400);
+	});
+
+	checkCli(files, profile, state, null);
+});
+
+describe('standards indicators under the legacy district norm (rules switched off, no minimum area)', () => {
+	const files = syntheticFiles();
+	const profile = cloneProfile(LEGACY_DISTRICT_NORM);
+	const state: { pipeline: Pipeline | null } = { pipeline: null };
+	beforeAll(async () => {
+		state.pipeline = await runPipeline(files, profile);
+	});
+	afterAll(async () => state.pipeline?.conn.close());
+
+	checkAgainstHandComputation(files, profile, state);
+
+	it('uses 60 m² per 1,000 without a minimum, 150 m² stations, and leaves the other rules off', async () => {
+		const [, , c] = await subdistrictIndicators(state.pipeline!.conn, profile);
+		expect(c.requiredAreaM2).toBe(3600);
+		expect([c.rules.bedsMin, c.rules.newCentreBeds, c.rules.coverage, c.bedsNeededMin]).toEqual(['off', 'off', 'off', null]);
+		expect(c.rules.stationArea).toBe('pass'); // 250 m² ≥ 150
+	});
+
+	const profileDir = mkdtempSync(join(tmpdir(), 'indicators-profile-'));
+	const profileFile = join(profileDir, 'legacy.json');
+	writeFileSync(profileFile, JSON.stringify(profile));
+	checkCli(files, profile, state, profileFile);
+});
+
+const DEMO_DIR = 'static/data/demo';
+
+function demoFiles(): RawFiles | null {
+	const manifestPath = join(DEMO_DIR, 'manifest.json');
+	const names = existsSync(manifestPath)
+		? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<'facilities' | 'population' | 'subdistricts' | 'network', string> }).files
+		: { facilities: 'facilities.csv', population: 'population.csv', subdistricts: 'subdistricts.geojson', network: 'network.geojson' };
+	const paths = [names.facilities, names.population, names.subdistricts, names.network].map((name) => join(DEMO_DIR, name));
+	if (!paths.every((path) => existsSync(path))) return null;
+	const [facilitiesCsv, populationCsv, subdistrictsGeoJson, networkGeoJson] = paths.map((path) => readFileSync(path, 'utf8'));
+	return { facilitiesCsv, populationCsv, subdistrictsGeoJson, networkGeoJson };
+}
+
+const demo = demoFiles();
+
+describe.skipIf(demo === null)('standards indicators on the demo district (Shanghai 2023)', () => {
+	const profile = cloneProfile(SHANGHAI_2023);
+	const state: { pipeline: Pipeline | null } = { pipeline: null };
+	beforeAll(async () => {
+		state.pipeline = await runPipeline(demo!, profile);
+	}, 120_000);
+	afterAll(async () => state.pipeline?.conn.close());
+
+	checkAgainstHandComputation(demo!, profile, state);
+	checkCli(demo!, profile, state, null);
+});
