@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '$lib/i18n/en.json';
-import zhCN from '$lib/i18n/zh-CN.json';
+import { MESSAGES } from '$lib/i18n';
+
+const en = MESSAGES.en;
+const zhCN = MESSAGES['zh-CN'];
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
 
 describe('message bundles', () => {
 	it('have the same keys and the same placeholders in Chinese and English', () => {
 		expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
-		for (const key of Object.keys(en) as (keyof typeof en)[]) {
+		for (const key of Object.keys(en)) {
 			expect(placeholders(zhCN[key]), key).toEqual(placeholders(en[key]));
 		}
 	});

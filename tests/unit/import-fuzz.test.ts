@@ -156,7 +156,8 @@ describe('fuzz: the importer never crashes and explains every rejection', () => 
 			['subdistricts-gk120-gbk.zip', 'subdistricts'],
 			['population-worldpop.tif', 'population'],
 			['facilities-gbk-gcj02.csv', 'facilities'],
-			['subdistricts.parquet', 'subdistricts']
+			['subdistricts.parquet', 'subdistricts'],
+			['population-points.parquet', 'population']
 		];
 		await fc.assert(
 			fc.asyncProperty(fc.constantFrom(...fixtures), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), async ([name, kind], flips) => {

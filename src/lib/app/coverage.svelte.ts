@@ -94,6 +94,12 @@ export class CoverageController {
 		this.revision++;
 	}
 
+	/** A run with other parameters (e.g. nearest centres) that leaves the figures on screen alone. */
+	async computeOnce(params: CoverageParams): Promise<CoverageFigures | null> {
+		const response = await this.send({ kind: 'compute', requestId: this.nextRequestId++, params });
+		return response.kind === 'computed' ? response.figures : null;
+	}
+
 	private fail(message: string): null {
 		this.busy = false;
 		this.error = message;

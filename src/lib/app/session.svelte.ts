@@ -3,6 +3,8 @@ import type { SqlConnection } from '$lib/db/connection';
 import type { SubdistrictOverviewRow } from '$lib/db/queries';
 import type { Dataset } from '$lib/io/dataset';
 import { loadDemoDataset } from '$lib/io/demo-dataset';
+import { loadCellAccess } from '$lib/db/load';
+import type { CoverageFigures } from '$lib/worker/coverage-messages';
 import { fetchText } from './fetch-text';
 import { loadDatasetIntoDb } from './database';
 
@@ -47,6 +49,25 @@ export class Session {
 		} catch (error) {
 			this.fail(error);
 		}
+	}
+
+	/** The open DuckDB connection, once the dataset is in it. */
+	async db(): Promise<SqlConnection | null> {
+		if (!this.connection || !this.dbReady) return null;
+		return this.connection;
+	}
+
+	/** Puts a coverage run's per-cell results into `cell_access`, for the indicator SQL. */
+	async storeCoverage(figures: CoverageFigures): Promise<void> {
+		const conn = await this.db();
+		if (!conn || !this.dataset) return;
+		const facilities = this.dataset.facilities;
+		await loadCellAccess(conn, {
+			minutes: figures.minutes,
+			facilityId: Array.from(figures.facilityIndex, (index) => (index >= 0 ? facilities[index].id : null)),
+			covered: figures.covered,
+			unreachable: Uint8Array.from(figures.unreachable, (reason) => (reason ? 1 : 0))
+		});
 	}
 
 	private fail(error: unknown): void {

@@ -1,14 +1,21 @@
 import { addMessages, init, locale } from 'svelte-i18n';
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import importEn from './import.en.json';
+import importZhCN from './import.zh-CN.json';
+import standardsEn from './standards.en.json';
+import standardsZhCN from './standards.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'health-circle.language';
 
-/** All message bundles, keyed by language; the extra bundles of feature modules are merged in here. */
-export const MESSAGES: Record<Language, Record<string, string>> = { 'zh-CN': zhCN, en };
+/** All message bundles, keyed by language: the app's own and each feature's (flat keys with the feature's prefix). */
+export const MESSAGES: Record<Language, Record<string, string>> = {
+	'zh-CN': { ...zhCN, ...importZhCN, ...standardsZhCN },
+	en: { ...en, ...importEn, ...standardsEn }
+};
 
 export function isLanguage(value: unknown): value is Language {
 	return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

@@ -53,11 +53,11 @@ export function buildMapLayers(input: MapLayerInput): Layer[] {
 		new SolidPolygonLayer<{ code: string; ring: Position[] }>({
 			id: 'subdistrict-fill',
 			data: rings,
-			visible: input.subdistrictFill !== null,
 			getPolygon: (item) => item.ring,
-			getFillColor: (item) => input.subdistrictFill?.(item.code) ?? [0, 0, 0, 0],
+			// Nearly transparent when no choropleth is shown, so a click still picks the sub-district.
+			getFillColor: (item) => input.subdistrictFill?.(item.code) ?? [255, 255, 255, 1],
 			pickable: true,
-			updateTriggers: { getFillColor: [input.revision] }
+			updateTriggers: { getFillColor: [input.revision, input.subdistrictFill] }
 		}),
 		new PathLayer<{ code: string; ring: Position[] }>({
 			id: 'subdistrict-outline',

@@ -16,25 +16,104 @@ export interface ParquetTable {
 export async function readParquetTable(bytes: Uint8Array): Promise<ParquetTable> {
 	const { parquetMetadata, parquetReadObjects } = await import('hyparquet');
 	const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-	let objects: Record<string, unknown>[];
+	let columns: Map<string, unknown[]>;
 	let geoColumn: string | null = null;
 	let declaredCrs: CrsId | null = null;
 	try {
 		const metadata = parquetMetadata(buffer);
+		checkMetadata(metadata, buffer.byteLength);
 		const geo = metadata.key_value_metadata?.find(({ key }) => key === 'geo')?.value;
 		if (geo) ({ geoColumn, declaredCrs } = readGeoMetadata(geo));
-		objects = (await parquetReadObjects({ file: buffer, metadata })) as Record<string, unknown>[];
+		// One column at a time: when several damaged columns fail together, hyparquet's parallel read can leave
+		// a rejection unobserved; column by column, every failure reaches this catch.
+		columns = new Map();
+		for (const name of topLevelColumns(metadata)) {
+			const objects = (await parquetReadObjects({ file: buffer, metadata, columns: [name] })) as Record<string, unknown>[];
+			columns.set(name, objects.map((object) => object[name]));
+		}
 	} catch (error) {
 		if (error instanceof FileFormatError) throw error;
 		throw new FileFormatError(`cannot read this Parquet file (${(error as Error).message})`);
 	}
-	const headers = objects.length > 0 ? Object.keys(objects[0]).filter((key) => key !== geoColumn) : [];
-	const rows: RawRow[] = objects.map((object, index) => ({
+	const rowCount = Math.max(0, ...[...columns.values()].map((values) => values.length));
+	const headers = [...columns.keys()].filter((key) => key !== geoColumn);
+	const rows: RawRow[] = Array.from({ length: rowCount }, (_, index) => ({
 		row: index + 1,
-		cells: headers.map((header) => scalar(object[header])),
-		geometry: geoColumn ? asGeometry(object[geoColumn]) : undefined
+		cells: headers.map((header) => scalar(columns.get(header)?.[index])),
+		geometry: geoColumn ? asGeometry(columns.get(geoColumn)?.[index]) : undefined
 	}));
 	return { source: memoryTableSource(headers, rows, geoColumn !== null), declaredCrs };
+}
+
+/** Rows beyond this are refused up front: every row becomes an object, and no district needs more. */
+const MAX_ROWS = 20_000_000;
+
+type Metadata = ReturnType<typeof import('hyparquet').parquetMetadata>;
+
+/**
+ * Sanity checks before reading. A damaged footer can make the reader loop on a bogus repetition level or
+ * allocate arrays of hundreds of millions of entries, which crashes a browser tab instead of throwing;
+ * these checks turn the damage seen in fuzzing into a clear error first.
+ */
+function checkMetadata(metadata: Metadata, byteLength: number): void {
+	const damaged = (detail: string) => new FileFormatError(`this Parquet file is damaged (${detail})`);
+	const rows = Number(metadata.num_rows);
+	if (!Number.isFinite(rows) || rows < 0) throw damaged('row count');
+	if (rows > MAX_ROWS) throw new FileFormatError(`this Parquet file has ${rows} rows; at most ${MAX_ROWS} can be loaded`);
+	metadata.schema.slice(1).forEach((element) => {
+		if (element.repetition_type === undefined) throw damaged(`column "${element.name}" has no repetition type`);
+		if (!element.num_children && element.type === undefined) throw damaged(`column "${element.name}" has no type`);
+	});
+	const leafNames = new Set(leafPaths(metadata.schema));
+	let groupRows = 0;
+	for (const group of metadata.row_groups) {
+		groupRows += Number(group.num_rows);
+		for (const column of group.columns) {
+			const meta = column.meta_data;
+			if (!meta) continue;
+			const start = Number(meta.data_page_offset);
+			const size = Number(meta.total_compressed_size);
+			if (!(start >= 0 && size >= 0 && start + size <= byteLength)) throw damaged('a column chunk lies outside the file');
+			if (Number(meta.num_values) > MAX_ROWS * 4) throw damaged('value count');
+			if (!leafNames.has(meta.path_in_schema.join('.'))) throw damaged('a column chunk names no column of the schema');
+		}
+	}
+	if (groupRows !== rows) throw damaged('row groups do not add up to the row count');
+}
+
+/** Dotted paths of the leaf columns, as column chunks name them. */
+function leafPaths(schema: Metadata['schema']): string[] {
+	const paths: string[] = [];
+	let index = 1;
+	const walk = (prefix: string[]) => {
+		const element = schema[index++];
+		if (!element) return;
+		const path = [...prefix, element.name];
+		if (!element.num_children) paths.push(path.join('.'));
+		for (let child = 0; child < (element.num_children ?? 0); child++) walk(path);
+	};
+	while (index < schema.length) walk([]);
+	return paths;
+}
+
+/** Names of the top-level columns (nested groups count once, by their group name). */
+function topLevelColumns(metadata: Metadata): string[] {
+	const names: string[] = [];
+	const schema = metadata.schema;
+	for (let index = 1; index < schema.length; index++) {
+		names.push(schema[index].name);
+		index += countDescendants(schema, index);
+	}
+	return names;
+}
+
+function countDescendants(schema: Metadata['schema'], index: number): number {
+	let count = 0;
+	for (let child = 0; child < (schema[index].num_children ?? 0); child++) {
+		const position = index + count + 1;
+		count += 1 + countDescendants(schema, position);
+	}
+	return count;
 }
 
 function readGeoMetadata(geo: string): { geoColumn: string | null; declaredCrs: CrsId | null } {
