@@ -25,8 +25,8 @@ test('the Jing\'an demo appears: map, 14 sub-districts, both languages, nothing 
 	expect(census.centreRed).toBeGreaterThan(20);
 
 	const loadMs = Number(await page.getByTestId('map-ready').getAttribute('data-ms'));
-	mkdirSync('test-results', { recursive: true });
-	writeFileSync('test-results/load-timing.json', JSON.stringify({ navigationToMapReadyMs: loadMs }, null, 2));
+	mkdirSync('bench', { recursive: true });
+	writeFileSync('bench/e2e-load.json', JSON.stringify({ navigationToMapReadyMs: loadMs }, null, 2));
 	console.log(`navigation → map showing the demo: ${loadMs} ms`);
 	await page.screenshot({ path: 'docs/screenshots/app-zh.png' });
 

@@ -1,14 +1,14 @@
 import gcoord from 'gcoord';
 import { describe, expect, test } from 'vitest';
-import { importFile, type NetworkImport, type SubdistrictsImport } from '../../src/lib/io/import';
+import { importFile, importSubdistricts, type NetworkImport, type SubdistrictsImport } from '../../src/lib/io/import';
 import { detectShift } from '../../src/lib/io/import/shift-detection';
 import { parseSubdistrictsGeoJson } from '../../src/lib/io/subdistricts-geojson';
 import type { NetworkLine } from '../../src/lib/engine/types';
 import { expected, fixtureBytes, haversineM, truthSubdistricts } from './import-fixtures';
 
-async function importSubdistricts(fileName: string, options = {}): Promise<SubdistrictsImport> {
-	const result = await importFile({ kind: 'subdistricts', fileName, bytes: fixtureBytes(fileName), options });
-	if (result.kind !== 'subdistricts') throw new Error('wrong kind');
+async function loadSubdistricts(fileName: string, options = {}): Promise<SubdistrictsImport> {
+	const result = await importSubdistricts({ fileName, bytes: fixtureBytes(fileName), options });
+	expect(result.kind).toBe('subdistricts');
 	return result;
 }
 
@@ -31,7 +31,7 @@ function maxDistanceToBox(rings: [number, number][][], box: readonly number[]): 
 
 describe('sub-districts', () => {
 	test('GeoJSON with Chinese property names; agrees with the canonical reader where both apply', async () => {
-		const result = await importSubdistricts('subdistricts.geojson');
+		const result = await loadSubdistricts('subdistricts.geojson');
 		expect(result.loaded).toBe(4);
 		expect(result.records.map((area) => [area.code, area.name, area.nameEn, area.population])).toEqual(
 			expected.subdistricts.map((area) => [area.code, area.name, area.nameEn, area.population])
@@ -42,7 +42,7 @@ describe('sub-districts', () => {
 	});
 
 	test('zipped Shapefile in EPSG:4549 with a GBK .dbf and no .cpg: names decoded, rings within 5 m', async () => {
-		const result = await importSubdistricts('subdistricts-gk120-gbk.zip');
+		const result = await loadSubdistricts('subdistricts-gk120-gbk.zip');
 		expect(result.format).toBe('shapefile-zip');
 		expect(result.encoding?.used).toBe('gb18030');
 		expect(result.crs).toBe('epsg:4549');
@@ -139,7 +139,7 @@ describe('shift detection', () => {
 
 describe('GeoParquet', () => {
 	test('sub-district polygons from WKB with the "geo" metadata; no crs member means WGS84', async () => {
-		const result = await importSubdistricts('subdistricts.parquet');
+		const result = await loadSubdistricts('subdistricts.parquet');
 		expect(result.format).toBe('parquet');
 		expect(result.crs).toBe('wgs84');
 		expect(result.records.map((area) => [area.code, area.name, area.nameEn, area.population])).toEqual(

@@ -120,3 +120,12 @@ describe('Parquet points', () => {
 		});
 	});
 });
+
+describe('numbers at the edge', () => {
+	test('an overflowing population ("1e309") is rejected, not loaded as Infinity', async () => {
+		const bytes = new TextEncoder().encode('lon,lat,pop\n121.44,31.23,1e309\n121.45,31.23,12\n');
+		const result = await importFile({ kind: 'population', fileName: 'p.csv', bytes });
+		expect(result.loaded).toBe(1);
+		expect(result.problems).toEqual([{ row: 2, field: 'pop', reason: 'population is not a finite number' }]);
+	});
+});

@@ -90,6 +90,7 @@ export class CoverageController {
 		}
 		if (response.kind !== 'computed') return;
 		this.result = response.figures;
+		if (response.graph) this.graph = response.graph;
 		this.elapsedMs = response.elapsedMs;
 		this.revision++;
 	}

@@ -23,5 +23,5 @@ export type CoverageFigures = Omit<CoverageResult, 'network'>;
 export type CoverageResponse =
 	| { kind: 'progress'; requestId: number; stage: CoverageStage; fraction: number }
 	| { kind: 'prepared'; requestId: number; cellSubdistrict: Int32Array; graph: GraphReport | null }
-	| { kind: 'computed'; requestId: number; figures: CoverageFigures; elapsedMs: number }
+	| { kind: 'computed'; requestId: number; figures: CoverageFigures; graph: GraphReport | null; elapsedMs: number }
 	| { kind: 'error'; requestId: number; message: string };

@@ -43,10 +43,21 @@ function compute(request: Extract<CoverageRequest, { kind: 'compute' }>): void {
 	const started = performance.now();
 	progress(request.requestId, 'search', 0.8);
 	const result = computeCoverage({ ...state, prepared: state.prepared ?? undefined, params: request.params });
-	if (result.network) state.prepared = result.network.prepared;
-	const { network: _network, ...figures } = result;
+	const elapsedMs = performance.now() - started;
+	const { network, ...figures } = result;
+	if (network) state.prepared = network.prepared;
+	// The report with this run's context: residents in components without a counted facility, or beyond the snap distance.
+	const graph =
+		network && state.graph
+			? describeGraph(state.graph, {
+					cellSnap: network.prepared.cellSnap,
+					cellPopulation: state.cells.pop,
+					facilitySnap: network.facilitySnap,
+					facilityIncluded: network.counted
+				})
+			: null;
 	const slim: CoverageFigures = figures;
-	post({ kind: 'computed', requestId: request.requestId, figures: slim, elapsedMs: performance.now() - started }, [
+	post({ kind: 'computed', requestId: request.requestId, figures: slim, graph, elapsedMs }, [
 		slim.minutes.buffer,
 		slim.facilityIndex.buffer,
 		slim.covered.buffer,

@@ -1,12 +1,41 @@
 /// <reference lib="webworker" />
+import type { NetworkLine } from '$lib/engine/types';
 import { importFile, inspectFile, type ImportResult, type ImportStage, type OsmReaders } from '$lib/io/import';
-import { FileFormatError } from '$lib/io/load-result';
+import { FileFormatError, type LoadResult } from '$lib/io/load-result';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './import-messages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-/** The OSM readers live in $lib/io/osm; they are wired in here once present (see OsmReaders). */
-const osmReaders: OsmReaders = {};
+/**
+ * The OSM readers (parseOsmXml, parseOsmPbf) are written separately in $lib/io/osm. They are found with a
+ * lazy glob so that this worker builds with or without them and picks them up as soon as they exist; they
+ * are only loaded when a network file is imported.
+ */
+const osmModules = import.meta.glob<Record<string, unknown>>(['../io/osm/*.ts', '!../io/osm/*.test.ts', '!../io/osm/*.d.ts']);
+let osmReaders: Promise<OsmReaders> | null = null;
+
+function loadOsmReaders(): Promise<OsmReaders> {
+	osmReaders ??= (async () => {
+		const readers: OsmReaders = {};
+		for (const load of Object.values(osmModules)) {
+			const module = await load();
+			if (typeof module.parseOsmXml === 'function') readers.osmXml = asNetworkReader(module.parseOsmXml as (input: string) => unknown);
+			if (typeof module.parseOsmPbf === 'function') readers.osmPbf = asNetworkReader(module.parseOsmPbf as (input: Uint8Array) => unknown);
+		}
+		return readers;
+	})();
+	return osmReaders;
+}
+
+/** Accepts a reader returning a LoadResult or a bare list of lines (sync or async). */
+function asNetworkReader<Input>(read: (input: Input) => unknown): (input: Input) => Promise<LoadResult<NetworkLine[]>> {
+	return async (input) => {
+		const result = await read(input);
+		if (Array.isArray(result)) return { records: result as NetworkLine[], loaded: result.length, skipped: 0, problems: [] };
+		if (typeof result === 'object' && result !== null && Array.isArray((result as LoadResult<NetworkLine[]>).records)) return result as LoadResult<NetworkLine[]>;
+		throw new FileFormatError('the OpenStreetMap reader returned no lines');
+	};
+}
 
 function post(message: ImportWorkerResponse, transfer: Transferable[] = []): void {
 	scope.postMessage(message, transfer);
@@ -34,7 +63,8 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
 		post({ kind: 'inspected', requestId, inspection });
 		return;
 	}
-	const result = await importFile({ kind, fileName, bytes, options, context: request.context, osmReaders, onProgress });
+	const readers = kind === 'network' ? await loadOsmReaders() : {};
+	const result = await importFile({ kind, fileName, bytes, options, context: request.context, osmReaders: readers, onProgress });
 	post({ kind: 'result', requestId, result }, transferables(result));
 }
 

@@ -18,7 +18,7 @@ import { detectFacilityStatus, detectFacilityType, detectValueMapping, mapValue,
  * validate each row with the canonical validator (so the demo and planner files obey the same rules),
  * then give each facility its sub-district and check for a GCJ-02 / BD-09 shift.
  */
-export async function importFacilities(
+export async function facilitiesFromTable(
 	fileName: string,
 	opened: OpenedTable & { format: FacilitiesImport['format'] },
 	options: ImportOptions,

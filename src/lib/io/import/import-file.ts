@@ -1,12 +1,12 @@
 import { FileFormatError } from '../load-result';
 import { checkFileSize, detectFormat, FORMATS_BY_KIND, type DatasetKind, type ImportFormat } from './formats';
-import { importFacilities } from './facilities-import';
+import { facilitiesFromTable } from './facilities-import';
 import { importGeoTiffPopulation } from './geotiff-population';
-import { importNetworkFeatures, importOsmNetwork, type OsmReaders } from './network-import';
+import { networkFromFeatures, importOsmNetwork, type OsmReaders } from './network-import';
 import { openTable } from './open-source';
-import { importPopulation } from './population-import';
-import { importSubdistricts } from './subdistricts-import';
-import type { ImportContext, ImportOptions, ImportResult, ProgressCallback } from './types';
+import { populationFromTable } from './population-import';
+import { subdistrictsFromTable } from './subdistricts-import';
+import type { FacilitiesImport, ImportContext, ImportOptions, ImportResult, NetworkImport, PopulationImport, ProgressCallback, SubdistrictsImport } from './types';
 
 export interface ImportRequest {
 	kind: DatasetKind;
@@ -44,12 +44,31 @@ export async function importFile(request: ImportRequest): Promise<ImportResult> 
 	const opened = { ...(await openTable(format, bytes, { encoding: options.encoding, sheet: options.sheet })), format };
 	switch (kind) {
 		case 'facilities':
-			return importFacilities(fileName, opened, options, context, onProgress);
+			return facilitiesFromTable(fileName, opened, options, context, onProgress);
 		case 'population':
-			return importPopulation(fileName, opened, options, context, onProgress);
+			return populationFromTable(fileName, opened, options, context, onProgress);
 		case 'subdistricts':
-			return importSubdistricts(fileName, opened, options, onProgress);
+			return subdistrictsFromTable(fileName, opened, options, onProgress);
 		case 'network':
-			return importNetworkFeatures(fileName, opened, options, onProgress);
+			return networkFromFeatures(fileName, opened, options, onProgress);
 	}
+}
+
+type KindRequest = Omit<ImportRequest, 'kind'>;
+
+/** Convenience entry points, one per kind, with the specific result type. */
+export async function importFacilities(request: KindRequest): Promise<FacilitiesImport> {
+	return (await importFile({ ...request, kind: 'facilities' })) as FacilitiesImport;
+}
+
+export async function importPopulation(request: KindRequest): Promise<PopulationImport> {
+	return (await importFile({ ...request, kind: 'population' })) as PopulationImport;
+}
+
+export async function importSubdistricts(request: KindRequest): Promise<SubdistrictsImport> {
+	return (await importFile({ ...request, kind: 'subdistricts' })) as SubdistrictsImport;
+}
+
+export async function importNetwork(request: KindRequest): Promise<NetworkImport> {
+	return (await importFile({ ...request, kind: 'network' })) as NetworkImport;
 }

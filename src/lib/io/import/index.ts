@@ -1,5 +1,5 @@
 /** The planner-file importer: bytes in any supported format → validated WGS84 records + a report. */
-export { importFile, formatFor, type ImportRequest } from './import-file';
+export { importFile, importFacilities, importNetwork, importPopulation, importSubdistricts, formatFor, type ImportRequest } from './import-file';
 export { inspectFile, type InspectRequest } from './inspect';
 export { DATASET_KINDS, FORMATS_BY_KIND, IMPORT_FORMATS, SIZE_LIMITS_BYTES, checkFileSize, detectFormat, type DatasetKind, type ImportFormat } from './formats';
 export { TEXT_ENCODINGS, detectEncoding, decodeText, isTextEncoding, type EncodingGuess, type TextEncodingName } from './encoding';

@@ -17,7 +17,7 @@ export interface OsmReaders {
 }
 
 /** A walking network from GeoJSON lines (any declared CRS; `highway` kept when present). */
-export async function importNetworkFeatures(
+export async function networkFromFeatures(
 	fileName: string,
 	opened: OpenedTable & { format: NetworkImport['format'] },
 	options: ImportOptions,

@@ -18,7 +18,7 @@ type H3 = typeof import('h3-js');
  * the point), GeoJSON / Shapefile / GeoParquet points, or polygons (area-weighted centroid, shape kept).
  * Rows stream straight into typed arrays, so a CSV of millions of cells never exists as objects.
  */
-export async function importPopulation(
+export async function populationFromTable(
 	fileName: string,
 	opened: OpenedTable & { format: PopulationImport['format'] },
 	options: ImportOptions,
@@ -129,6 +129,8 @@ function readResidents(row: RawRow, mapping: ColumnMapping): { ok: true; value: 
 	const column = mapping.pop;
 	const parsed = readNumber(column === undefined ? '' : quickNumber(row.cells[column]));
 	if (!parsed.ok) return { ok: false, reason: `population ${parsed.reason}` };
+	// readNumber accepts "1e309" (Infinity): a population must be finite.
+	if (!Number.isFinite(parsed.value)) return { ok: false, reason: 'population is not a finite number' };
 	if (parsed.value < 0) return { ok: false, reason: `negative population: ${parsed.value}` };
 	return parsed;
 }

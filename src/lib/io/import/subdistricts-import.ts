@@ -10,7 +10,7 @@ import type { ImportNote, ImportOptions, ProgressCallback, SubdistrictsImport } 
  * Sub-district polygons from GeoJSON, a zipped Shapefile or GeoParquet: name (required), code (the name
  * when there is no code column), English name, census population; geometry converted to WGS84.
  */
-export async function importSubdistricts(
+export async function subdistrictsFromTable(
 	fileName: string,
 	opened: OpenedTable & { format: SubdistrictsImport['format'] },
 	options: ImportOptions,
@@ -40,6 +40,7 @@ export async function importSubdistricts(
 			if (!isBlank(rawPopulation)) {
 				const parsed = readNumber(rawPopulation);
 				if (!parsed.ok) rowProblems.push({ field: 'population', reason: `population ${parsed.reason}` });
+				else if (!Number.isFinite(parsed.value)) rowProblems.push({ field: 'population', reason: 'population is not a finite number' });
 				else if (parsed.value < 0) rowProblems.push({ field: 'population', reason: `negative population: ${parsed.value}` });
 				else population = parsed.value;
 			}

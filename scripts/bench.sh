@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# npm run bench: installs the reference implementation (Debian's python3-networkx) when missing, then benchmarks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! /usr/bin/python3 -c 'import networkx' >/dev/null 2>&1; then
+	echo "Installing python3-networkx (the reference implementation the benchmark compares against)"
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-networkx >/dev/null
+fi
+exec ./node_modules/.bin/tsx scripts/bench.ts "$@"
