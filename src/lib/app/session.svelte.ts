@@ -6,6 +6,9 @@ import { loadDemoDataset } from '$lib/io/demo-dataset';
 import { loadCellAccess } from '$lib/db/load';
 import type { CoverageFigures } from '$lib/worker/coverage-messages';
 import { fetchText } from './fetch-text';
+import { clearSavedDataset, loadSavedDataset, saveDataset } from '$lib/io/persist';
+import type { ImportResult } from '$lib/io/import/types';
+import { withImport } from './dataset-edit';
 import { loadDatasetIntoDb } from './database';
 
 export type Phase = 'loading' | 'ready' | 'error';
@@ -28,14 +31,47 @@ export class Session {
 
 	constructor(private readonly openDb: () => Promise<SqlConnection>) {}
 
+	/** A storage problem (quota, private window): the data is in use but will not survive a reload. */
+	storageWarning = $state<string | null>(null);
+
+	/** Opens the planner's saved dataset if there is one, else the demo. */
 	async start(): Promise<void> {
 		this.connection = this.openDb();
 		try {
-			this.dataset = await loadDemoDataset(`${base}/data/demo`, fetchText);
+			const saved = await loadSavedDataset().catch((error: unknown) => {
+				this.storageWarning = error instanceof Error ? error.message : String(error);
+				return null;
+			});
+			this.dataset = saved?.dataset ?? (await loadDemoDataset(`${base}/data/demo`, fetchText));
 			this.datasetLoadedAt = performance.now();
 			this.phase = 'ready';
 		} catch (error) {
 			this.fail(error);
+		}
+	}
+
+	/** Replaces one part of the dataset with an import and keeps the result in the browser. */
+	async applyImport(result: ImportResult): Promise<void> {
+		if (!this.dataset) return;
+		const next = withImport(this.dataset, result, new Date());
+		this.dbReady = false;
+		this.dataset = next;
+		await this.persist(next);
+	}
+
+	/** Forgets the planner's saved data and shows the demo again (an explicit choice, never automatic). */
+	async backToDemo(): Promise<void> {
+		await clearSavedDataset().catch(() => undefined);
+		this.dbReady = false;
+		this.dataset = await loadDemoDataset(`${base}/data/demo`, fetchText);
+	}
+
+	private async persist(dataset: Dataset): Promise<void> {
+		try {
+			await saveDataset(dataset);
+			this.storageWarning = null;
+		} catch (error) {
+			this.storageWarning = error instanceof Error ? error.message : String(error);
 		}
 	}
 

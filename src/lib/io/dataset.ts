@@ -15,6 +15,8 @@ export interface SourceSummary {
 	skipped: number;
 	/** The coordinate conversion applied on import, e.g. "GCJ-02 → WGS84"; null when none. */
 	conversion: string | null;
+	/** True for the embedded (synthetic) demo's files. */
+	fromDemo?: boolean;
 }
 
 /** Everything the app analyses: one district's facilities, residents, boundaries and streets. */

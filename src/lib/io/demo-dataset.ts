@@ -62,5 +62,5 @@ function requireClean<T>(result: LoadResult<T>, fileName: string): LoadResult<T>
 }
 
 function summary<T>(kind: SourceSummary['kind'], fileName: string, result: LoadResult<T>): SourceSummary {
-	return { kind, fileName, loaded: result.loaded, skipped: result.skipped, conversion: null };
+	return { kind, fileName, loaded: result.loaded, skipped: result.skipped, conversion: null, fromDemo: true };
 }

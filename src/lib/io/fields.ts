@@ -19,7 +19,10 @@ export function readNumber(raw: unknown): FieldResult<number> {
 		.replace(/(?<=\d)[,\s](?=\d{3}\b)/g, '');
 	if (text === '') return { ok: false, reason: 'missing' };
 	if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return { ok: false, reason: `not a number: "${clip(String(raw))}"` };
-	return { ok: true, value: Number(text) };
+	const value = Number(text);
+	// "1e309" matches the pattern but is Infinity: not a quantity anyone can plan with.
+	if (!Number.isFinite(value)) return { ok: false, reason: `not a finite number: "${clip(String(raw))}"` };
+	return { ok: true, value };
 }
 
 /** An optional non-negative quantity (area, beds): blank is unknown (null), never zero. */
