@@ -11,21 +11,13 @@
  * sub-district), DIR/centres.csv (per-centre checks), DIR/indicators.json (district totals, profile,
  * parameters, method) and prints a table. Bad input: one line on stderr per problem, exit code 2.
  */
+import { e2sfcaByArea, type E2sfcaByArea } from '$lib/engine/e2sfca-areas';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { area as turfArea, multiPolygon } from '@turf/turf';
 import { computeCoverage, prepareNetwork, type CoverageParams, type CoverageResult } from '$lib/engine/coverage';
-import {
-	computeE2sfca,
-	describeE2sfca,
-	e2sfcaParamsFor,
-	facilitySupply,
-	networkTravelMatrix,
-	straightLineTravelMatrix,
-	summarizeE2sfca,
-	type E2sfcaParams
-} from '$lib/engine/e2sfca';
+import { describeE2sfca } from '$lib/engine/e2sfca';
 import { buildWalkGraph } from '$lib/engine/graph';
 import { DEFAULT_COVERAGE_PARAMS, TRAVEL_MODES, validateCoverageParams, type TravelMode } from '$lib/engine/params';
 import { CENTRE_COLUMNS, INDICATOR_COLUMNS, toCsv, type CsvColumn } from '$lib/engine/standards/indicator-csv';
@@ -159,29 +151,19 @@ function runEngine(inputs: LoadedInputs, facilities: Facility[], options: CliOpt
 	};
 }
 
-interface E2sfcaColumns {
-	params: E2sfcaParams;
-	beds: Float64Array;
-	areaM2: Float64Array;
-	incompleteResidents: Float64Array;
-	approximate: boolean;
-}
+type E2sfcaColumns = E2sfcaByArea;
 
 /** E2SFCA of beds and of centre m² over the profile's capacity facilities, as sub-district means. */
 function runE2sfca(inputs: LoadedInputs, facilities: Facility[], options: CliOptions, nearestCentre: CoverageResult): E2sfcaColumns {
-	const params = e2sfcaParamsFor(options.params.thresholdMinutes);
-	const rows = facilities.flatMap((facility, index) => (options.profile.capacityTypes.includes(facility.type) ? [index] : []));
-	const matrix = nearestCentre.network
-		? networkTravelMatrix(nearestCentre, rows, params.catchmentMinutes)
-		: straightLineTravelMatrix(facilities, rows, inputs.cells, options.params, params.catchmentMinutes);
-	const run = (measure: 'beds' | 'areaM2') => computeE2sfca({ matrix, supply: facilitySupply(facilities, matrix, measure), population: inputs.cells.pop, params });
-	const beds = run('beds');
-	const area = run('areaM2');
-	const count = inputs.subdistricts.length;
-	const bedsSummary = summarizeE2sfca(beds, inputs.cells.pop, inputs.cellSubdistrict, count);
-	const areaSummary = summarizeE2sfca(area, inputs.cells.pop, inputs.cellSubdistrict, count);
-	const incompleteResidents = bedsSummary.incompleteResidents.map((value, index) => Math.max(value, areaSummary.incompleteResidents[index]));
-	return { params, beds: bedsSummary.meanPerThousand, areaM2: areaSummary.meanPerThousand, incompleteResidents, approximate: nearestCentre.network === null };
+	return e2sfcaByArea({
+		nearestCentre,
+		facilities,
+		cells: inputs.cells,
+		cellSubdistrict: inputs.cellSubdistrict,
+		subdistrictCount: inputs.subdistricts.length,
+		capacityTypes: options.profile.capacityTypes,
+		coverageParams: options.params
+	});
 }
 
 async function queryIndicators(inputs: LoadedInputs, facilities: Facility[], options: CliOptions, runs: Runs) {

@@ -55,6 +55,9 @@ test('a failing sub-district is highlighted; its detail shows the same area gap 
 	const gapText = (await detail.getByTestId('area-gap').textContent()) ?? '';
 	const shownGap = Number(gapText.replace(/[^\d.]/g, ''));
 	expect(shownGap).toBe(Math.round(Number(target.area_gap_m2)));
+	// Capacity-aware access (E2SFCA) is shown with its method and parameters.
+	await expect(detail.getByTestId('e2sfca-method')).toContainText('E2SFCA');
 	await page.waitForTimeout(400);
+	await detail.scrollIntoViewIfNeeded();
 	await page.screenshot({ path: 'docs/screenshots/standards-zh.png' });
 });

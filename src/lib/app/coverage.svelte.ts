@@ -1,6 +1,7 @@
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '$lib/engine/coverage';
 import type { GraphReport } from '$lib/engine/graph';
 import type { Dataset } from '$lib/io/dataset';
+import type { FacilityType } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from '$lib/worker/coverage-messages';
 import CoverageWorker from '$lib/worker/coverage.worker?worker';
 
@@ -95,10 +96,17 @@ export class CoverageController {
 		this.revision++;
 	}
 
-	/** A run with other parameters (e.g. nearest centres) that leaves the figures on screen alone. */
-	async computeOnce(params: CoverageParams): Promise<CoverageFigures | null> {
-		const response = await this.send({ kind: 'compute', requestId: this.nextRequestId++, params });
-		return response.kind === 'computed' ? response.figures : null;
+	/** The nearest-centre run and E2SFCA, for the standards; leaves the coverage on screen alone. */
+	async nearestCentres(params: CoverageParams, capacityTypes: FacilityType[]): Promise<Extract<CoverageResponse, { kind: 'nearest-centres' }> | null> {
+		const response = await this.send({
+			kind: 'nearest-centres',
+			requestId: this.nextRequestId++,
+			params,
+			coverageParams: $state.snapshot(this.params) as CoverageParams,
+			capacityTypes
+		});
+		if (response.kind === 'error') this.error = response.message;
+		return response.kind === 'nearest-centres' ? response : null;
 	}
 
 	private fail(message: string): null {

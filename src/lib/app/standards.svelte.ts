@@ -4,6 +4,7 @@ import { districtIndicators, subdistrictIndicators } from '$lib/db/indicators';
 import type { CentreIndicators, DistrictIndicators, ServicePopulationDefinition, SubdistrictIndicators } from '$lib/engine/standards/indicators';
 import { cloneProfile, SHANGHAI_2023, type StandardsProfile } from '$lib/engine/standards/profile';
 import { validateProfile } from '$lib/engine/standards/validate';
+import type { E2sfcaByArea } from '$lib/engine/e2sfca-areas';
 
 const ACTIVE_PROFILE_KEY = 'health-circle.active-profile';
 const SERVICE_POPULATION_KEY = 'health-circle.service-population';
@@ -16,6 +17,8 @@ export class StandardsState {
 	district = $state.raw<DistrictIndicators | null>(null);
 	centres = $state.raw<CentreIndicators[]>([]);
 	error = $state<string | null>(null);
+	/** E2SFCA per sub-district, in the order of the dataset's sub-districts. */
+	e2sfca = $state.raw<E2sfcaByArea | null>(null);
 
 	setProfile(profile: StandardsProfile): void {
 		this.profile = profile;

@@ -2,6 +2,7 @@
 import { computeCoverage, prepareNetwork, type PreparedNetwork } from '$lib/engine/coverage';
 import { buildWalkGraph, describeGraph, type WalkGraph } from '$lib/engine/graph';
 import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+import { e2sfcaByArea } from '$lib/engine/e2sfca-areas';
 import type { Facility, PopulationCells, Subdistrict } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from './coverage-messages';
 
@@ -65,10 +66,29 @@ function compute(request: Extract<CoverageRequest, { kind: 'compute' }>): void {
 	]);
 }
 
+function nearestCentres(request: Extract<CoverageRequest, { kind: 'nearest-centres' }>): void {
+	if (!state) throw new Error('nearest centres requested before the dataset was prepared');
+	const result = computeCoverage({ ...state, prepared: state.prepared ?? undefined, params: request.params });
+	const e2sfca = e2sfcaByArea({
+		nearestCentre: result,
+		facilities: state.facilities,
+		cells: state.cells,
+		cellSubdistrict: state.cellSubdistrict,
+		subdistrictCount: state.subdistricts.length,
+		capacityTypes: request.capacityTypes,
+		coverageParams: request.coverageParams
+	});
+	post({ kind: 'nearest-centres', requestId: request.requestId, minutes: result.minutes, facilityIndex: result.facilityIndex, e2sfca }, [
+		result.minutes.buffer,
+		result.facilityIndex.buffer
+	]);
+}
+
 scope.onmessage = (event: MessageEvent<CoverageRequest>) => {
 	const request = event.data;
 	try {
 		if (request.kind === 'prepare') prepare(request);
+		else if (request.kind === 'nearest-centres') nearestCentres(request);
 		else compute(request);
 	} catch (error) {
 		post({ kind: 'error', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) });
