@@ -126,6 +126,6 @@ describe('numbers at the edge', () => {
 		const bytes = new TextEncoder().encode('lon,lat,pop\n121.44,31.23,1e309\n121.45,31.23,12\n');
 		const result = await importFile({ kind: 'population', fileName: 'p.csv', bytes });
 		expect(result.loaded).toBe(1);
-		expect(result.problems).toEqual([{ row: 2, field: 'pop', reason: 'population is not a finite number' }]);
+		expect(result.problems).toEqual([{ row: 2, field: 'pop', reason: expect.stringMatching(/not a finite number/) }]);
 	});
 });
