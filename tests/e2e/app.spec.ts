@@ -32,13 +32,13 @@ test('the Jing\'an demo appears: map, 14 sub-districts, both languages, nothing 
 
 	// Switching language changes the labels, and the choice survives a reload.
 	await page.getByTestId('language-en').click();
-	await expect(page.locator('h1')).toHaveText('Health Circle');
+	await expect(page.locator('.app header h1')).toHaveText('Health Circle');
 	await expect(page.locator('[data-testid="subdistrict-table"] thead')).toContainText('Sub-district');
 	await expect(rows.filter({ hasText: 'Jiangning Road' })).toHaveCount(1);
 	await page.waitForTimeout(500);
 	await page.screenshot({ path: 'docs/screenshots/app-en.png' });
 	await page.reload();
 	await openApp(page);
-	await expect(page.locator('h1')).toHaveText('Health Circle');
+	await expect(page.locator('.app header h1')).toHaveText('Health Circle');
 	expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 });

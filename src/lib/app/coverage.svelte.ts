@@ -23,6 +23,8 @@ export class CoverageController {
 	busy = $state(false);
 	error = $state<string | null>(null);
 	elapsedMs = $state<number | null>(null);
+	/** Sub-district index of every population cell (−1 = in none), from the last prepare. */
+	cellSubdistrict = $state.raw<Int32Array | null>(null);
 	/** Bumped with every new result, so map layers know to recolour. */
 	revision = $state(0);
 
@@ -72,6 +74,7 @@ export class CoverageController {
 		if (response.kind === 'error') return this.fail(response.message);
 		if (response.kind !== 'prepared') return null;
 		this.graph = response.graph;
+		this.cellSubdistrict = response.cellSubdistrict;
 		return { cellSubdistrict: response.cellSubdistrict, graph: response.graph };
 	}
 

@@ -5,6 +5,8 @@ import importEn from './import.en.json';
 import importZhCN from './import.zh-CN.json';
 import standardsEn from './standards.en.json';
 import standardsZhCN from './standards.zh-CN.json';
+import reportEn from './report.en.json';
+import reportZhCN from './report.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,8 +15,8 @@ const STORAGE_KEY = 'health-circle.language';
 
 /** All message bundles, keyed by language: the app's own and each feature's (flat keys with the feature's prefix). */
 export const MESSAGES: Record<Language, Record<string, string>> = {
-	'zh-CN': { ...zhCN, ...importZhCN, ...standardsZhCN },
-	en: { ...en, ...importEn, ...standardsEn }
+	'zh-CN': { ...zhCN, ...importZhCN, ...standardsZhCN, ...reportZhCN },
+	en: { ...en, ...importEn, ...standardsEn, ...reportEn }
 };
 
 export function isLanguage(value: unknown): value is Language {
