@@ -230,8 +230,9 @@ function indicatorTable(rows: AreaIndicators[], district: AreaIndicators): strin
 	);
 }
 
-async function main(): Promise<void> {
-	const options = readOptions(process.argv.slice(2));
+/** Everything the indicators CLI computes, for it and for the report CLI (same numbers). */
+export async function computeIndicators(argv: string[]) {
+	const options = readOptions(argv);
 	const inputs = loadInputs(options);
 	const facilities = options.statuses ? inputs.facilities.filter((facility) => options.statuses!.includes(facility.status)) : inputs.facilities;
 	const runs = runEngine(inputs, facilities, options);
@@ -242,6 +243,11 @@ async function main(): Promise<void> {
 		const index = indexByCode.get(row.code) ?? -1;
 		return { ...row, e2sfcaBeds: e2sfca.beds[index] ?? Number.NaN, e2sfcaAreaM2: e2sfca.areaM2[index] ?? Number.NaN, e2sfcaIncompleteResidents: e2sfca.incompleteResidents[index] ?? 0 };
 	});
+	return { options, inputs, runs, e2sfca, indicators, csvRows };
+}
+
+async function main(): Promise<void> {
+	const { options, runs, e2sfca, indicators, csvRows } = await computeIndicators(process.argv.slice(2));
 	const { rules } = options.profile;
 	const summary = {
 		profile: options.profile,
@@ -283,11 +289,13 @@ async function main(): Promise<void> {
 	console.log(`wrote ${join(options.out, 'indicators.csv')}, centres.csv, indicators.json`);
 }
 
-main().catch((error: unknown) => {
-	if (error instanceof UsageError) {
-		console.error(`error: ${error.message}`);
-		process.exit(2);
-	}
-	console.error(error);
-	process.exit(1);
-});
+if (import.meta.url === `file://${process.argv[1]}`) {
+	main().catch((error: unknown) => {
+		if (error instanceof UsageError) {
+			console.error(`error: ${error.message}`);
+			process.exit(2);
+		}
+		console.error(error);
+		process.exit(1);
+	});
+}
