@@ -115,6 +115,8 @@ const geoJsonText = fc.oneof(
 );
 
 const RUNS = 1500;
+// A fixed seed keeps CI repeatable; set FUZZ_SEED to explore other inputs (see the issue notes on a hang found this way).
+fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261123) });
 
 describe('fuzz: the importer never crashes and explains every rejection', () => {
 	test('random CSV-like text as facilities and population', async () => {

@@ -6,23 +6,13 @@ import type { ImportWorkerRequest, ImportWorkerResponse } from './import-message
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-/**
- * The OSM readers (parseOsmXml, parseOsmPbf) are written separately in $lib/io/osm. They are found with a
- * lazy glob so that this worker builds with or without them and picks them up as soon as they exist; they
- * are only loaded when a network file is imported.
- */
-const osmModules = import.meta.glob<Record<string, unknown>>(['../io/osm/*.ts', '!../io/osm/*.test.ts', '!../io/osm/*.d.ts']);
+/** The OSM readers are large and rarely needed: loaded only when a network file is imported. */
 let osmReaders: Promise<OsmReaders> | null = null;
 
 function loadOsmReaders(): Promise<OsmReaders> {
 	osmReaders ??= (async () => {
-		const readers: OsmReaders = {};
-		for (const load of Object.values(osmModules)) {
-			const module = await load();
-			if (typeof module.parseOsmXml === 'function') readers.osmXml = asNetworkReader(module.parseOsmXml as (input: string) => unknown);
-			if (typeof module.parseOsmPbf === 'function') readers.osmPbf = asNetworkReader(module.parseOsmPbf as (input: Uint8Array) => unknown);
-		}
-		return readers;
+		const [{ parseOsmXml }, { parseOsmPbf }] = await Promise.all([import('$lib/io/osm/osm-xml'), import('$lib/io/osm/osm-pbf')]);
+		return { osmXml: asNetworkReader((text: string) => parseOsmXml(text)), osmPbf: asNetworkReader((bytes: Uint8Array) => parseOsmPbf(bytes)) };
 	})();
 	return osmReaders;
 }

@@ -17,6 +17,9 @@ interface OpenedRaster {
 }
 
 /** Opens the first image of a GeoTIFF and reads its georeferencing (origin, pixel size, CRS, nodata). */
+/** 50 million pixels: a 100 m WorldPop raster of all of China's east coast; far beyond one city. */
+const MAX_RASTER_PIXELS = 50_000_000;
+
 export async function openGeoTiff(bytes: Uint8Array): Promise<OpenedRaster> {
 	const { fromArrayBuffer } = await import('geotiff');
 	const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -32,6 +35,10 @@ export async function openGeoTiff(bytes: Uint8Array): Promise<OpenedRaster> {
 			noData: image.getGDALNoData(),
 			pixelSize: [resolutionX, resolutionY]
 		};
+		// A damaged or hostile header can claim billions of pixels; refuse before allocating for them.
+		if (!(info.width > 0 && info.height > 0) || info.width * info.height > MAX_RASTER_PIXELS) {
+			throw new FileFormatError(`the GeoTIFF claims ${info.width} × ${info.height} pixels: more than the ${MAX_RASTER_PIXELS.toLocaleString('en')} this tool reads`);
+		}
 		return {
 			info,
 			origin: [originX, originY],

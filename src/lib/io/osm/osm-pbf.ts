@@ -1,0 +1,157 @@
+import { PbfReader as Pbf } from 'pbf';
+import { unzlibSync } from 'fflate';
+import type { NetworkLine } from '$lib/engine/types';
+import { emptyStats, NodeTable, waysToLines, type OsmStats, type RawWay } from './osm-ways';
+
+/**
+ * Reads an OpenStreetMap `.osm.pbf` extract (the format planners download for their city) into walkable
+ * lines: BlobHeader/Blob framing, raw or zlib blobs, PrimitiveBlocks with string tables, dense and plain
+ * nodes, ways. Pure TypeScript (pbf + fflate), so it runs in a worker and in Node alike.
+ */
+export function readOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) => void): { lines: NetworkLine[]; stats: OsmStats } {
+	const nodes = new NodeTable();
+	const ways: RawWay[] = [];
+	let offset = 0;
+	let sawHeader = false;
+	while (offset < bytes.length) {
+		if (offset + 4 > bytes.length) throw new Error(`truncated PBF: blob header length cut at byte ${offset}`);
+		const headerLength = ((bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3]) >>> 0;
+		offset += 4;
+		if (headerLength > 64 * 1024 || offset + headerLength > bytes.length) throw new Error(`not an OSM PBF file, or truncated: bad blob header at byte ${offset - 4}`);
+		const header = readBlobHeader(bytes.subarray(offset, offset + headerLength));
+		offset += headerLength;
+		if (header.dataSize < 0 || offset + header.dataSize > bytes.length) throw new Error(`truncated PBF blob at byte ${offset}`);
+		const data = inflateBlob(bytes.subarray(offset, offset + header.dataSize), offset);
+		offset += header.dataSize;
+		if (header.type === 'OSMHeader') sawHeader = true;
+		else if (header.type === 'OSMData') {
+			if (!sawHeader) throw new Error('not an OSM PBF file: data before the OSMHeader block');
+			readPrimitiveBlock(data, nodes, ways);
+		}
+		onProgress?.((offset / bytes.length) * 0.9);
+	}
+	if (!sawHeader) throw new Error('not an OSM PBF file: no OSMHeader block');
+	const stats = emptyStats();
+	const lines = waysToLines(ways, nodes, stats);
+	onProgress?.(1);
+	return { lines, stats };
+}
+
+export function parseOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) => void): NetworkLine[] {
+	return readOsmPbf(bytes, onProgress).lines;
+}
+
+function readBlobHeader(bytes: Uint8Array): { type: string; dataSize: number } {
+	const header = { type: '', dataSize: -1 };
+	new Pbf(bytes).readFields((tag, result, pbf) => {
+		if (tag === 1) result.type = pbf.readString();
+		else if (tag === 3) result.dataSize = pbf.readVarint();
+	}, header);
+	return header;
+}
+
+function inflateBlob(bytes: Uint8Array, at: number): Uint8Array {
+	const blob: { raw: Uint8Array | null; zlib: Uint8Array | null; other: string | null } = { raw: null, zlib: null, other: null };
+	new Pbf(bytes).readFields((tag, result, pbf) => {
+		if (tag === 1) result.raw = pbf.readBytes();
+		else if (tag === 3) result.zlib = pbf.readBytes();
+		else if (tag === 4) result.other = 'lzma';
+		else if (tag === 6) result.other = 'lz4';
+		else if (tag === 7) result.other = 'zstd';
+	}, blob);
+	if (blob.raw) return blob.raw;
+	if (blob.zlib) {
+		try {
+			return unzlibSync(blob.zlib);
+		} catch (error) {
+			throw new Error(`corrupt zlib data in PBF blob at byte ${at}: ${(error as Error).message}`);
+		}
+	}
+	throw new Error(blob.other ? `unsupported PBF blob compression: ${blob.other}` : `empty PBF blob at byte ${at}`);
+}
+
+interface BlockContext {
+	strings: string[];
+	granularity: number;
+	latOffset: number;
+	lonOffset: number;
+	groups: Uint8Array[];
+}
+
+function readPrimitiveBlock(bytes: Uint8Array, nodes: NodeTable, ways: RawWay[]): void {
+	const block: BlockContext = { strings: [], granularity: 100, latOffset: 0, lonOffset: 0, groups: [] };
+	new Pbf(bytes).readFields((tag, result, pbf) => {
+		if (tag === 1) result.strings = readStringTable(pbf.readBytes());
+		else if (tag === 2) result.groups.push(pbf.readBytes());
+		else if (tag === 17) result.granularity = pbf.readVarint();
+		else if (tag === 19) result.latOffset = pbf.readVarint(true);
+		else if (tag === 20) result.lonOffset = pbf.readVarint(true);
+	}, block);
+	for (const group of block.groups) {
+		new Pbf(group).readFields((tag, _result, pbf) => {
+			if (tag === 1) readNode(pbf.readBytes(), block, nodes);
+			else if (tag === 2) readDenseNodes(pbf.readBytes(), block, nodes);
+			else if (tag === 3) ways.push(readWay(pbf.readBytes(), block));
+		}, null);
+	}
+}
+
+function readStringTable(bytes: Uint8Array): string[] {
+	const strings: string[] = [];
+	const decoder = new TextDecoder();
+	new Pbf(bytes).readFields((tag, list, pbf) => {
+		if (tag === 1) list.push(decoder.decode(pbf.readBytes()));
+	}, strings);
+	return strings;
+}
+
+/** Degrees from the block's integer units; dividing by 1e9 rounds exactly as parsing the XML decimal does. */
+function degrees(offset: number, granularity: number, value: number): number {
+	return (offset + granularity * value) / 1e9;
+}
+
+function readNode(bytes: Uint8Array, block: BlockContext, nodes: NodeTable): void {
+	const node = { id: 0, lat: 0, lon: 0 };
+	new Pbf(bytes).readFields((tag, result, pbf) => {
+		if (tag === 1) result.id = pbf.readSVarint();
+		else if (tag === 8) result.lat = pbf.readSVarint();
+		else if (tag === 9) result.lon = pbf.readSVarint();
+	}, node);
+	nodes.add(node.id, degrees(block.lonOffset, block.granularity, node.lon), degrees(block.latOffset, block.granularity, node.lat));
+}
+
+function readDenseNodes(bytes: Uint8Array, block: BlockContext, nodes: NodeTable): void {
+	const dense = { ids: [] as number[], lats: [] as number[], lons: [] as number[] };
+	new Pbf(bytes).readFields((tag, result, pbf) => {
+		if (tag === 1) pbf.readPackedSVarint(result.ids);
+		else if (tag === 8) pbf.readPackedSVarint(result.lats);
+		else if (tag === 9) pbf.readPackedSVarint(result.lons);
+	}, dense);
+	if (dense.lats.length !== dense.ids.length || dense.lons.length !== dense.ids.length) throw new Error('corrupt PBF: dense nodes with unequal id/lat/lon counts');
+	let id = 0;
+	let lat = 0;
+	let lon = 0;
+	for (let i = 0; i < dense.ids.length; i++) {
+		id += dense.ids[i];
+		lat += dense.lats[i];
+		lon += dense.lons[i];
+		nodes.add(id, degrees(block.lonOffset, block.granularity, lon), degrees(block.latOffset, block.granularity, lat));
+	}
+}
+
+function readWay(bytes: Uint8Array, block: BlockContext): RawWay {
+	const fields = { keys: [] as number[], values: [] as number[], refs: [] as number[] };
+	new Pbf(bytes).readFields((tag, result, pbf) => {
+		if (tag === 2) pbf.readPackedVarint(result.keys);
+		else if (tag === 3) pbf.readPackedVarint(result.values);
+		else if (tag === 8) pbf.readPackedSVarint(result.refs);
+	}, fields);
+	const tags: Record<string, string> = {};
+	fields.keys.forEach((key, index) => {
+		const name = block.strings[key];
+		if (name !== undefined) tags[name] = block.strings[fields.values[index]] ?? '';
+	});
+	let ref = 0;
+	const refs = fields.refs.map((delta) => (ref += delta));
+	return { refs, tags };
+}
