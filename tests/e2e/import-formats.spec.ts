@@ -34,6 +34,7 @@ async function importThroughPicker(page: Page, kind: string, file: string, crs?:
 	await expect(page.getByTestId(`source-counts-${kind}`)).toBeVisible();
 	await expect(page.locator('[data-kind="' + kind + '"]')).toContainText(file);
 	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
+	await expect(page.locator('.app')).toHaveAttribute('data-db-ready', 'true', { timeout: 60_000 });
 }
 
 interface StoredDataset {

@@ -20,6 +20,14 @@ export class StandardsState {
 	/** E2SFCA per sub-district, in the order of the dataset's sub-districts. */
 	e2sfca = $state.raw<E2sfcaByArea | null>(null);
 
+	/** Forgets the indicators of a dataset that is being replaced, so nothing stale is shown or exported. */
+	clear(): void {
+		this.rows = [];
+		this.district = null;
+		this.centres = [];
+		this.e2sfca = null;
+	}
+
 	setProfile(profile: StandardsProfile): void {
 		this.profile = profile;
 		globalThis.localStorage?.setItem(ACTIVE_PROFILE_KEY, JSON.stringify(profile));
