@@ -151,6 +151,13 @@ describe('fuzz: the importer never crashes and explains every rejection', () => 
 		);
 	});
 
+	test('a Shapefile record whose length is damaged is rejected, not looped over forever (found by FUZZ_SEED=21486)', async () => {
+		const { fixtureBytes } = await import('./import-fixtures');
+		const bytes = fixtureBytes('subdistricts-gk120-gbk.zip').slice();
+		for (const [offset, value] of [[1708, 199], [2041, 78], [1805, 243]]) bytes[offset] = value;
+		await expect(importFile({ kind: 'subdistricts', fileName: 'subdistricts.zip', bytes })).rejects.toThrow(/damaged Shapefile .* record \d+ at byte \d+/);
+	});
+
 	test('corrupted real files (random byte flips in the fixtures) are read or rejected cleanly', async () => {
 		const { fixtureBytes } = await import('./import-fixtures');
 		const fixtures: [string, DatasetKind][] = [

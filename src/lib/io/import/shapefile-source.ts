@@ -52,14 +52,33 @@ export async function readZippedShapefile(bytes: Uint8Array, encodingOverride?: 
 	let geometries: unknown[];
 	let attributes: Record<string, unknown>[] = [];
 	try {
+		checkShpRecords(files[shpName], shpName);
 		geometries = parseShp(toDataView(files[shpName]));
 		if (dbf) attributes = parseDbf(toDataView(dbf), encoding.encoding);
 	} catch (error) {
+		if (error instanceof FileFormatError) throw error;
 		throw new FileFormatError(`damaged Shapefile ${shpName} (${(error as Error).message})`);
 	}
 	const features = geometries.map((geometry, index) => ({ type: 'Feature', geometry, properties: attributes[index] ?? {} }));
 	const declaredCrs = prj ? crsFromPrj(new TextDecoder().decode(prj)) : null;
 	return { source: featureTableSource(features), declaredCrs, encoding, layerName: base.split('/').pop() ?? base };
+}
+
+/**
+ * Walks the .shp record headers before shpjs does: shpjs advances by each record's declared length, so a
+ * damaged length of zero or less would loop forever (found by the fuzz test). Lengths are in 16-bit words.
+ */
+function checkShpRecords(shp: Uint8Array, name: string): void {
+	const view = toDataView(shp);
+	if (shp.byteLength < 100 || view.getInt32(0, false) !== 9994) throw new FileFormatError(`${name} is not a Shapefile (bad file header)`);
+	let record = 0;
+	for (let offset = 100; offset + 8 <= shp.byteLength; record++) {
+		const contentBytes = view.getInt32(offset + 4, false) * 2;
+		if (contentBytes < 4 || offset + 8 + contentBytes > shp.byteLength) {
+			throw new FileFormatError(`damaged Shapefile ${name}: record ${record + 1} at byte ${offset} declares ${contentBytes} bytes`);
+		}
+		offset += 8 + contentBytes;
+	}
 }
 
 function dbfEncoding(dbf: Uint8Array | undefined, cpg: Uint8Array | undefined, override?: TextEncodingName): EncodingGuess {
