@@ -22,6 +22,7 @@ import { FileFormatError, type LoadResult } from '$lib/io/load-result';
 import { parseNetworkGeoJson } from '$lib/io/network-geojson';
 import { parsePopulationCsv } from '$lib/io/population-csv';
 import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
+import { loadFile, loadNetworkFile, readInputFile } from './lib/load-inputs';
 
 /** A problem the user can fix: printed as one line, exit code 2. */
 class UsageError extends Error {}
@@ -97,81 +98,6 @@ function readNumber(value: unknown, flag: string): number {
 	return number;
 }
 
-function readFile(path: string, flag: string): Buffer {
-	try {
-		return readFileSync(path);
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message;
-		throw new UsageError(`${flag} ${path}: ${reason}`);
-	}
-}
-
-/** Runs a loader; a file that cannot be parsed, or that yields nothing, is a one-line error. */
-function load<T>(path: string, flag: string, parse: () => LoadResult<T>, isEmpty: (records: T) => boolean): LoadResult<T> {
-	let result: LoadResult<T>;
-	try {
-		result = parse();
-	} catch (error) {
-		if (error instanceof FileFormatError) throw new UsageError(`${flag} ${path}: ${error.message}`);
-		throw error;
-	}
-	if (isEmpty(result.records)) {
-		const first = result.problems[0];
-		throw new UsageError(`${flag} ${path}: no usable records${first ? ` (row ${first.row}${first.field ? `, ${first.field}` : ''}: ${first.reason})` : ''}`);
-	}
-	if (result.skipped > 0) {
-		const examples = result.problems.slice(0, 3).map((p) => `row ${p.row}${p.field ? ` ${p.field}` : ''}: ${p.reason}`);
-		console.warn(`warning: ${path}: skipped ${result.skipped} record(s) — ${examples.join('; ')}`);
-	}
-	return result;
-}
-
-async function loadNetwork(path: string): Promise<LoadResult<NetworkLine[]>> {
-	const lower = path.toLowerCase();
-	const noLines = (lines: NetworkLine[]) => lines.length === 0;
-	if (lower.endsWith('.osm.pbf') || lower.endsWith('.pbf')) {
-		const bytes = new Uint8Array(readFile(path, '--network'));
-		const reader = await osmReader<(bytes: Uint8Array) => NetworkLine[]>('osm-pbf', 'parseOsmPbf', path);
-		return load(path, '--network', () => wrapLines(reader(bytes)), noLines);
-	}
-	const text = readFile(path, '--network').toString('utf8');
-	if (lower.endsWith('.osm') || lower.endsWith('.xml')) {
-		const reader = await osmReader<(text: string) => NetworkLine[]>('osm-xml', 'parseOsmXml', path);
-		return load(path, '--network', () => wrapLines(reader(text)), noLines);
-	}
-	if (lower.endsWith('.geojson') || lower.endsWith('.json')) return load(path, '--network', () => parseNetworkGeoJson(text), noLines);
-	throw new UsageError(`--network ${path}: unknown network format (expected .geojson, .osm or .osm.pbf)`);
-}
-
-function wrapLines(lines: NetworkLine[]): LoadResult<NetworkLine[]> {
-	return { records: lines, loaded: lines.length, skipped: 0, problems: [] };
-}
-
-/**
- * The OSM readers live in src/lib/io/osm (another module's work); loaded on demand so a GeoJSON
- * run never depends on them. Their parse errors are reported like any other file problem.
- */
-async function osmReader<Reader>(moduleName: string, exportName: string, path: string): Promise<Reader> {
-	const specifier = `src/lib/io/osm/${moduleName}.ts`;
-	let module: Record<string, unknown>;
-	try {
-		// A computed path keeps the type checker and bundlers from requiring the module to exist.
-		module = (await import(/* @vite-ignore */ new URL(`../${specifier}`, import.meta.url).href)) as Record<string, unknown>;
-	} catch (error) {
-		throw new UsageError(`--network ${path}: cannot load the OSM reader ${specifier} (${(error as Error).message.split('\n')[0]})`);
-	}
-	const reader = module[exportName];
-	if (typeof reader !== 'function') throw new UsageError(`--network ${path}: ${specifier} has no ${exportName}()`);
-	return ((input: never) => {
-		try {
-			return (reader as (input: never) => NetworkLine[])(input);
-		} catch (error) {
-			throw new FileFormatError((error as Error).message);
-		}
-	}) as Reader;
-}
-
 interface Loaded {
 	facilities: LoadResult<Facility[]>;
 	population: LoadResult<PopulationCells>;
@@ -180,12 +106,12 @@ interface Loaded {
 }
 
 async function loadInputs(options: CliOptions): Promise<Loaded> {
-	const text = (path: string, flag: string) => readFile(path, flag).toString('utf8');
+	const text = (path: string, flag: string) => () => readInputFile(path, flag).toString('utf8');
 	return {
-		facilities: load(options.facilities, '--facilities', () => parseFacilitiesCsv(text(options.facilities, '--facilities')), (r) => r.length === 0),
-		population: load(options.population, '--population', () => parsePopulationCsv(text(options.population, '--population')), (r) => r.lon.length === 0),
-		subdistricts: load(options.subdistricts, '--subdistricts', () => parseSubdistrictsGeoJson(text(options.subdistricts, '--subdistricts')), (r) => r.length === 0),
-		network: options.network ? await loadNetwork(options.network) : null
+		facilities: loadFile(options.facilities, '--facilities', () => parseFacilitiesCsv(text(options.facilities, '--facilities')()), (r) => r.length === 0),
+		population: loadFile(options.population, '--population', () => parsePopulationCsv(text(options.population, '--population')()), (r) => r.lon.length === 0),
+		subdistricts: loadFile(options.subdistricts, '--subdistricts', () => parseSubdistrictsGeoJson(text(options.subdistricts, '--subdistricts')()), (r) => r.length === 0),
+		network: options.network ? loadNetworkFile(options.network) : null
 	};
 }
 

@@ -15,57 +15,27 @@ import { e2sfcaByArea, type E2sfcaByArea } from '$lib/engine/e2sfca-areas';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { area as turfArea, multiPolygon } from '@turf/turf';
-import { computeCoverage, prepareNetwork, type CoverageParams, type CoverageResult } from '$lib/engine/coverage';
+import type { CoverageResult } from '$lib/engine/coverage';
 import { describeE2sfca } from '$lib/engine/e2sfca';
-import { buildWalkGraph } from '$lib/engine/graph';
-import { DEFAULT_COVERAGE_PARAMS, TRAVEL_MODES, validateCoverageParams, type TravelMode } from '$lib/engine/params';
 import { CENTRE_COLUMNS, INDICATOR_COLUMNS, toCsv, type CsvColumn } from '$lib/engine/standards/indicator-csv';
-import { coveragePctForDisplay, incompleteFacilityCount, RULE_IDS, SERVICE_POPULATION_DEFINITIONS, type AreaIndicators, type ServicePopulationDefinition } from '$lib/engine/standards/indicators';
-import { SHANGHAI_2023, cloneProfile, type StandardsProfile } from '$lib/engine/standards/profile';
-import { nearestCentreParams, nearestFacilityRows } from '$lib/engine/standards/service-population';
-import { parseProfileJson } from '$lib/engine/standards/validate';
-import { FACILITY_STATUSES, FACILITY_TYPES, type Facility, type FacilityStatus, type FacilityType } from '$lib/engine/types';
-import { centreIndicators, createIndicatorSchema, loadNearestCentres } from '$lib/db/indicator-centres';
-import { districtIndicators, subdistrictIndicators } from '$lib/db/indicators';
-import { loadCellAccess, loadFacilities, loadPopulation, loadSubdistricts } from '$lib/db/load';
-import { openNodeDb } from '$lib/db/node';
-import { createSchema } from '$lib/db/schema';
-import { formatTable, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
+import { coveragePctForDisplay, incompleteFacilityCount, RULE_IDS, type AreaIndicators } from '$lib/engine/standards/indicators';
+import type { Facility } from '$lib/engine/types';
+import { formatTable, loadInputs, UsageError, type LoadedInputs } from './lib/load-inputs';
+import {
+	countedFacilities,
+	INDICATOR_ARG_OPTIONS,
+	INDICATOR_USAGE,
+	queryIndicators,
+	readIndicatorOptions,
+	requiredOption,
+	runEngine,
+	type IndicatorRunOptions
+} from './lib/indicator-run';
 
-const USAGE =
-	'usage: npm run indicators -- --network FILE --facilities FILE --population FILE --subdistricts FILE [--mode walk|elderly|cycle] [--minutes 15] [--types centre,branch,station] [--max-snap 300] [--profile FILE] [--service-population administrative|catchment] [--statuses existing,...] --out DIR';
+const USAGE = `usage: npm run indicators -- ${INDICATOR_USAGE} --out DIR`;
 
-interface CliOptions {
-	network: string | null;
-	facilities: string;
-	population: string;
-	subdistricts: string;
+interface CliOptions extends IndicatorRunOptions {
 	out: string;
-	profile: StandardsProfile;
-	profileFile: string | null;
-	params: CoverageParams;
-	servicePopulation: ServicePopulationDefinition;
-	statuses: FacilityStatus[] | null;
-}
-
-function list<T extends string>(value: string, flag: string, allowed: readonly T[]): T[] {
-	const items = value.split(',').map((item) => item.trim()).filter(Boolean);
-	const unknown = items.find((item) => !(allowed as readonly string[]).includes(item));
-	if (unknown !== undefined || items.length === 0) throw new UsageError(`${flag}: "${unknown ?? ''}" is not one of ${allowed.join(', ')}`);
-	return items as T[];
-}
-
-function readNumber(value: string, flag: string): number {
-	const number = Number(value);
-	if (value.trim() === '' || !Number.isFinite(number) || number < 0) throw new UsageError(`${flag}: "${value}" is not a non-negative number`);
-	return number;
-}
-
-function readProfile(path: string): StandardsProfile {
-	const validation = parseProfileJson(readInputFile(path, '--profile').toString('utf8'));
-	if (validation.ok) return validation.profile;
-	throw new UsageError(`--profile ${path}: refused, ${validation.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`);
 }
 
 function readOptions(argv: string[]): CliOptions {
@@ -73,21 +43,7 @@ function readOptions(argv: string[]): CliOptions {
 	try {
 		({ values } = parseArgs({
 			args: argv,
-			options: {
-				network: { type: 'string' },
-				facilities: { type: 'string' },
-				population: { type: 'string' },
-				subdistricts: { type: 'string' },
-				mode: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.mode },
-				minutes: { type: 'string' },
-				types: { type: 'string' },
-				'max-snap': { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.maxSnapM) },
-				profile: { type: 'string' },
-				'service-population': { type: 'string', default: 'administrative' },
-				statuses: { type: 'string' },
-				out: { type: 'string' },
-				help: { type: 'boolean', default: false }
-			}
+			options: { ...INDICATOR_ARG_OPTIONS, out: { type: 'string' }, help: { type: 'boolean', default: false } }
 		}));
 	} catch (error) {
 		throw new UsageError(`${(error as Error).message} (--help for usage)`);
@@ -96,59 +52,7 @@ function readOptions(argv: string[]): CliOptions {
 		console.log(USAGE);
 		process.exit(0);
 	}
-	const text = (name: string): string | null => (typeof values[name] === 'string' && values[name] !== '' ? (values[name] as string) : null);
-	const required = (name: string): string => {
-		const value = text(name);
-		if (value === null) throw new UsageError(`missing --${name} (--help for usage)`);
-		return value;
-	};
-	const profileFile = text('profile');
-	const profile = profileFile ? readProfile(profileFile) : cloneProfile(SHANGHAI_2023);
-	const mode = String(values.mode);
-	if (!(TRAVEL_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode: "${mode}" is not one of ${TRAVEL_MODES.join(', ')}`);
-	const minutesText = text('minutes');
-	const typesText = text('types');
-	const params: CoverageParams = {
-		...DEFAULT_COVERAGE_PARAMS,
-		mode: mode as TravelMode,
-		thresholdMinutes: minutesText === null ? profile.rules.coverageMinutes.value : readNumber(minutesText, '--minutes'),
-		facilityTypes: typesText === null ? [...profile.coverageTypes] : list<FacilityType>(typesText, '--types', FACILITY_TYPES),
-		maxSnapM: readNumber(String(values['max-snap']), '--max-snap')
-	};
-	const problem = validateCoverageParams(params);
-	if (problem) throw new UsageError(problem);
-	const servicePopulation = String(values['service-population']);
-	if (!(SERVICE_POPULATION_DEFINITIONS as readonly string[]).includes(servicePopulation)) {
-		throw new UsageError(`--service-population: "${servicePopulation}" is not one of ${SERVICE_POPULATION_DEFINITIONS.join(', ')}`);
-	}
-	const statusesText = text('statuses');
-	return {
-		network: text('network'),
-		facilities: required('facilities'),
-		population: required('population'),
-		subdistricts: required('subdistricts'),
-		out: required('out'),
-		profile,
-		profileFile,
-		params,
-		servicePopulation: servicePopulation as ServicePopulationDefinition,
-		statuses: statusesText === null ? null : list<FacilityStatus>(statusesText, '--statuses', FACILITY_STATUSES)
-	};
-}
-
-interface Runs {
-	coverage: CoverageResult;
-	nearestCentre: CoverageResult;
-}
-
-function runEngine(inputs: LoadedInputs, facilities: Facility[], options: CliOptions): Runs {
-	const graph = inputs.network ? buildWalkGraph(inputs.network) : null;
-	const prepared = graph ? prepareNetwork(graph, inputs.cells, options.params.maxSnapM) : undefined;
-	const base = { graph, prepared, facilities, cells: inputs.cells, cellSubdistrict: inputs.cellSubdistrict, subdistricts: inputs.subdistricts };
-	return {
-		coverage: computeCoverage({ ...base, params: options.params }),
-		nearestCentre: computeCoverage({ ...base, params: nearestCentreParams(options.params, options.profile) })
-	};
+	return { ...readIndicatorOptions(values), out: requiredOption(values, 'out') };
 }
 
 type E2sfcaColumns = E2sfcaByArea;
@@ -164,28 +68,6 @@ function runE2sfca(inputs: LoadedInputs, facilities: Facility[], options: CliOpt
 		capacityTypes: options.profile.capacityTypes,
 		coverageParams: options.params
 	});
-}
-
-async function queryIndicators(inputs: LoadedInputs, facilities: Facility[], options: CliOptions, runs: Runs) {
-	const conn = await openNodeDb();
-	try {
-		await createSchema(conn);
-		await createIndicatorSchema(conn);
-		await loadSubdistricts(conn, inputs.subdistricts, inputs.subdistricts.map((s) => turfArea(multiPolygon(s.polygons)) / 1e6));
-		await loadFacilities(conn, facilities);
-		await loadPopulation(conn, inputs.cells, Array.from(inputs.cellSubdistrict, (index) => (index >= 0 ? inputs.subdistricts[index].code : null)));
-		const access = nearestFacilityRows(runs.coverage, facilities);
-		await loadCellAccess(conn, { minutes: runs.coverage.minutes, facilityId: access.facilityId, covered: runs.coverage.covered, unreachable: runs.coverage.unreachable });
-		await loadNearestCentres(conn, nearestFacilityRows(runs.nearestCentre, facilities));
-		const indicatorOptions = { coverageMinutes: options.params.thresholdMinutes };
-		return {
-			subdistricts: await subdistrictIndicators(conn, options.profile, indicatorOptions),
-			district: await districtIndicators(conn, options.profile, indicatorOptions),
-			centres: await centreIndicators(conn, options.profile, { servicePopulation: options.servicePopulation })
-		};
-	} finally {
-		await conn.close();
-	}
 }
 
 type CsvRow = AreaIndicators & { e2sfcaBeds: number; e2sfcaAreaM2: number; e2sfcaIncompleteResidents: number };
@@ -234,7 +116,7 @@ function indicatorTable(rows: AreaIndicators[], district: AreaIndicators): strin
 export async function computeIndicators(argv: string[]) {
 	const options = readOptions(argv);
 	const inputs = loadInputs(options);
-	const facilities = options.statuses ? inputs.facilities.filter((facility) => options.statuses!.includes(facility.status)) : inputs.facilities;
+	const facilities = countedFacilities(inputs, options);
 	const runs = runEngine(inputs, facilities, options);
 	const e2sfca = runE2sfca(inputs, facilities, options, runs.nearestCentre);
 	const indicators = await queryIndicators(inputs, facilities, options, runs);

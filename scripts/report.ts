@@ -1,100 +1,177 @@
 /**
- * The gap report from the command line, with the same numbers as the app:
+ * The gap report from the command line, with the same engine and SQL as the app:
  *
- *   npm run report -- --network F --facilities F --population F --subdistricts F [indicator options]
- *     --format xlsx|csv|geojson [--lang zh-CN|en] --out FILE
+ *   npm run report -- --network FILE --facilities FILE --population FILE --subdistricts FILE
+ *     [--mode walk|elderly|cycle] [--minutes 15] [--types ...] [--max-snap 300] [--profile FILE]
+ *     [--service-population administrative|catchment] [--statuses ...]
+ *     --format xlsx|csv|geojson [--lang zh-CN|en] [--dataset-name NAME] [--cell-size METRES] [--date ISO] --out FILE
  *
- * Indicator options are those of `npm run indicators` (mode, minutes, types, profile, service population).
- * Bad input: one line on stderr naming the file or flag, exit code 2.
+ * The indicator options are those of `npm run indicators` (scripts/lib/indicator-run.ts). The format
+ * may be left out when --out ends in .xlsx, .csv or .geojson. A manifest.json next to the facilities
+ * file (the demo has one) gives the dataset's name, whether it is synthetic and the population cell
+ * size; otherwise the name is the folder's and the cell size is estimated from the cell spacing.
+ * Bad input: one line on stderr, exit code 2.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { get } from 'svelte/store';
-import { _, addMessages, init } from 'svelte-i18n';
-import { MESSAGES, isLanguage, type Language } from '$lib/i18n';
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CellShape } from '$lib/engine/types';
 import type { SourceSummary } from '$lib/io/dataset';
-import { buildGapReport, type Translate } from '$lib/report/gap-report';
-import { gapReportToCsv } from '$lib/report/report-csv';
-import { gapReportToGeoJson } from '$lib/report/report-geojson';
-import { gapReportToXlsx } from '$lib/report/report-xlsx';
-import { computeIndicators } from './indicators';
-import { UsageError } from './lib/load-inputs';
+import { estimateSpacingMetres } from '$lib/io/import/population-import';
+import { gapReportToCsv } from '$lib/report/csv';
+import { gapReportToGeoJson } from '$lib/report/geojson';
+import { buildGapReport, type ReportDatasetInfo } from '$lib/report/model';
+import { isReportLanguage, REPORT_LANGUAGES, type ReportLanguage } from '$lib/report/translate';
+import { gapReportToXlsx } from '$lib/report/xlsx';
+import { loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
+import { countedFacilities, INDICATOR_ARG_OPTIONS, INDICATOR_USAGE, queryIndicators, readIndicatorOptions, readNumber, requiredOption, runEngine, textOption, type IndicatorRunOptions } from './lib/indicator-run';
 
 const FORMATS = ['xlsx', 'csv', 'geojson'] as const;
-type Format = (typeof FORMATS)[number];
+type ReportFormat = (typeof FORMATS)[number];
 
-/** Takes this script's own flags out of argv; the rest go to the indicator computation. */
-function splitArguments(argv: string[]): { format: Format; language: Language; out: string; rest: string[] } {
-	const own = new Map<string, string>();
-	const rest: string[] = [];
-	for (let i = 0; i < argv.length; i++) {
-		if (['--format', '--lang', '--out'].includes(argv[i])) {
-			if (i + 1 >= argv.length) throw new UsageError(`${argv[i]} needs a value`);
-			own.set(argv[i], argv[++i]);
-		} else rest.push(argv[i]);
-	}
-	const format = own.get('--format');
-	if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: "${format ?? ''}" is not one of ${FORMATS.join(', ')}`);
-	const language = own.get('--lang') ?? 'zh-CN';
-	if (!isLanguage(language)) throw new UsageError(`--lang: "${language}" is not one of zh-CN, en`);
-	const out = own.get('--out');
-	if (!out) throw new UsageError('missing --out FILE');
-	return { format: format as Format, language, out, rest };
+const USAGE = `usage: npm run report -- ${INDICATOR_USAGE} --format xlsx|csv|geojson [--lang zh-CN|en] [--dataset-name NAME] [--cell-size METRES] [--date ISO] --out FILE`;
+
+interface ReportOptions extends IndicatorRunOptions {
+	format: ReportFormat;
+	language: ReportLanguage;
+	out: string;
+	datasetName: string | null;
+	cellSizeM: number | null;
+	generatedAt: Date;
 }
 
-/** True when the facilities file sits beside a demo manifest that declares the data synthetic. */
-function isSyntheticDemo(facilitiesPath: string): boolean {
-	const manifest = join(dirname(facilitiesPath), 'manifest.json');
-	if (!existsSync(manifest)) return false;
+function readFormat(values: Record<string, string | boolean | undefined>, out: string): ReportFormat {
+	const given = textOption(values, 'format');
+	const fromExtension = extname(out).slice(1).toLowerCase();
+	const format = given ?? (fromExtension === 'json' ? 'geojson' : fromExtension);
+	if (!(FORMATS as readonly string[]).includes(format)) {
+		throw new UsageError(given === null ? `missing --format (xlsx, csv or geojson; not told by the --out extension "${extname(out)}")` : `--format: "${given}" is not one of ${FORMATS.join(', ')}`);
+	}
+	return format as ReportFormat;
+}
+
+function readOptions(argv: string[]): ReportOptions {
+	let values: Record<string, string | boolean | undefined>;
 	try {
-		return (JSON.parse(readFileSync(manifest, 'utf8')) as { synthetic?: boolean }).synthetic === true;
+		({ values } = parseArgs({
+			args: argv,
+			options: {
+				...INDICATOR_ARG_OPTIONS,
+				format: { type: 'string' },
+				lang: { type: 'string', default: 'zh-CN' },
+				'dataset-name': { type: 'string' },
+				'cell-size': { type: 'string' },
+				date: { type: 'string' },
+				out: { type: 'string' },
+				help: { type: 'boolean', default: false }
+			}
+		}));
+	} catch (error) {
+		throw new UsageError(`${(error as Error).message} (--help for usage)`);
+	}
+	if (values.help) {
+		console.log(USAGE);
+		process.exit(0);
+	}
+	const indicatorOptions = readIndicatorOptions(values);
+	const out = requiredOption(values, 'out');
+	const language = String(values.lang);
+	if (!isReportLanguage(language)) throw new UsageError(`--lang: "${language}" is not one of ${REPORT_LANGUAGES.join(', ')}`);
+	const cellSize = textOption(values, 'cell-size');
+	const cellSizeM = cellSize === null ? null : readNumber(cellSize, '--cell-size');
+	if (cellSizeM === 0) throw new UsageError('--cell-size: must be more than 0 metres');
+	const dateText = textOption(values, 'date');
+	const generatedAt = dateText === null ? new Date() : new Date(dateText);
+	if (Number.isNaN(generatedAt.getTime())) throw new UsageError(`--date: "${dateText}" is not a date (ISO 8601, e.g. 2026-11-23T10:00:00+08:00)`);
+	return { ...indicatorOptions, format: readFormat(values, out), language, out, datasetName: textOption(values, 'dataset-name'), cellSizeM, generatedAt };
+}
+
+interface Manifest {
+	name?: unknown;
+	name_en?: unknown;
+	synthetic?: unknown;
+	population_cell?: { kind?: unknown; size_m?: unknown; resolution?: unknown };
+}
+
+/** The demo's manifest.json next to the facilities file, if there is one and it parses. */
+function readManifest(facilitiesPath: string): Manifest | null {
+	const path = join(dirname(facilitiesPath), 'manifest.json');
+	if (!existsSync(path)) return null;
+	try {
+		const manifest: unknown = JSON.parse(readInputFile(path, 'manifest').toString('utf8'));
+		return typeof manifest === 'object' && manifest !== null ? (manifest as Manifest) : null;
 	} catch {
-		return false;
+		return null;
 	}
 }
 
-function translatorFor(language: Language): Translate {
-	addMessages('zh-CN', MESSAGES['zh-CN']);
-	addMessages('en', MESSAGES.en);
-	init({ fallbackLocale: 'zh-CN', initialLocale: language });
-	return get(_);
+function datasetInfo(options: ReportOptions, inputs: LoadedInputs, manifest: Manifest | null): ReportDatasetInfo {
+	const folder = basename(dirname(resolve(options.facilities)));
+	const name = options.datasetName ?? (typeof manifest?.name === 'string' ? manifest.name : folder);
+	const nameEn = options.datasetName ?? (typeof manifest?.name_en === 'string' ? manifest.name_en : name);
+	const source = (kind: SourceSummary['kind'], count: { file: string; loaded: number; skipped: number }): SourceSummary => ({
+		kind,
+		fileName: basename(count.file),
+		loaded: count.loaded,
+		skipped: count.skipped,
+		// The canonical files are WGS84: the CLI converts nothing.
+		conversion: null
+	});
+	const { sources } = inputs;
+	return {
+		name,
+		nameEn,
+		synthetic: manifest?.synthetic === true,
+		sources: [
+			source('facilities', sources.facilities),
+			source('population', sources.population),
+			source('subdistricts', sources.subdistricts),
+			...(sources.network ? [source('network', sources.network)] : [])
+		]
+	};
+}
+
+function cellShape(options: ReportOptions, inputs: LoadedInputs, manifest: Manifest | null): CellShape {
+	if (options.cellSizeM !== null) return { kind: 'grid', sizeM: options.cellSizeM };
+	const cell = manifest?.population_cell;
+	if (cell?.kind === 'grid' && typeof cell.size_m === 'number' && cell.size_m > 0) return { kind: 'grid', sizeM: cell.size_m };
+	if (cell?.kind === 'h3' && typeof cell.resolution === 'number') return { kind: 'h3', resolution: cell.resolution };
+	return { kind: 'grid', sizeM: estimateSpacingMetres(inputs.cells.lon, inputs.cells.lat) };
 }
 
 async function main(): Promise<void> {
-	const { format, language, out, rest } = splitArguments(process.argv.slice(2));
-	const scratch = mkdtempSync(join(tmpdir(), 'health-circle-report-'));
-	const { options, inputs, runs, indicators } = await computeIndicators([...rest, '--out', scratch]);
-	const t = translatorFor(language);
-	const sources: SourceSummary[] = (['facilities', 'population', 'subdistricts', 'network'] as const).flatMap((kind) => {
-		const source = inputs.sources[kind];
-		return source ? [{ kind, fileName: basename(source.file), loaded: source.loaded, skipped: source.skipped, conversion: null }] : [];
+	const options = readOptions(process.argv.slice(2));
+	const inputs = loadInputs(options);
+	const manifest = readManifest(options.facilities);
+	const facilities = countedFacilities(inputs, options);
+	const runs = runEngine(inputs, facilities, options);
+	const indicators = await queryIndicators(inputs, facilities, options, runs);
+	const report = buildGapReport({
+		language: options.language,
+		generatedAt: options.generatedAt,
+		dataset: datasetInfo(options, inputs, manifest),
+		profile: options.profile,
+		coverageParams: runs.coverage.params,
+		approximate: runs.coverage.approximate,
+		servicePopulation: options.servicePopulation,
+		statusesCounted: options.statuses,
+		rows: indicators.subdistricts,
+		district: indicators.district,
+		centres: indicators.centres
 	});
-	const synthetic = isSyntheticDemo(options.facilities);
-	const report = buildGapReport(
-		{
-			language,
-			generatedAt: new Date(),
-			dataset: { name: synthetic ? '静安区示例数据（合成）' : basename(options.facilities), nameEn: synthetic ? "Jing'an demo (synthetic)" : basename(options.facilities), synthetic, sources },
-			profile: options.profile,
-			rows: indicators.subdistricts,
-			district: indicators.district,
-			coverageParams: runs.coverage.params,
-			servicePopulation: options.servicePopulation
-		},
-		t
-	);
-	try {
-		if (format === 'csv') writeFileSync(out, gapReportToCsv(report));
-		else if (format === 'xlsx') writeFileSync(out, await gapReportToXlsx(report, t));
-		else {
-			const uncovered = { cells: inputs.cells, shape: { kind: 'grid' as const, sizeM: 100 }, cellSubdistrict: inputs.cellSubdistrict, covered: runs.coverage.covered };
-			writeFileSync(out, JSON.stringify(gapReportToGeoJson(report, inputs.subdistricts, uncovered)));
-		}
-	} catch (error) {
-		throw new UsageError(`--out ${out}: cannot write (${(error as Error).message})`);
+	let content: string | Uint8Array;
+	if (options.format === 'xlsx') content = await gapReportToXlsx(report);
+	else if (options.format === 'csv') content = gapReportToCsv(report);
+	else {
+		const uncovered = { cells: inputs.cells, shape: cellShape(options, inputs, manifest), cellSubdistrict: inputs.cellSubdistrict, covered: runs.coverage.covered };
+		content = JSON.stringify(gapReportToGeoJson(report, inputs.subdistricts, uncovered)) + '\n';
 	}
-	console.log(`wrote ${out} (${format}, ${language}): ${report.rows.length} sub-districts, profile ${options.profile.name[language]}`);
+	try {
+		writeFileSync(options.out, content);
+	} catch (error) {
+		throw new UsageError(`--out ${options.out}: cannot write (${(error as Error).message})`);
+	}
+	console.log(`wrote ${options.out} (${options.format}, ${options.language}; ${report.rows.length} sub-districts${report.synthetic ? '; synthetic demo data' : ''}${report.approximate ? '; straight-line approximation' : ''})`);
 }
 
 main().catch((error: unknown) => {

@@ -122,3 +122,34 @@ export function seededRandom(seed: number): () => number {
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
+
+/** A MultiPolygon without holes: a list of outer rings (not closed), counter-clockwise. */
+export type Shape = Point[][];
+
+export function shapeArea(shape: Shape): number {
+	return shape.reduce((sum, ring) => sum + Math.abs(signedArea(ring)), 0);
+}
+
+export function insideShape(p: Point, shape: Shape): boolean {
+	return shape.some((ring) => insideRing(p, ring));
+}
+
+/** Chaikin corner cutting: a smoother, meandering version of a polyline (end points kept). */
+export function smoothPolyline(points: Point[], rounds: number): Point[] {
+	let line = points;
+	for (let round = 0; round < rounds; round++) {
+		const next: Point[] = [line[0]];
+		for (let i = 1; i < line.length; i++) {
+			const [a, b] = [line[i - 1], line[i]];
+			next.push([0.75 * a[0] + 0.25 * b[0], 0.75 * a[1] + 0.25 * b[1]], [0.25 * a[0] + 0.75 * b[0], 0.25 * a[1] + 0.75 * b[1]]);
+		}
+		next.push(line[line.length - 1]);
+		line = next;
+	}
+	return line;
+}
+
+/** Distance from p to the nearest edge of a closed ring. */
+export function distanceToRing(p: Point, ring: Point[]): number {
+	return distanceToPolyline(p, [...ring, ring[0]]);
+}

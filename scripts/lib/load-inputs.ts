@@ -10,6 +10,8 @@ import type { Facility, NetworkLine, PopulationCells, Subdistrict } from '$lib/e
 import { parseFacilitiesCsv } from '$lib/io/facilities-csv';
 import { assignFacilitySubdistricts } from '$lib/io/import/assign-subdistricts';
 import { FileFormatError, type LoadResult } from '$lib/io/load-result';
+import { parseOsmPbf } from '$lib/io/osm/osm-pbf';
+import { parseOsmXml } from '$lib/io/osm/osm-xml';
 import { parseNetworkGeoJson } from '$lib/io/network-geojson';
 import { parsePopulationCsv } from '$lib/io/population-csv';
 import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
@@ -50,12 +52,11 @@ export function readInputFile(path: string, flag: string): Buffer {
 	}
 }
 
-/** Runs a parser; a file that cannot be parsed, or that yields nothing, is a one-line error. */
-function load<T>(path: string, flag: string, parse: (text: string) => LoadResult<T>, isEmpty: (records: T) => boolean): LoadResult<T> {
-	const text = readInputFile(path, flag).toString('utf8');
+/** Runs a reader; a file that cannot be parsed, or that yields nothing, is a one-line error. */
+export function loadFile<T>(path: string, flag: string, read: () => LoadResult<T>, isEmpty: (records: T) => boolean): LoadResult<T> {
 	let result: LoadResult<T>;
 	try {
-		result = parse(text);
+		result = read();
 	} catch (error) {
 		if (error instanceof FileFormatError) throw new UsageError(`${flag} ${path}: ${error.message}`);
 		throw error;
@@ -71,16 +72,34 @@ function load<T>(path: string, flag: string, parse: (text: string) => LoadResult
 	return result;
 }
 
+function load<T>(path: string, flag: string, parse: (text: string) => LoadResult<T>, isEmpty: (records: T) => boolean): LoadResult<T> {
+	return loadFile(path, flag, () => parse(readInputFile(path, flag).toString('utf8')), isEmpty);
+}
+
+/** A walking network from GeoJSON, OSM XML (.osm) or OSM PBF (.osm.pbf), chosen by the file's ending. */
+export function loadNetworkFile(path: string): LoadResult<NetworkLine[]> {
+	const lower = path.toLowerCase();
+	const noLines = (lines: NetworkLine[]) => lines.length === 0;
+	const osm = (read: () => NetworkLine[]) => () => {
+		try {
+			const lines = read();
+			return { records: lines, loaded: lines.length, skipped: 0, problems: [] };
+		} catch (error) {
+			throw new FileFormatError((error as Error).message);
+		}
+	};
+	if (lower.endsWith('.pbf')) return loadFile(path, '--network', osm(() => parseOsmPbf(new Uint8Array(readInputFile(path, '--network')))), noLines);
+	if (lower.endsWith('.osm') || lower.endsWith('.xml')) return loadFile(path, '--network', osm(() => parseOsmXml(readInputFile(path, '--network').toString('utf8'))), noLines);
+	if (lower.endsWith('.geojson') || lower.endsWith('.json')) return load(path, '--network', parseNetworkGeoJson, noLines);
+	throw new UsageError(`--network ${path}: unknown network format (expected .geojson, .osm or .osm.pbf)`);
+}
+
 export function loadInputs(paths: InputPaths): LoadedInputs {
 	const facilities = load(paths.facilities, '--facilities', parseFacilitiesCsv, (r) => r.length === 0);
 	const population = load(paths.population, '--population', parsePopulationCsv, (r) => r.lon.length === 0);
 	const subdistricts = load(paths.subdistricts, '--subdistricts', parseSubdistrictsGeoJson, (r) => r.length === 0);
 	let network: LoadResult<NetworkLine[]> | null = null;
-	if (paths.network !== null) {
-		const lower = paths.network.toLowerCase();
-		if (!lower.endsWith('.geojson') && !lower.endsWith('.json')) throw new UsageError(`--network ${paths.network}: only GeoJSON networks are read here (.geojson or .json)`);
-		network = load(paths.network, '--network', parseNetworkGeoJson, (lines) => lines.length === 0);
-	}
+	if (paths.network !== null) network = loadNetworkFile(paths.network);
 	// Row numbers for warnings: the facilities kept, in file order (header = row 1).
 	const rows = facilities.records.map((_, index) => index + 2);
 	const assignment = assignFacilitySubdistricts(facilities.records, rows, subdistricts.records);

@@ -1,0 +1,274 @@
+/**
+ * The gap report as data: what every format (XLSX, CSV, GeoJSON, the printable page) shows, built
+ * once from the indicator rows. Pure: labels come from a plain `translate(key, values)` (by default
+ * the report bundle of `input.language`), so it runs in Node (CLI, tests) and in the browser.
+ *
+ * With a scenario active, `rows` / `district` are the scenario's indicators (what the planner sees)
+ * and `scenario.baselineRows` / `baselineDistrict` the figures without it; the report then carries a
+ * comparison table.
+ */
+import type { CoverageParams } from '$lib/engine/coverage';
+import { MODE_SPEEDS_KMH } from '$lib/engine/params';
+import {
+	RULE_IDS,
+	type AreaIndicators,
+	type CentreIndicators,
+	type DistrictIndicators,
+	type ServicePopulationDefinition,
+	type SubdistrictIndicators
+} from '$lib/engine/standards/indicators';
+import type { StandardsProfile } from '$lib/engine/standards/profile';
+import type { FacilityStatus } from '$lib/engine/types';
+import type { SourceSummary } from '$lib/io/dataset';
+import { centreColumns, comparisonColumns, ruleName, shownCoveragePct, sourceColumns, subdistrictColumns, areaName, type ColumnContext, type ScenarioComparisonRow } from './columns';
+import { formatReportDate, formatReportValue, formatThreshold, roundTo } from './format';
+import { rankBySeverity } from './rank';
+import type { CellValue, ReportColumn, ReportItem, ReportTable } from './table';
+import { reportTranslator, type ReportLanguage, type Translate } from './translate';
+
+export interface ReportDatasetInfo {
+	name: string;
+	nameEn: string;
+	/** True for the generated demo: the report says so on its first page and in the appendix. */
+	synthetic: boolean;
+	sources: readonly SourceSummary[];
+}
+
+export interface ScenarioInput {
+	name: string;
+	/** Indicators without the scenario (the baseline), to compare with `rows` / `district`. */
+	baselineRows: readonly SubdistrictIndicators[];
+	baselineDistrict: DistrictIndicators;
+}
+
+export interface GapReportInput {
+	language: ReportLanguage;
+	generatedAt: Date;
+	/** Time zone for the printed date (default: the runtime's). */
+	timeZone?: string;
+	/** A Dataset from $lib/io/dataset fits as is. */
+	dataset: ReportDatasetInfo;
+	profile: StandardsProfile;
+	/** Parameters of the coverage run the rows were computed with. */
+	coverageParams: CoverageParams;
+	/** True when coverage came from the straight-line fallback (no street network). */
+	approximate?: boolean;
+	servicePopulation: ServicePopulationDefinition;
+	/** Facility statuses counted (null or absent: all). */
+	statusesCounted?: readonly FacilityStatus[] | null;
+	rows: readonly SubdistrictIndicators[];
+	district: DistrictIndicators;
+	centres?: readonly CentreIndicators[];
+	scenario?: ScenarioInput | null;
+}
+
+export interface GapReport {
+	language: ReportLanguage;
+	title: string;
+	generatedAt: Date;
+	/** The date and time in the report's locale. */
+	generatedText: string;
+	datasetName: string;
+	scenarioName: string | null;
+	synthetic: boolean;
+	approximate: boolean;
+	/** Warnings for the first page (synthetic data, straight-line approximation), in the report's language. */
+	notices: string[];
+	profile: StandardsProfile;
+	coverageParams: CoverageParams;
+	summary: ReportItem[];
+	/** Sub-districts ranked by severity (see rank.ts), with the district total as `total`. */
+	subdistricts: ReportTable<AreaIndicators>;
+	/** The same as `subdistricts.columns`: the printable page's table. */
+	columns: ReportColumn<AreaIndicators>[];
+	/** The ranked rows and the district row, typed (the same objects as in `subdistricts`). */
+	rows: SubdistrictIndicators[];
+	district: DistrictIndicators;
+	centres: ReportTable<CentreIndicators>;
+	/** Baseline against scenario per sub-district; null without a scenario. */
+	comparison: ReportTable<ScenarioComparisonRow> | null;
+	appendix: ReportItem[];
+	sources: ReportTable<SourceSummary>;
+}
+
+export function buildGapReport(input: GapReportInput, translate: Translate = reportTranslator(input.language)): GapReport {
+	const { language } = input;
+	const context: ColumnContext = { language, translate, profile: input.profile, thresholdMinutes: input.coverageParams.thresholdMinutes };
+	const rows = rankBySeverity(input.rows);
+	const rankByCode = new Map(rows.map((row, index) => [row.code, index + 1]));
+	const nameByCode = new Map(input.rows.map((row) => [row.code, areaName(row, language)]));
+	const notices = [
+		...(input.dataset.synthetic ? [translate('report.syntheticWarning')] : []),
+		...(input.approximate ? [translate('report.approximateWarning')] : [])
+	];
+	const columns = subdistrictColumns(context, (code) => rankByCode.get(code) ?? null);
+	return {
+		language,
+		title: translate('report.title'),
+		generatedAt: input.generatedAt,
+		generatedText: formatReportDate(input.generatedAt, language, input.timeZone),
+		datasetName: language === 'en' && input.dataset.nameEn ? input.dataset.nameEn : input.dataset.name,
+		scenarioName: input.scenario?.name ?? null,
+		synthetic: input.dataset.synthetic,
+		approximate: input.approximate ?? false,
+		notices,
+		profile: input.profile,
+		coverageParams: input.coverageParams,
+		summary: summaryItems(input, context),
+		subdistricts: {
+			id: 'subdistricts',
+			title: translate('report.section.table'),
+			sheetName: translate('report.sheet.subdistricts'),
+			columns,
+			rows,
+			total: input.district
+		},
+		columns,
+		rows,
+		district: input.district,
+		centres: {
+			id: 'centres',
+			title: translate('report.section.centres'),
+			sheetName: translate('report.sheet.centres'),
+			columns: centreColumns(context, (code) => (code === null ? null : (nameByCode.get(code) ?? code))),
+			rows: [...(input.centres ?? [])],
+			total: null
+		},
+		comparison: input.scenario ? comparisonTable(input, input.scenario, rows, context) : null,
+		appendix: appendixItems(input, context),
+		sources: {
+			id: 'sources',
+			title: translate('report.section.sources'),
+			sheetName: translate('report.section.sources'),
+			columns: sourceColumns(context),
+			rows: [...input.dataset.sources],
+			total: null
+		}
+	};
+}
+
+function item(key: string, label: string, value: CellValue, decimals: number, language: ReportLanguage, source?: string): ReportItem {
+	const typed = typeof value === 'number' ? (Number.isFinite(value) ? roundTo(value, decimals) : null) : value;
+	return { key, label, value: typed, decimals, text: formatReportValue(typed, decimals, language), ...(source === undefined ? {} : { source }) };
+}
+
+function summaryItems(input: GapReportInput, context: ColumnContext): ReportItem[] {
+	const { district, profile, language } = input;
+	const t = context.translate;
+	const figure = (key: string, value: number | null, decimals: number, values?: Record<string, string | number>) =>
+		item(key, t(`report.summary.${key}`, values), value, decimals, language);
+	const meetsAll = input.rows.filter((row) => row.status === 'meetsAll').length;
+	return [
+		figure('subdistricts', district.subdistricts, 0),
+		figure('residents', district.residents, 0),
+		figure('coverage', shownCoveragePct(district.coveragePct), 1, { minutes: formatThreshold(context.thresholdMinutes, language) }),
+		figure('covered', district.coveredResidents, 0),
+		figure('uncovered', district.uncoveredResidents, 0),
+		figure('unreachable', district.unreachableResidents, 0),
+		figure('centreArea', district.areaUnknownCount > 0 ? null : district.centreAreaM2, 0),
+		figure('areaPerThousand', district.areaPerThousand, 1),
+		figure('requiredArea', district.requiredAreaM2, 0),
+		figure('areaGapSum', district.areaGapSumM2, 0),
+		figure('beds', district.bedsUnknownCount > 0 ? null : district.beds, 0),
+		figure('bedsPerThousand', district.bedsPerThousand, 2),
+		figure('bedsNeededMin', district.bedsNeededMinSum, 0, { value: formatThreshold(profile.rules.bedsPerThousandMin.value, language, 1) }),
+		figure('bedsNeededTarget', district.bedsNeededTargetSum, 0, { value: formatThreshold(profile.rules.bedsPerThousandTarget.value, language, 1) }),
+		figure('stations', district.stations, 0),
+		figure('stationsUnderArea', district.stationsUnderArea, 0, { value: formatThreshold(profile.rules.stationAreaMin.value, language) }),
+		figure('meetsAll', meetsAll, 0),
+		...RULE_IDS.map((rule) => item(`failing.${rule}`, t('report.summary.failing', { rule: ruleName(rule, context) }), district.failingSubdistricts[rule], 0, language)),
+		...(district.unassignedFacilities > 0 ? [figure('unassignedFacilities', district.unassignedFacilities, 0)] : []),
+		...(district.unassignedCellResidents > 0 ? [figure('unassignedResidents', district.unassignedCellResidents, 0)] : [])
+	];
+}
+
+/** Each rule's threshold in words (or "rule off") with its citation. */
+function ruleItems(profile: StandardsProfile, context: ColumnContext): ReportItem[] {
+	const t = context.translate;
+	const { rules } = profile;
+	const language = context.language;
+	const statusNames = rules.newCentreBeds.statuses.map((status) => t(`report.facilityStatus.${status}`)).join(language === 'en' ? ', ' : '、');
+	const threshold = (value: number, minimumDecimals = 0) => formatThreshold(value, language, minimumDecimals);
+	const describe = (enabled: boolean, text: () => string) => (enabled ? text() : t('report.appendix.ruleOff'));
+	const area = rules.centreAreaPerThousand;
+	const minimum = rules.centreAreaMinimum;
+	const texts = {
+		centreArea: describe(area.enabled, () =>
+			minimum.enabled
+				? t('report.appendix.rule.centreAreaMinimum', { perThousand: threshold(area.value), minimum: threshold(minimum.value), below: threshold(minimum.belowPopulation) })
+				: t('report.appendix.rule.centreArea', { perThousand: threshold(area.value) })
+		),
+		bedsMin: describe(rules.bedsPerThousandMin.enabled, () => t('report.appendix.rule.bedsMin', { min: threshold(rules.bedsPerThousandMin.value, 1), target: threshold(rules.bedsPerThousandTarget.value, 1) })),
+		newCentreBeds: describe(rules.newCentreBeds.enabled, () => t('report.appendix.rule.newCentreBeds', { value: threshold(rules.newCentreBeds.value), statuses: statusNames })),
+		stationArea: describe(rules.stationAreaMin.enabled, () => t('report.appendix.rule.stationArea', { value: threshold(rules.stationAreaMin.value) })),
+		coverage: describe(rules.coverageTargetPct.enabled, () => t('report.appendix.rule.coverage', { target: threshold(rules.coverageTargetPct.value), minutes: threshold(context.thresholdMinutes) }))
+	};
+	const sources = {
+		centreArea: minimum.enabled && minimum.source !== area.source ? `${area.source}; ${minimum.source}` : area.source,
+		bedsMin: rules.bedsPerThousandMin.source,
+		newCentreBeds: rules.newCentreBeds.source,
+		stationArea: rules.stationAreaMin.source,
+		coverage: rules.coverageMinutes.source === rules.coverageTargetPct.source ? rules.coverageMinutes.source : `${rules.coverageMinutes.source}; ${rules.coverageTargetPct.source}`
+	};
+	return RULE_IDS.map((rule) => item(`rule.${rule}`, ruleName(rule, context), texts[rule], 0, language, sources[rule]));
+}
+
+function appendixItems(input: GapReportInput, context: ColumnContext): ReportItem[] {
+	const { profile, coverageParams: params, language, dataset } = input;
+	const t = context.translate;
+	const list = (values: readonly string[]) => values.join(language === 'en' ? ', ' : '、');
+	const labelled = (key: string, value: CellValue, decimals = 0) => item(key, t(`report.appendix.${key}`), value, decimals, language);
+	const conversions = dataset.sources.filter((source) => source.conversion);
+	const approximate = input.approximate ?? false;
+	return [
+		labelled('profile', t('report.appendix.profileValue', { name: profile.name[language], id: profile.id })),
+		...ruleItems(profile, context),
+		labelled('capacityTypes', list(profile.capacityTypes.map((type) => t(`report.facility.${type}`)))),
+		labelled('coverageTypes', list(params.facilityTypes.map((type) => t(`report.facility.${type}`)))),
+		labelled('statuses', input.statusesCounted ? list(input.statusesCounted.map((status) => t(`report.facilityStatus.${status}`))) : t('report.appendix.allStatuses')),
+		labelled('mode', t(`report.mode.${params.mode}`)),
+		labelled('speed', params.speedKmh ?? MODE_SPEEDS_KMH[params.mode], 1),
+		labelled('threshold', params.thresholdMinutes, Number.isInteger(params.thresholdMinutes) ? 0 : 1),
+		labelled('snap', params.maxSnapM, 0),
+		...(approximate ? [labelled('detour', params.detourFactor, 2)] : []),
+		labelled('method', t(approximate ? 'report.appendix.methodStraight' : 'report.appendix.methodNetwork')),
+		labelled('residents', t('report.appendix.residentsText')),
+		labelled('servicePopulation', t(`report.servicePopulation.${input.servicePopulation}`)),
+		labelled('gaps', t('report.appendix.gapsText')),
+		labelled('ranking', t('report.appendix.rankingText')),
+		labelled(
+			'conversions',
+			conversions.length === 0
+				? t('report.appendix.noConversion')
+				: list(conversions.map((source) => t('report.appendix.conversionItem', { kind: t(`report.sourceKind.${source.kind}`), conversion: source.conversion ?? '' })))
+		),
+		...dataset.sources.map((source) =>
+			item(
+				`source.${source.kind}`,
+				t('report.appendix.source', { kind: t(`report.sourceKind.${source.kind}`), file: source.fileName }),
+				t('report.appendix.sourceCounts', { loaded: source.loaded, skipped: source.skipped, conversion: source.conversion ?? t('report.appendix.noConversion') }),
+				0,
+				language
+			)
+		),
+		labelled('synthetic', t(dataset.synthetic ? 'report.appendix.syntheticYes' : 'report.appendix.syntheticNo'))
+	];
+}
+
+/** Baseline and scenario side by side, in the order of the (scenario's) severity ranking, district last. */
+function comparisonTable(input: GapReportInput, scenario: ScenarioInput, ranked: readonly SubdistrictIndicators[], context: ColumnContext): ReportTable<ScenarioComparisonRow> {
+	const baselineByCode = new Map(scenario.baselineRows.map((row) => [row.code, row]));
+	const rankedCodes = new Set(ranked.map((row) => row.code));
+	const rows: ScenarioComparisonRow[] = [
+		...ranked.map((row) => ({ code: row.code, name: row.name, nameEn: row.nameEn, baseline: baselineByCode.get(row.code) ?? null, scenario: row })),
+		...scenario.baselineRows.filter((row) => !rankedCodes.has(row.code)).map((row) => ({ code: row.code, name: row.name, nameEn: row.nameEn, baseline: row, scenario: null }))
+	];
+	return {
+		id: 'scenario',
+		title: context.translate('report.section.scenario'),
+		sheetName: context.translate('report.sheet.scenario'),
+		columns: comparisonColumns(context),
+		rows,
+		total: { code: '', name: '', nameEn: '', baseline: scenario.baselineDistrict, scenario: input.district }
+	};
+}
