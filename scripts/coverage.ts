@@ -9,7 +9,7 @@
  * cell gets its exact minutes. Writes DIR/cells.csv, DIR/subdistricts.csv, DIR/summary.json and
  * prints a table per sub-district. Bad input: one line on stderr naming the file, exit code 2.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TIME_BANDS, UNREACHABLE, computeCoverage, prepareNetwork, type AreaCoverage, type CoverageParams, type CoverageResult } from '$lib/engine/coverage';
@@ -18,14 +18,11 @@ import { DEFAULT_COVERAGE_PARAMS, TRAVEL_MODES, validateCoverageParams, type Tra
 import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
 import { FACILITY_TYPES, type Facility, type FacilityType, type NetworkLine, type PopulationCells, type Subdistrict } from '$lib/engine/types';
 import { parseFacilitiesCsv } from '$lib/io/facilities-csv';
-import { FileFormatError, type LoadResult } from '$lib/io/load-result';
-import { parseNetworkGeoJson } from '$lib/io/network-geojson';
+import type { LoadResult } from '$lib/io/load-result';
 import { parsePopulationCsv } from '$lib/io/population-csv';
 import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
-import { loadFile, loadNetworkFile, readInputFile } from './lib/load-inputs';
+import { loadFile, loadNetworkFile, readInputFile, UsageError } from './lib/load-inputs';
 
-/** A problem the user can fix: printed as one line, exit code 2. */
-class UsageError extends Error {}
 
 interface CliOptions {
 	network: string | null;

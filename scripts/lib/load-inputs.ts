@@ -80,16 +80,17 @@ function load<T>(path: string, flag: string, parse: (text: string) => LoadResult
 export function loadNetworkFile(path: string): LoadResult<NetworkLine[]> {
 	const lower = path.toLowerCase();
 	const noLines = (lines: NetworkLine[]) => lines.length === 0;
-	const osm = (read: () => NetworkLine[]) => () => {
+	// The OSM readers throw plain Errors for damaged files: report them like any other file problem.
+	const osm = <Input>(input: Input, parse: (input: Input) => NetworkLine[]) => () => {
 		try {
-			const lines = read();
+			const lines = parse(input);
 			return { records: lines, loaded: lines.length, skipped: 0, problems: [] };
 		} catch (error) {
 			throw new FileFormatError((error as Error).message);
 		}
 	};
-	if (lower.endsWith('.pbf')) return loadFile(path, '--network', osm(() => parseOsmPbf(new Uint8Array(readInputFile(path, '--network')))), noLines);
-	if (lower.endsWith('.osm') || lower.endsWith('.xml')) return loadFile(path, '--network', osm(() => parseOsmXml(readInputFile(path, '--network').toString('utf8'))), noLines);
+	if (lower.endsWith('.pbf')) return loadFile(path, '--network', osm(new Uint8Array(readInputFile(path, '--network')), parseOsmPbf), noLines);
+	if (lower.endsWith('.osm') || lower.endsWith('.xml')) return loadFile(path, '--network', osm(readInputFile(path, '--network').toString('utf8'), parseOsmXml), noLines);
 	if (lower.endsWith('.geojson') || lower.endsWith('.json')) return load(path, '--network', parseNetworkGeoJson, noLines);
 	throw new UsageError(`--network ${path}: unknown network format (expected .geojson, .osm or .osm.pbf)`);
 }
