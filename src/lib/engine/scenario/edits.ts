@@ -1,0 +1,118 @@
+/**
+ * A what-if scenario is a named list of edits to the dataset's facilities: add a proposed site, move
+ * one, change its figures (改扩建: area, beds) or close it. Edits are data, so a scenario can be
+ * saved, exported, undone and replayed; `applyEdits` is the one place that gives them meaning.
+ */
+import { FACILITY_STATUSES, FACILITY_TYPES, type Facility, type FacilityStatus, type FacilityType } from '../types';
+
+/** The facility fields an `update` edit may change. Position changes are `move` edits. */
+export interface FacilityChanges {
+	name?: string;
+	type?: FacilityType;
+	status?: FacilityStatus;
+	/** null = unknown (never read as zero). */
+	areaM2?: number | null;
+	beds?: number | null;
+}
+
+export type ScenarioEdit =
+	/** A new facility (usually status 'proposed'); its id must not exist yet. */
+	| { kind: 'add'; facility: Facility }
+	| { kind: 'move'; id: string; lon: number; lat: number }
+	| { kind: 'update'; id: string; changes: FacilityChanges }
+	/** The facility no longer exists in the scenario (it neither serves nor counts for any standard). */
+	| { kind: 'close'; id: string };
+
+export type ScenarioEditKind = ScenarioEdit['kind'];
+
+/** Why an edit cannot apply to a dataset: the edit's index in the list and a reason code with its detail. */
+export interface EditProblem {
+	index: number;
+	reason: 'unknown-facility' | 'duplicate-id' | 'closed-facility' | 'bad-position' | 'bad-value';
+	detail: string;
+}
+
+export class ScenarioEditError extends Error {
+	constructor(readonly problems: EditProblem[]) {
+		super(problems.map((problem) => `edit ${problem.index + 1}: ${problem.reason} (${problem.detail})`).join('; '));
+		this.name = 'ScenarioEditError';
+	}
+}
+
+/** Sub-district code of a position ('' when in none): moved and added facilities are assigned again. */
+export type AssignSubdistrict = (lon: number, lat: number) => string;
+
+/**
+ * The scenario's facility list: the baseline with the edits applied in order. Closed facilities are
+ * left out; the others keep their order and added ones follow. Every edit is checked first, so an
+ * edit list that does not fit the dataset throws ScenarioEditError and nothing is half-applied.
+ */
+export function applyEdits(baseline: readonly Facility[], edits: readonly ScenarioEdit[], assign?: AssignSubdistrict): Facility[] {
+	const problems = checkEdits(baseline, edits);
+	if (problems.length > 0) throw new ScenarioEditError(problems);
+	const byId = new Map<string, Facility>(baseline.map((facility) => [facility.id, facility]));
+	const closed = new Set<string>();
+	for (const edit of edits) {
+		if (edit.kind === 'add') byId.set(edit.facility.id, withSubdistrict({ ...edit.facility }, assign));
+		else if (edit.kind === 'close') closed.add(edit.id);
+		else if (edit.kind === 'move') byId.set(edit.id, withSubdistrict({ ...byId.get(edit.id)!, lon: edit.lon, lat: edit.lat }, assign, true));
+		else byId.set(edit.id, { ...byId.get(edit.id)!, ...edit.changes });
+	}
+	return [...byId.values()].filter((facility) => !closed.has(facility.id));
+}
+
+function withSubdistrict(facility: Facility, assign: AssignSubdistrict | undefined, moved = false): Facility {
+	if (!assign || (!moved && facility.subdistrict !== '')) return facility;
+	return { ...facility, subdistrict: assign(facility.lon, facility.lat) };
+}
+
+/** Every problem of an edit list against a baseline, in edit order (empty when it applies cleanly). */
+export function checkEdits(baseline: readonly Facility[], edits: readonly ScenarioEdit[]): EditProblem[] {
+	const problems: EditProblem[] = [];
+	const live = new Set(baseline.map((facility) => facility.id));
+	const closed = new Set<string>();
+	edits.forEach((edit, index) => {
+		const problem = editProblem(edit, live, closed);
+		if (problem) problems.push({ index, ...problem });
+		else if (edit.kind === 'add') live.add(edit.facility.id);
+		else if (edit.kind === 'close') {
+			live.delete(edit.id);
+			closed.add(edit.id);
+		}
+	});
+	return problems;
+}
+
+function editProblem(edit: ScenarioEdit, live: Set<string>, closed: Set<string>): Omit<EditProblem, 'index'> | null {
+	if (edit.kind === 'add') {
+		const { facility } = edit;
+		if (live.has(facility.id) || closed.has(facility.id)) return { reason: 'duplicate-id', detail: facility.id };
+		return positionProblem(facility.lon, facility.lat) ?? facilityValueProblem(facility);
+	}
+	if (closed.has(edit.id)) return { reason: 'closed-facility', detail: edit.id };
+	if (!live.has(edit.id)) return { reason: 'unknown-facility', detail: edit.id };
+	if (edit.kind === 'move') return positionProblem(edit.lon, edit.lat);
+	if (edit.kind === 'update') return changesProblem(edit.changes);
+	return null;
+}
+
+function positionProblem(lon: number, lat: number): Omit<EditProblem, 'index'> | null {
+	const ok = Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+	return ok ? null : { reason: 'bad-position', detail: `${lon}, ${lat}` };
+}
+
+function facilityValueProblem(facility: Facility): Omit<EditProblem, 'index'> | null {
+	if (typeof facility.id !== 'string' || facility.id === '') return { reason: 'bad-value', detail: 'id' };
+	return changesProblem({ name: facility.name, type: facility.type, status: facility.status, areaM2: facility.areaM2, beds: facility.beds });
+}
+
+function changesProblem(changes: FacilityChanges): Omit<EditProblem, 'index'> | null {
+	if (changes.name !== undefined && typeof changes.name !== 'string') return { reason: 'bad-value', detail: 'name' };
+	if (changes.type !== undefined && !(FACILITY_TYPES as readonly string[]).includes(changes.type)) return { reason: 'bad-value', detail: `type ${String(changes.type)}` };
+	if (changes.status !== undefined && !(FACILITY_STATUSES as readonly string[]).includes(changes.status)) return { reason: 'bad-value', detail: `status ${String(changes.status)}` };
+	for (const field of ['areaM2', 'beds'] as const) {
+		const value = changes[field];
+		if (value !== undefined && value !== null && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) return { reason: 'bad-value', detail: `${field} ${String(value)}` };
+	}
+	return null;
+}
