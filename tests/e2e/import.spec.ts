@@ -34,6 +34,12 @@ test('a GBK CSV with Chinese headers, GCJ-02 coordinates and bad rows: problems 
 	await expect(problems).toBeVisible();
 	const listedRows = (await problems.locator('td.row').allTextContents()).map(Number);
 	for (const bad of expected.gbkBadRows) expect(listedRows).toContain(bad.row);
+	// Reasons are worded in the page's language (translated from each problem's code), not the importer's English.
+	const reasonOfRow = (row: number) => problems.locator('tr', { has: page.locator('td.row', { hasText: new RegExp(`^${row}$`) }) }).locator('td[data-code]');
+	await expect(reasonOfRow(25)).toHaveText('缺少经度');
+	await expect(reasonOfRow(26)).toHaveText('纬度不是数字：三十一');
+	await expect(reasonOfRow(31)).toHaveText('床位数为负数：-5');
+	for (const reason of await problems.locator('td[data-code]').allTextContents()) expect(reason).toMatch(/[\u4e00-\u9fff]/);
 	const good = expected.facilities.length;
 	await expect(dialog.getByTestId('import-loaded')).toContainText(String(good));
 	await expect(dialog.getByTestId('import-skipped')).toContainText(String(expected.gbkBadRows.length));

@@ -89,7 +89,9 @@ describe('GeoTIFF raster (WorldPop style)', () => {
 		}
 		expect(result.loaded).toBe(cells.length);
 		expect(result.skipped).toBe(negative);
-		expect(result.problems).toEqual([{ row: 5, field: 'pixel 5', reason: 'negative population: -3' }]);
+		expect(result.problems).toEqual([
+			{ row: 5, field: 'pixel', code: 'pixel-negative', params: { column: '5', value: '-3' }, reason: 'negative population in pixel column 5: -3' }
+		]);
 		cells.forEach((cell, index) => {
 			expect(haversineM(cell.lon, cell.lat, result.records.lon[index], result.records.lat[index])).toBeLessThan(0.01);
 			expect(result.records.pop[index]).toBeCloseTo(cell.pop, 5);
@@ -126,6 +128,6 @@ describe('numbers at the edge', () => {
 		const bytes = new TextEncoder().encode('lon,lat,pop\n121.44,31.23,1e309\n121.45,31.23,12\n');
 		const result = await importFile({ kind: 'population', fileName: 'p.csv', bytes });
 		expect(result.loaded).toBe(1);
-		expect(result.problems).toEqual([{ row: 2, field: 'pop', reason: expect.stringMatching(/not a finite number/) }]);
+		expect(result.problems).toEqual([{ row: 2, field: 'pop', code: 'pop-not-finite', params: { value: '1e309' }, reason: expect.stringMatching(/not a finite number/) }]);
 	});
 });

@@ -113,7 +113,7 @@ describe('GeoJSON readers', () => {
 		const result = parseNetworkGeoJson(text);
 		expect(result.records).toHaveLength(3);
 		expect(result.records[0].highway).toBe('footway');
-		expect(result.problems).toEqual([{ row: 3, field: 'geometry', reason: expect.stringMatching(/LineString/) }]);
+		expect(result.problems).toEqual([{ row: 3, field: 'geometry', code: 'not-a-line', params: { type: 'LineString' }, reason: expect.stringMatching(/LineString/) }]);
 	});
 
 	it('refuses text that is not a FeatureCollection', () => {

@@ -1,8 +1,9 @@
 import { FACILITY_STATUSES, FACILITY_TYPES } from '$lib/engine/types';
 import type { Facility, FacilityStatus, FacilityType } from '$lib/engine/types';
 import { readLonLat } from './coordinates';
-import { isBlank, readOptionalQuantity, clip } from './fields';
-import type { RowProblem } from './load-result';
+import { isBlank, numberProblem, readOptionalQuantity, clip } from './fields';
+import { problemAt, type RowProblem } from './load-result';
+import { explain } from './problem-codes';
 
 /** The canonical facility columns, as documented in the README. */
 export const FACILITY_FIELDS = ['id', 'name', 'type', 'subdistrict', 'lon', 'lat', 'area_m2', 'beds', 'status', 'parent_id'] as const;
@@ -18,24 +19,24 @@ export function validateFacilityRow(values: FacilityRow, row: number): Facility 
 	const text = (field: FacilityField) => (isBlank(values[field]) ? '' : String(values[field]).trim());
 
 	const id = text('id');
-	if (!id) problems.push({ row, field: 'id', reason: 'missing id' });
+	if (!id) problems.push({ row, field: 'id', ...explain('missing-id') });
 	const name = text('name');
-	if (!name) problems.push({ row, field: 'name', reason: 'missing name' });
+	if (!name) problems.push({ row, field: 'name', ...explain('missing-name') });
 
 	const type = text('type');
 	if (!TYPE_SET.has(type)) {
-		problems.push({ row, field: 'type', reason: type ? `unknown type "${clip(type)}"` : 'missing type' });
+		problems.push({ row, field: 'type', ...(type ? explain('unknown-type', { value: clip(type) }) : explain('missing-type')) });
 	}
 	const status = text('status') || 'existing';
-	if (!STATUS_SET.has(status)) problems.push({ row, field: 'status', reason: `unknown status "${clip(status)}"` });
+	if (!STATUS_SET.has(status)) problems.push({ row, field: 'status', ...explain('unknown-status', { value: clip(status) }) });
 
 	const position = readLonLat(values.lon, values.lat);
-	if (!position.ok) problems.push({ row, field: position.field, reason: position.reason });
+	if (!position.ok) problems.push(problemAt(row, position.field, position));
 
 	const area = readOptionalQuantity(values.area_m2);
-	if (!area.ok) problems.push({ row, field: 'area_m2', reason: `area ${area.reason}` });
+	if (!area.ok) problems.push({ row, field: 'area_m2', ...numberProblem('area', area) });
 	const beds = readOptionalQuantity(values.beds);
-	if (!beds.ok) problems.push({ row, field: 'beds', reason: `beds ${beds.reason}` });
+	if (!beds.ok) problems.push({ row, field: 'beds', ...numberProblem('beds', beds) });
 
 	if (problems.length > 0 || !position.ok || !area.ok || !beds.ok) return problems;
 	return {
@@ -68,11 +69,16 @@ export function validateFacilityRows(rows: Iterable<{ values: FacilityRow; row: 
 		}
 		const firstRow = seenIds.get(result.id);
 		if (firstRow !== undefined) {
-			problems.push({ row, field: 'id', reason: `duplicate id "${clip(result.id)}" (first on row ${firstRow})` });
+			problems.push({ row, field: 'id', ...duplicateId(result.id, firstRow) });
 			continue;
 		}
 		seenIds.set(result.id, row);
 		facilities.push(result);
 	}
 	return { facilities, problems };
+}
+
+/** The duplicate-id problem, shared with the importer (same code and wording). */
+export function duplicateId(id: string, firstRow: number): ReturnType<typeof explain> {
+	return explain('duplicate-id', { id: clip(id), firstRow: String(firstRow) });
 }

@@ -1,6 +1,10 @@
+import { explain, type Explained, type RowProblemCode } from './problem-codes';
+
 /** Small, strict readers for one cell of a table: they return a value or a reason it was rejected. */
 
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** Why a number was rejected; `raw` is the cell as written (clipped), for the message. */
+export type NumberFailure = 'missing' | 'not-number' | 'not-finite' | 'negative';
+export type FieldResult<T, F extends NumberFailure = NumberFailure> = { ok: true; value: T } | { ok: false; failure: F; raw: string; reason: string };
 
 const MISSING = new Set(['', 'na', 'n/a', 'null', '-', '—', '无']);
 
@@ -9,29 +13,44 @@ export function isBlank(raw: unknown): boolean {
 }
 
 /** Parses a number written with optional thousands separators ("1,200", "1 200") or full-width digits. */
-export function readNumber(raw: unknown): FieldResult<number> {
+export function readNumber(raw: unknown): FieldResult<number, 'missing' | 'not-number' | 'not-finite'> {
 	if (typeof raw === 'number') {
-		return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, reason: 'not a finite number' };
+		return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, failure: 'not-finite', raw: String(raw), reason: 'not a finite number' };
 	}
 	const text = String(raw ?? '')
 		.trim()
 		.replace(/[０-９．－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
 		.replace(/(?<=\d)[,\s](?=\d{3}\b)/g, '');
-	if (text === '') return { ok: false, reason: 'missing' };
-	if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return { ok: false, reason: `not a number: "${clip(String(raw))}"` };
+	if (text === '') return { ok: false, failure: 'missing', raw: '', reason: 'missing' };
+	if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return { ok: false, failure: 'not-number', raw: clip(String(raw)), reason: `not a number: "${clip(String(raw))}"` };
 	const value = Number(text);
 	// "1e309" matches the pattern but is Infinity: not a quantity anyone can plan with.
-	if (!Number.isFinite(value)) return { ok: false, reason: `not a finite number: "${clip(String(raw))}"` };
+	if (!Number.isFinite(value)) return { ok: false, failure: 'not-finite', raw: clip(String(raw)), reason: `not a finite number: "${clip(String(raw))}"` };
 	return { ok: true, value };
 }
 
 /** An optional non-negative quantity (area, beds): blank is unknown (null), never zero. */
-export function readOptionalQuantity(raw: unknown): FieldResult<number | null> {
+export function readOptionalQuantity(raw: unknown): FieldResult<number | null, 'not-number' | 'not-finite' | 'negative'> {
 	if (isBlank(raw)) return { ok: true, value: null };
 	const parsed = readNumber(raw);
-	if (!parsed.ok) return parsed;
-	if (parsed.value < 0) return { ok: false, reason: `negative: ${parsed.value}` };
+	// Blank was handled above, so a failure here is never "missing".
+	if (!parsed.ok) return { ...parsed, failure: parsed.failure === 'missing' ? 'not-number' : parsed.failure };
+	if (parsed.value < 0) return { ok: false, failure: 'negative', raw: String(parsed.value), reason: `negative: ${parsed.value}` };
 	return parsed;
+}
+
+/**
+ * The problem for a rejected number in a named column: `lat` + not-number → "lat-not-number" with the raw
+ * value. Negative values have their own codes where they are a rule of the data (negative-population).
+ */
+export function numberProblem(
+	column: 'lon' | 'lat' | 'x' | 'y' | 'pop',
+	failed: { failure: 'missing' | 'not-number' | 'not-finite'; raw: string }
+): Explained;
+export function numberProblem(column: 'area' | 'beds', failed: { failure: 'not-number' | 'not-finite' | 'negative'; raw: string }): Explained;
+export function numberProblem(column: string, failed: { failure: NumberFailure; raw: string }): Explained {
+	const code = `${column}-${failed.failure}` as RowProblemCode;
+	return failed.failure === 'missing' ? explain(code) : explain(code, { value: failed.raw });
 }
 
 export function clip(text: string, max = 40): string {

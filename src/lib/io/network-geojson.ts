@@ -1,6 +1,7 @@
 import type { NetworkLine } from '$lib/engine/types';
 import { isPositionList, isRecord, readFeatureCollection } from './geojson';
-import type { LoadResult, RowProblem } from './load-result';
+import { problemAt, type LoadResult, type RowProblem } from './load-result';
+import { explain } from './problem-codes';
 
 /** Reads a walking network of LineStrings / MultiLineStrings; a `highway` property is kept when present. */
 export function parseNetworkGeoJson(text: string): LoadResult<NetworkLine[]> {
@@ -16,7 +17,7 @@ export function parseNetworkGeoJson(text: string): LoadResult<NetworkLine[]> {
 		} else if (geometry?.type === 'MultiLineString' && Array.isArray(geometry.coordinates) && geometry.coordinates.every((line) => isPositionList(line, 2))) {
 			for (const line of geometry.coordinates as [number, number][][]) records.push({ coords: line.map(([lon, lat]) => [lon, lat]), highway });
 		} else {
-			problems.push({ row, field: 'geometry', reason: `not a LineString with at least 2 valid positions (${geometry?.type ?? 'no geometry'})` });
+			problems.push(problemAt(row, 'geometry', explain('not-a-line', { type: String(geometry?.type ?? 'no geometry').slice(0, 30) })));
 		}
 	});
 	return { records, loaded: features.length - problems.length, skipped: problems.length, problems };

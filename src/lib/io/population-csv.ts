@@ -1,8 +1,9 @@
 import type { PopulationCells } from '$lib/engine/types';
 import { readLonLat } from './coordinates';
 import { columnIndexes, readCsvTable } from './csv-table';
-import { readNumber } from './fields';
-import { FileFormatError, type LoadResult, type RowProblem } from './load-result';
+import { numberProblem, readNumber } from './fields';
+import { FileFormatError, problemAt, type LoadResult, type RowProblem } from './load-result';
+import { explain } from './problem-codes';
 
 /** Reads population cell centroids `lon,lat,pop` (README: data formats). */
 export function parsePopulationCsv(text: string): LoadResult<PopulationCells> {
@@ -19,13 +20,12 @@ export function parsePopulationCsv(text: string): LoadResult<PopulationCells> {
 	for (const { row, cells } of table.rows) {
 		const position = readLonLat(cells[columns.lon], cells[columns.lat]);
 		if (!position.ok) {
-			problems.push({ row, field: position.field, reason: position.reason });
+			problems.push(problemAt(row, position.field, position));
 			continue;
 		}
 		const residents = readNumber(cells[columns.pop]);
 		if (!residents.ok || residents.value < 0) {
-			const reason = residents.ok ? `negative population: ${residents.value}` : `population ${residents.reason}`;
-			problems.push({ row, field: 'pop', reason });
+			problems.push(problemAt(row, 'pop', residents.ok ? explain('negative-population', { value: String(residents.value) }) : numberProblem('pop', residents)));
 			continue;
 		}
 		lon[loaded] = position.value[0];

@@ -1,20 +1,22 @@
 import type { MultiPolygonCoords, Position, Subdistrict } from '$lib/engine/types';
-import { isBlank, readNumber } from './fields';
+import { clip, isBlank, numberProblem, readNumber } from './fields';
 import { isPositionList, isRecord, readFeatureCollection, type GeoJsonFeature } from './geojson';
-import type { LoadResult, RowProblem } from './load-result';
+import { problemAt, type LoadResult, type RowProblem } from './load-result';
+import { explain } from './problem-codes';
 
 /** Reads sub-district polygons with `code, name, name_en`, optional `population` (README: data formats). */
 export function parseSubdistrictsGeoJson(text: string): LoadResult<Subdistrict[]> {
 	const features = readFeatureCollection(text, 'sub-districts GeoJSON');
 	const records: Subdistrict[] = [];
 	const problems: RowProblem[] = [];
-	const seenCodes = new Set<string>();
+	const firstRowOfCode = new Map<string, number>();
 	features.forEach((feature, index) => {
 		const result = readSubdistrict(feature, index + 1);
+		const firstRow = Array.isArray(result) ? undefined : firstRowOfCode.get(result.code);
 		if (Array.isArray(result)) problems.push(...result);
-		else if (seenCodes.has(result.code)) problems.push({ row: index + 1, field: 'code', reason: `duplicate code "${result.code}"` });
+		else if (firstRow !== undefined) problems.push(problemAt(index + 1, 'code', explain('duplicate-code', { code: clip(result.code), firstRow: String(firstRow) })));
 		else {
-			seenCodes.add(result.code);
+			firstRowOfCode.set(result.code, index + 1);
 			records.push(result);
 		}
 	});
@@ -26,17 +28,18 @@ function readSubdistrict(feature: GeoJsonFeature, row: number): Subdistrict | Ro
 	const problems: RowProblem[] = [];
 	const code = isBlank(properties.code) ? '' : String(properties.code).trim();
 	const name = isBlank(properties.name) ? '' : String(properties.name).trim();
-	if (!code) problems.push({ row, field: 'code', reason: 'missing code' });
-	if (!name) problems.push({ row, field: 'name', reason: 'missing name' });
+	if (!code) problems.push(problemAt(row, 'code', explain('missing-code')));
+	if (!name) problems.push(problemAt(row, 'name', explain('missing-name')));
 
 	let population: number | null = null;
 	if (!isBlank(properties.population)) {
 		const parsed = readNumber(properties.population);
-		if (!parsed.ok || parsed.value < 0) problems.push({ row, field: 'population', reason: `population ${parsed.ok ? 'negative' : parsed.reason}` });
+		if (!parsed.ok) problems.push(problemAt(row, 'population', numberProblem('pop', parsed)));
+		else if (parsed.value < 0) problems.push(problemAt(row, 'population', explain('negative-population', { value: String(parsed.value) })));
 		else population = parsed.value;
 	}
 	const polygons = readPolygons(feature?.geometry);
-	if (!polygons) problems.push({ row, field: 'geometry', reason: 'geometry is not a valid Polygon or MultiPolygon' });
+	if (!polygons) problems.push(problemAt(row, 'geometry', explain('subdistrict-not-polygon')));
 	if (problems.length > 0 || !polygons) return problems;
 	const nameEn = isBlank(properties.name_en) ? name : String(properties.name_en).trim();
 	return { code, name, nameEn, population, polygons };

@@ -1,13 +1,21 @@
-import type { DatasetKind, ImportContext, ImportOptions, ImportResult, ImportStage, Inspection } from '$lib/io/import';
+import { checkFileSizeBeforeReading, type DatasetKind, type ImportContext, type ImportOptions, type ImportResult, type ImportStage, type Inspection } from '$lib/io/import';
+import { FileFormatError, type FileErrorCode, type ProblemParams } from '$lib/io/load-result';
+import { unpackLines } from '$lib/io/network-pack';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './import-messages';
 
 export type ProgressListener = (stage: ImportStage, fraction: number) => void;
 
-/** An import that failed in the worker; isFormatError tells a bad file from a bug or an out-of-memory. */
+/**
+ * An import that failed in the worker; isFormatError tells a bad file from a bug or an out-of-memory.
+ * code: "too-large" (refused before reading, params sizeBytes / limitBytes), "worker-stopped" (the worker
+ * died, most likely out of memory), "cancelled"; absent for other errors, whose message is shown.
+ */
 export class ImportWorkerError extends Error {
 	constructor(
 		message: string,
-		readonly isFormatError: boolean
+		readonly isFormatError: boolean,
+		readonly code?: FileErrorCode | 'worker-stopped' | 'cancelled',
+		readonly params?: ProblemParams
 	) {
 		super(message);
 		this.name = 'ImportWorkerError';
@@ -27,6 +35,8 @@ export function createImportWorker(): Worker {
 export class ImportClient {
 	private worker: Worker | null = null;
 	private nextId = 1;
+	/** Bumped by cancel(): a result still being unpacked when the planner cancels is dropped. */
+	private generation = 0;
 	private pending = new Map<number, { resolve: (value: ImportWorkerResponse) => void; reject: (error: Error) => void; onProgress?: ProgressListener }>();
 
 	constructor(private readonly createWorker: WorkerFactory = createImportWorker) {}
@@ -40,13 +50,19 @@ export class ImportClient {
 	async import(kind: DatasetKind, file: File, options: ImportOptions, context: ImportContext, onProgress?: ProgressListener): Promise<ImportResult> {
 		const response = await this.send('import', kind, file, options, context, onProgress);
 		if (response.kind !== 'result') throw new Error(`unexpected answer ${response.kind}`);
-		return response.result;
+		const { result, packedLines } = response;
+		if (result.kind !== 'network' || !packedLines) return result;
+		const generation = this.generation;
+		const records = await unpackLines(packedLines);
+		if (generation !== this.generation) throw new ImportWorkerError('cancelled', false, 'cancelled');
+		return { ...result, records };
 	}
 
 	cancel(): void {
+		this.generation++;
 		this.worker?.terminate();
 		this.worker = null;
-		for (const { reject } of this.pending.values()) reject(new ImportWorkerError('cancelled', false));
+		for (const { reject } of this.pending.values()) reject(new ImportWorkerError('cancelled', false, 'cancelled'));
 		this.pending.clear();
 	}
 
@@ -62,6 +78,13 @@ export class ImportClient {
 		context: ImportContext,
 		onProgress?: ProgressListener
 	): Promise<ImportWorkerResponse> {
+		// Refuse a file beyond what the worker can hold before reading it: reading it is what would run out of memory.
+		try {
+			checkFileSizeBeforeReading(kind, file.name, file.size);
+		} catch (error) {
+			if (error instanceof FileFormatError) throw new ImportWorkerError(error.message, true, error.code, error.params);
+			throw error;
+		}
 		const bytes = await file.arrayBuffer();
 		const worker = this.ensureWorker();
 		const requestId = this.nextId++;
@@ -80,7 +103,7 @@ export class ImportClient {
 		worker.onerror = (event) => {
 			// A worker that dies (out of memory, a load error) fails every request in flight.
 			event.preventDefault();
-			const error = new ImportWorkerError(event.message || 'the import worker stopped', false);
+			const error = new ImportWorkerError(event.message || 'the import worker stopped', false, 'worker-stopped');
 			for (const { reject } of this.pending.values()) reject(error);
 			this.pending.clear();
 			this.worker?.terminate();
@@ -98,7 +121,7 @@ export class ImportClient {
 			return;
 		}
 		this.pending.delete(message.requestId);
-		if (message.kind === 'error') waiting.reject(new ImportWorkerError(message.message, message.isFormatError));
+		if (message.kind === 'error') waiting.reject(new ImportWorkerError(message.message, message.isFormatError, message.code, message.params));
 		else waiting.resolve(message);
 	}
 }

@@ -1,4 +1,6 @@
 import type { DatasetKind, ImportContext, ImportOptions, ImportResult, ImportStage, Inspection } from '$lib/io/import';
+import type { FileErrorCode, ProblemParams } from '$lib/io/load-result';
+import type { PackedLines } from '$lib/io/network-pack';
 
 /**
  * Messages of the import worker. A request carries the file's bytes (transferred, not copied); "inspect"
@@ -18,11 +20,18 @@ export type ImportWorkerRequest = {
 export type ImportWorkerResponse =
 	| { kind: 'progress'; requestId: number; stage: ImportStage; fraction: number }
 	| { kind: 'inspected'; requestId: number; inspection: Inspection }
-	| { kind: 'result'; requestId: number; result: ImportResult }
+	/**
+	 * A network result comes with its lines packed (transferred typed arrays) and `result.records` empty:
+	 * the client rebuilds the lines in slices, so millions of points never go through structured clone.
+	 */
+	| { kind: 'result'; requestId: number; result: ImportResult; packedLines?: PackedLines }
 	| {
 			kind: 'error';
 			requestId: number;
 			message: string;
 			/** True for a file that cannot be read (the planner's problem); false for a bug or an out-of-memory. */
 			isFormatError: boolean;
+			/** For refusals the dialog words itself (too large): the code and its params. */
+			code?: FileErrorCode;
+			params?: ProblemParams;
 	  };

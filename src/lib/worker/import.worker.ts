@@ -2,6 +2,7 @@
 import type { NetworkLine } from '$lib/engine/types';
 import { importFile, inspectFile, type ImportResult, type ImportStage, type OsmReaders } from '$lib/io/import';
 import { FileFormatError, type LoadResult } from '$lib/io/load-result';
+import { packedTransferables, packLines } from '$lib/io/network-pack';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './import-messages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -55,6 +56,11 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
 	}
 	const readers = kind === 'network' ? await loadOsmReaders() : {};
 	const result = await importFile({ kind, fileName, bytes, options, context: request.context, osmReaders: readers, onProgress });
+	if (result.kind === 'network') {
+		const packedLines = packLines(result.records);
+		post({ kind: 'result', requestId, result: { ...result, records: [] }, packedLines }, packedTransferables(packedLines));
+		return;
+	}
 	post({ kind: 'result', requestId, result }, transferables(result));
 }
 
@@ -63,6 +69,7 @@ scope.onmessage = (event: MessageEvent<ImportWorkerRequest>) => {
 	handle(request).catch((error: unknown) => {
 		const isFormatError = error instanceof FileFormatError;
 		const message = error instanceof Error ? error.message : String(error);
-		post({ kind: 'error', requestId: request.requestId, message, isFormatError });
+		const coded = error instanceof FileFormatError && error.code ? { code: error.code, params: error.params } : {};
+		post({ kind: 'error', requestId: request.requestId, message, isFormatError, ...coded });
 	});
 };

@@ -1,6 +1,7 @@
 import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
 import type { Facility, Subdistrict } from '$lib/engine/types';
-import type { RowProblem } from '../load-result';
+import { problemAt, type RowProblem } from '../load-result';
+import { explain } from '../problem-codes';
 
 export interface SubdistrictAssignment {
 	facilities: Facility[];
@@ -57,20 +58,16 @@ export function assignFacilitySubdistricts(facilities: readonly Facility[], rows
 		const declared = findArea(lookup, facility.subdistrict);
 		if (inside < 0) {
 			outsideIds.push(facility.id);
-			warnings.push({ row, field: 'lon', reason: 'position is outside every loaded sub-district' });
+			warnings.push(problemAt(row, 'lon', explain('outside-boundaries')));
 		}
 		if (declared >= 0) {
 			if (inside >= 0 && inside !== declared) {
-				warnings.push({
-					row,
-					field: 'subdistrict',
-					reason: `declared in ${subdistricts[declared].name}, but the position lies in ${subdistricts[inside].name}`
-				});
+				warnings.push(problemAt(row, 'subdistrict', explain('subdistrict-mismatch', { declared: subdistricts[declared].name, actual: subdistricts[inside].name })));
 			}
 			return { ...facility, subdistrict: subdistricts[declared].code };
 		}
 		if (facility.subdistrict.trim() !== '' && inside >= 0) {
-			warnings.push({ row, field: 'subdistrict', reason: `unknown sub-district "${facility.subdistrict.slice(0, 40)}"; assigned ${subdistricts[inside].name} by position` });
+			warnings.push(problemAt(row, 'subdistrict', explain('unknown-subdistrict', { value: facility.subdistrict.slice(0, 40), assigned: subdistricts[inside].name })));
 		}
 		return inside >= 0 ? { ...facility, subdistrict: subdistricts[inside].code } : { ...facility };
 	});

@@ -1,6 +1,7 @@
 import type { Facility, FacilityStatus, FacilityType } from '$lib/engine/types';
-import { FACILITY_FIELDS, validateFacilityRow, type FacilityRow } from '../facility-record';
-import { clip } from '../fields';
+import { duplicateId, FACILITY_FIELDS, validateFacilityRow, type FacilityRow } from '../facility-record';
+import { problemAt } from '../load-result';
+import { explain } from '../problem-codes';
 import { assignFacilitySubdistricts, areaLookup, findArea } from './assign-subdistricts';
 import type { ColumnMapping } from './column-mapping';
 import { conversionLabel, isGeographic, makeToWgs84 } from './crs';
@@ -48,7 +49,7 @@ export async function facilitiesFromTable(
 			if (!position.ok) {
 				// Report the coordinate problem and every other problem of the row in one go.
 				const others = validateFacilityRow({ ...values, lon: 0, lat: 0 }, row.row);
-				problems.add({ row: row.row, field: position.field ?? 'lon', reason: position.reason });
+				problems.add(problemAt(row.row, position.field, position));
 				if (Array.isArray(others)) problems.addAll(others);
 				return;
 			}
@@ -114,11 +115,11 @@ function facilityValues(
 
 function geometryPosition(row: RawRow, toWgs84: (x: number, y: number) => [number, number]): PositionResult {
 	const read = readGeometry(row.geometry, toWgs84);
-	if ('reason' in read) return { ok: false, reason: read.reason, field: 'geometry' };
+	if ('reason' in read) return { ok: false, field: 'geometry', ...read };
 	const geometry = read.geometry;
 	if (geometry.type === 'Point') return { ok: true, value: geometry.position };
 	if (geometry.type === 'Polygons') return { ok: true, value: polygonsCentroid(geometry.polygons) };
-	return { ok: false, reason: 'a facility must be a Point (or a building Polygon), not a line', field: 'geometry' };
+	return { ok: false, field: 'geometry', ...explain('facility-is-line') };
 }
 
 /** Distinct raw values of a column with their proposed canonical value (planner overrides applied). */
@@ -153,7 +154,7 @@ function validateCandidates(candidates: { values: FacilityRow; row: number }[], 
 		}
 		const firstRow = firstRowOfId.get(result.id);
 		if (firstRow !== undefined) {
-			problems.add({ row, field: 'id', reason: `duplicate id "${clip(result.id)}" (first on row ${firstRow})` });
+			problems.add(problemAt(row, 'id', duplicateId(result.id, firstRow)));
 			continue;
 		}
 		firstRowOfId.set(result.id, row);

@@ -22,6 +22,8 @@ const MB = 1024 * 1024;
  * Largest file accepted per format. A file is held in memory several times over while it is parsed
  * (bytes, decoded text, parsed rows), so these keep a worker well under a browser tab's ~2–4 GB; checking
  * the size before reading means nothing already loaded is lost to an out-of-memory crash.
+ * .osm.pbf is the densest: scripts/bench/osm-pbf.ts measured a 60 MB extract at about 1.9 GB peak in the
+ * reader when nearly every way is a street (README, Benchmarks), so the limit stays at 80 MB.
  */
 export const SIZE_LIMITS_BYTES: Record<ImportFormat, number> = {
 	csv: 300 * MB,
@@ -31,18 +33,54 @@ export const SIZE_LIMITS_BYTES: Record<ImportFormat, number> = {
 	geotiff: 300 * MB,
 	parquet: 200 * MB,
 	'osm-xml': 250 * MB,
-	'osm-pbf': 120 * MB
+	'osm-pbf': 80 * MB
 };
+
+/** The format a file name promises (before any byte is read); null when the name says nothing. */
+export function formatFromFileName(fileName: string): ImportFormat | null {
+	const name = fileName.toLowerCase();
+	if (name.endsWith('.osm.pbf') || name.endsWith('.pbf')) return 'osm-pbf';
+	if (name.endsWith('.osm')) return 'osm-xml';
+	if (name.endsWith('.csv') || name.endsWith('.txt') || name.endsWith('.tsv')) return 'csv';
+	if (name.endsWith('.xlsx')) return 'xlsx';
+	if (name.endsWith('.geojson') || name.endsWith('.json')) return 'geojson';
+	if (name.endsWith('.zip')) return 'shapefile-zip';
+	if (name.endsWith('.tif') || name.endsWith('.tiff')) return 'geotiff';
+	if (name.endsWith('.parquet') || name.endsWith('.geoparquet')) return 'parquet';
+	return null;
+}
+
+/**
+ * The largest size that may be read for this kind of data and file name: the named format's limit when the
+ * name gives one the kind accepts, else the largest of the kind's formats (the exact check follows once the
+ * format is detected from the bytes).
+ */
+export function sizeLimitFor(kind: DatasetKind, fileName: string): { limit: number; format: ImportFormat | null } {
+	const named = formatFromFileName(fileName);
+	if (named && FORMATS_BY_KIND[kind].includes(named)) return { limit: SIZE_LIMITS_BYTES[named], format: named };
+	return { limit: Math.max(...FORMATS_BY_KIND[kind].map((format) => SIZE_LIMITS_BYTES[format])), format: null };
+}
+
+/** The refusal for a file beyond a limit: code "too-large" with sizes in bytes, for the dialog to word. */
+export function tooLargeError(sizeBytes: number, limit: number, format: ImportFormat | null): FileFormatError {
+	return new FileFormatError(
+		`the file is ${(sizeBytes / MB).toFixed(0)} MB; the limit for ${format ?? 'this kind of data'} is ${(limit / MB).toFixed(0)} MB ` +
+			`(split the file, or clip it to the district, and load the parts)`,
+		'too-large',
+		{ sizeBytes, limitBytes: limit, format: format ?? '' }
+	);
+}
 
 /** Throws before any reading when a file is beyond what the worker can hold. */
 export function checkFileSize(format: ImportFormat, sizeBytes: number): void {
 	const limit = SIZE_LIMITS_BYTES[format];
-	if (sizeBytes > limit) {
-		throw new FileFormatError(
-			`the file is ${(sizeBytes / MB).toFixed(0)} MB; the limit for ${format} is ${(limit / MB).toFixed(0)} MB ` +
-				`(split the file, or clip it to the district, and load the parts)`
-		);
-	}
+	if (sizeBytes > limit) throw tooLargeError(sizeBytes, limit, format);
+}
+
+/** The same check from the name and size alone, before the file is read into memory (main thread). */
+export function checkFileSizeBeforeReading(kind: DatasetKind, fileName: string, sizeBytes: number): void {
+	const { limit, format } = sizeLimitFor(kind, fileName);
+	if (sizeBytes > limit) throw tooLargeError(sizeBytes, limit, format);
 }
 
 /** Recognises a file by its first bytes, then its name; throws for anything the importer cannot read. */

@@ -1,4 +1,5 @@
 import type { MultiPolygonCoords, Position } from '$lib/engine/types';
+import { explain, type Explained } from '../problem-codes';
 import type { ToWgs84 } from './crs';
 import type { RawGeometry } from './table-source';
 
@@ -42,51 +43,51 @@ function convertPolygon(value: unknown, toWgs84: ToWgs84): Position[][] | null {
 }
 
 /**
- * Validates a GeoJSON geometry and converts it to WGS84. Returns null with a reason when it is unusable.
+ * Validates a GeoJSON geometry and converts it to WGS84, or explains why it is unusable.
  * MultiPoint keeps its first point; GeometryCollections are not read (a reason says so).
  */
-export function readGeometry(geometry: RawGeometry | null | undefined, toWgs84: ToWgs84): { geometry: PlainGeometry } | { reason: string } {
-	if (!geometry || typeof geometry !== 'object') return { reason: 'no geometry' };
+export function readGeometry(geometry: RawGeometry | null | undefined, toWgs84: ToWgs84): { geometry: PlainGeometry } | Explained {
+	if (!geometry || typeof geometry !== 'object') return explain('no-geometry');
 	const { type, coordinates } = geometry;
 	switch (type) {
 		case 'Point': {
 			const position = convertPosition(coordinates, toWgs84);
-			return position ? { geometry: { type: 'Point', position } } : { reason: 'Point without valid coordinates' };
+			return position ? { geometry: { type: 'Point', position } } : explain('bad-point');
 		}
 		case 'MultiPoint': {
 			const first = Array.isArray(coordinates) ? convertPosition(coordinates[0], toWgs84) : null;
-			return first ? { geometry: { type: 'Point', position: first } } : { reason: 'MultiPoint without valid coordinates' };
+			return first ? { geometry: { type: 'Point', position: first } } : explain('bad-multipoint');
 		}
 		case 'Polygon': {
 			const polygon = convertPolygon(coordinates, toWgs84);
-			return polygon ? { geometry: { type: 'Polygons', polygons: [polygon] } } : { reason: 'Polygon with an invalid ring (needs ≥ 4 valid positions)' };
+			return polygon ? { geometry: { type: 'Polygons', polygons: [polygon] } } : explain('bad-polygon');
 		}
 		case 'MultiPolygon': {
-			if (!Array.isArray(coordinates) || coordinates.length === 0) return { reason: 'empty MultiPolygon' };
+			if (!Array.isArray(coordinates) || coordinates.length === 0) return explain('empty-multipolygon');
 			const polygons: MultiPolygonCoords = [];
 			for (const part of coordinates) {
 				const polygon = convertPolygon(part, toWgs84);
-				if (!polygon) return { reason: 'MultiPolygon with an invalid ring (needs ≥ 4 valid positions)' };
+				if (!polygon) return explain('bad-multipolygon');
 				polygons.push(polygon);
 			}
 			return { geometry: { type: 'Polygons', polygons } };
 		}
 		case 'LineString': {
 			const line = convertList(coordinates, toWgs84, 2);
-			return line ? { geometry: { type: 'Lines', lines: [line] } } : { reason: 'LineString with fewer than 2 valid positions' };
+			return line ? { geometry: { type: 'Lines', lines: [line] } } : explain('bad-linestring');
 		}
 		case 'MultiLineString': {
-			if (!Array.isArray(coordinates) || coordinates.length === 0) return { reason: 'empty MultiLineString' };
+			if (!Array.isArray(coordinates) || coordinates.length === 0) return explain('empty-multilinestring');
 			const lines: Position[][] = [];
 			for (const part of coordinates) {
 				const line = convertList(part, toWgs84, 2);
-				if (!line) return { reason: 'MultiLineString with a part of fewer than 2 valid positions' };
+				if (!line) return explain('bad-multilinestring');
 				lines.push(line);
 			}
 			return { geometry: { type: 'Lines', lines } };
 		}
 		default:
-			return { reason: `unsupported geometry type "${String(type).slice(0, 30)}"` };
+			return explain('unsupported-geometry', { type: String(type).slice(0, 30) });
 	}
 }
 

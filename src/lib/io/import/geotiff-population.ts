@@ -1,4 +1,5 @@
-import { FileFormatError } from '../load-result';
+import { FileFormatError, problemAt } from '../load-result';
+import { explain } from '../problem-codes';
 import { conversionLabel, makeToWgs84, parseCrs, type CrsId } from './crs';
 import type { CrsGuess } from './crs-guess';
 import { FloatColumn, ProblemList } from './pipeline';
@@ -99,12 +100,12 @@ export async function importGeoTiffPopulation(
 			if (!Number.isFinite(value) || value === noData || value === 0) continue;
 			nonEmpty++;
 			if (value < 0) {
-				problems.add({ row: row + 1, field: `pixel ${column + 1}`, reason: `negative population: ${value}` });
+				problems.add(problemAt(row + 1, 'pixel', explain('pixel-negative', { column: String(column + 1), value: String(value) })));
 				continue;
 			}
 			const [x, y] = toWgs84(originX + (column + 0.5) * pixelSize[0], originY + (row + 0.5) * pixelSize[1]);
 			if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90) {
-				problems.add({ row: row + 1, field: `pixel ${column + 1}`, reason: 'pixel position could not be converted to WGS84' });
+				problems.add(problemAt(row + 1, 'pixel', explain('pixel-not-convertible', { column: String(column + 1) })));
 				continue;
 			}
 			lon.push(x);

@@ -1,7 +1,19 @@
 /** The planner-file importer: bytes in any supported format → validated WGS84 records + a report. */
 export { importFile, importFacilities, importNetwork, importPopulation, importSubdistricts, formatFor, type ImportRequest } from './import-file';
 export { inspectFile, type InspectRequest } from './inspect';
-export { DATASET_KINDS, FORMATS_BY_KIND, IMPORT_FORMATS, SIZE_LIMITS_BYTES, checkFileSize, detectFormat, type DatasetKind, type ImportFormat } from './formats';
+export {
+	DATASET_KINDS,
+	FORMATS_BY_KIND,
+	IMPORT_FORMATS,
+	SIZE_LIMITS_BYTES,
+	checkFileSize,
+	checkFileSizeBeforeReading,
+	detectFormat,
+	formatFromFileName,
+	sizeLimitFor,
+	type DatasetKind,
+	type ImportFormat
+} from './formats';
 export { TEXT_ENCODINGS, detectEncoding, decodeText, isTextEncoding, type EncodingGuess, type TextEncodingName } from './encoding';
 export { FIELDS_BY_KIND, detectMapping, normaliseHeader, type ColumnMapping, type FieldSpec, type TargetField } from './column-mapping';
 export { detectFacilityStatus, detectFacilityType, detectValueMapping, type ValueMapping } from './value-mapping';

@@ -1,5 +1,6 @@
 import type { NetworkLine } from '$lib/engine/types';
-import { FileFormatError, type LoadResult } from '../load-result';
+import { FileFormatError, problemAt, type LoadResult } from '../load-result';
+import { explain } from '../problem-codes';
 import { conversionLabel, makeToWgs84 } from './crs';
 import { decodeText, detectEncoding } from './encoding';
 import { readGeometry } from './geometry';
@@ -36,7 +37,7 @@ export async function networkFromFeatures(
 			rowCount++;
 			const read = readGeometry(row.geometry, toWgs84);
 			if ('reason' in read || read.geometry.type !== 'Lines') {
-				problems.add({ row: row.row, field: 'geometry', reason: 'reason' in read ? read.reason : `not a LineString (${row.geometry?.type ?? 'no geometry'})` });
+				problems.add(problemAt(row.row, 'geometry', 'reason' in read ? read : explain('not-a-line', { type: String(row.geometry?.type ?? 'no geometry').slice(0, 30) })));
 				return;
 			}
 			const rawHighway = highwayColumn >= 0 ? row.cells[highwayColumn] : null;

@@ -1,7 +1,9 @@
 import KDBush from 'kdbush';
 import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
 import type { CellShape, MultiPolygonCoords } from '$lib/engine/types';
-import { readNumber } from '../fields';
+import { numberProblem, readNumber } from '../fields';
+import { problemAt } from '../load-result';
+import { explain, type Explained } from '../problem-codes';
 import type { ColumnMapping } from './column-mapping';
 import { conversionLabel, makeToWgs84, type CrsId } from './crs';
 import { polygonsCentroid, readGeometry } from './geometry';
@@ -51,7 +53,7 @@ export async function populationFromTable(
 			rowCount++;
 			const residents = readResidents(row, mapping);
 			if (!residents.ok) {
-				problems.add({ row: row.row, field: 'pop', reason: residents.reason });
+				problems.add(problemAt(row.row, 'pop', residents));
 				return;
 			}
 			let position: [number, number];
@@ -59,7 +61,7 @@ export async function populationFromTable(
 			if (h3) {
 				const cell = readH3Cell(h3, cellOf(row, mapping, 'h3'), h3Resolution);
 				if (!cell.ok) {
-					problems.add({ row: row.row, field: 'h3', reason: cell.reason });
+					problems.add(problemAt(row.row, 'h3', cell));
 					return;
 				}
 				h3Resolution = cell.resolution;
@@ -67,14 +69,14 @@ export async function populationFromTable(
 			} else if (mapping.lon !== undefined && mapping.lat !== undefined) {
 				const read = readPosition(row.cells[mapping.lon], row.cells[mapping.lat]);
 				if (!read.ok) {
-					problems.add({ row: row.row, field: read.field ?? 'lon', reason: read.reason });
+					problems.add(problemAt(row.row, read.field, read));
 					return;
 				}
 				position = read.value;
 			} else {
 				const read = readGeometry(row.geometry, toWgs84);
 				if ('reason' in read || read.geometry.type === 'Lines') {
-					problems.add({ row: row.row, field: 'geometry', reason: 'reason' in read ? read.reason : 'a population cell must be a Point or a Polygon' });
+					problems.add(problemAt(row.row, 'geometry', 'reason' in read ? read : explain('cell-is-line')));
 					return;
 				}
 				if (read.geometry.type === 'Point') position = read.geometry.position;
@@ -125,13 +127,13 @@ export async function populationFromTable(
 	};
 }
 
-function readResidents(row: RawRow, mapping: ColumnMapping): { ok: true; value: number } | { ok: false; reason: string } {
+function readResidents(row: RawRow, mapping: ColumnMapping): { ok: true; value: number } | ({ ok: false } & Explained) {
 	const column = mapping.pop;
 	const parsed = readNumber(column === undefined ? '' : quickNumber(row.cells[column]));
-	if (!parsed.ok) return { ok: false, reason: `population ${parsed.reason}` };
-	// readNumber accepts "1e309" (Infinity): a population must be finite.
-	if (!Number.isFinite(parsed.value)) return { ok: false, reason: 'population is not a finite number' };
-	if (parsed.value < 0) return { ok: false, reason: `negative population: ${parsed.value}` };
+	if (!parsed.ok) return { ok: false, ...numberProblem('pop', parsed) };
+	// readNumber already refuses "1e309" (Infinity); checked again because a population must be finite.
+	if (!Number.isFinite(parsed.value)) return { ok: false, ...explain('pop-not-finite', { value: String(parsed.value) }) };
+	if (parsed.value < 0) return { ok: false, ...explain('negative-population', { value: String(parsed.value) }) };
 	return parsed;
 }
 
@@ -139,13 +141,13 @@ function readH3Cell(
 	h3: H3,
 	raw: string,
 	expectedResolution: number | null
-): { ok: true; position: [number, number]; resolution: number } | { ok: false; reason: string } {
+): { ok: true; position: [number, number]; resolution: number } | ({ ok: false } & Explained) {
 	const index = raw.trim().toLowerCase();
-	if (index === '') return { ok: false, reason: 'missing H3 cell' };
-	if (!h3.isValidCell(index)) return { ok: false, reason: `not a valid H3 cell: "${index.slice(0, 20)}"` };
+	if (index === '') return { ok: false, ...explain('h3-missing') };
+	if (!h3.isValidCell(index)) return { ok: false, ...explain('h3-invalid', { value: index.slice(0, 20) }) };
 	const resolution = h3.getResolution(index);
 	if (expectedResolution !== null && resolution !== expectedResolution) {
-		return { ok: false, reason: `H3 resolution ${resolution} differs from the file's resolution ${expectedResolution}` };
+		return { ok: false, ...explain('h3-mixed-resolution', { resolution: String(resolution), expected: String(expectedResolution) }) };
 	}
 	const [cellLat, cellLon] = h3.cellToLatLng(index);
 	return { ok: true, position: [cellLon, cellLat], resolution };

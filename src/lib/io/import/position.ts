@@ -1,8 +1,9 @@
-import { readLonLat } from '../coordinates';
-import { readNumber, type FieldResult } from '../fields';
+import { readLonLat, type PositionResult } from '../coordinates';
+import { numberProblem, readNumber } from '../fields';
+import { explain } from '../problem-codes';
 import { centralMeridian, crsLabel, isGeographic, makeToWgs84, type CrsId, type ToWgs84 } from './crs';
 
-export type PositionResult = FieldResult<[number, number]> & { field?: string };
+export type { PositionResult } from '../coordinates';
 
 const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,15})?$/;
 
@@ -34,17 +35,16 @@ export function makePositionReader(crs: CrsId): (rawX: unknown, rawY: unknown) =
 		Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lat) <= 85 && (meridian === null ? Math.abs(lon) <= 180 : Math.abs(lon - meridian) <= 6);
 	return (rawX, rawY) => {
 		const x = readNumber(quickNumber(rawX));
-		if (!x.ok) return { ok: false, reason: `x ${x.reason}`, field: 'lon' };
+		if (!x.ok) return { ok: false, field: 'lon', ...numberProblem('x', x) };
 		const y = readNumber(quickNumber(rawY));
-		if (!y.ok) return { ok: false, reason: `y ${y.reason}`, field: 'lat' };
-		if (Math.abs(x.value) <= 180 && Math.abs(y.value) <= 90) {
-			return { ok: false, reason: `(${x.value}, ${y.value}) looks like degrees, but the file was declared as ${label} (metres)`, field: 'lon' };
-		}
+		if (!y.ok) return { ok: false, field: 'lat', ...numberProblem('y', y) };
+		const values = { x: String(x.value), y: String(y.value), crs: label };
+		if (Math.abs(x.value) <= 180 && Math.abs(y.value) <= 90) return { ok: false, field: 'lon', ...explain('degrees-in-projected', values) };
 		const converted = safeConvert(toWgs84, x.value, y.value);
 		if (converted && plausible(converted)) return { ok: true, value: converted };
 		const swapped = safeConvert(toWgs84, y.value, x.value);
-		if (swapped && plausible(swapped)) return { ok: false, reason: `x and y look swapped (northing written before easting) for ${label}`, field: 'lon' };
-		return { ok: false, reason: `(${x.value}, ${y.value}) is outside the area of ${label}`, field: 'lon' };
+		if (swapped && plausible(swapped)) return { ok: false, field: 'lon', ...explain('swapped-x-y', { crs: label }) };
+		return { ok: false, field: 'lon', ...explain('outside-crs-area', values) };
 	};
 }
 
@@ -57,6 +57,6 @@ function safeConvert(toWgs84: ToWgs84, x: number, y: number): [number, number] |
 }
 
 function checkConverted([lon, lat]: [number, number]): PositionResult {
-	if (!Number.isFinite(lon) || !Number.isFinite(lat)) return { ok: false, reason: 'coordinates could not be converted', field: 'lon' };
+	if (!Number.isFinite(lon) || !Number.isFinite(lat)) return { ok: false, field: 'lon', ...explain('conversion-failed') };
 	return { ok: true, value: [lon, lat] };
 }

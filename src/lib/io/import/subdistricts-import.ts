@@ -1,5 +1,7 @@
 import type { Subdistrict } from '$lib/engine/types';
-import { isBlank, readNumber, clip } from '../fields';
+import { isBlank, numberProblem, readNumber, clip } from '../fields';
+import { problemAt } from '../load-result';
+import { explain, type Explained } from '../problem-codes';
 import { conversionLabel, makeToWgs84 } from './crs';
 import { readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
@@ -30,27 +32,29 @@ export async function subdistrictsFromTable(
 	await source.forEachRow(
 		(row) => {
 			rowCount++;
-			const rowProblems: { field: string; reason: string }[] = [];
+			const rowProblems: { field: string; problem: Explained }[] = [];
 			const name = cellOf(row, mapping, 'name');
 			const code = mapping.code === undefined ? name : cellOf(row, mapping, 'code');
-			if (isBlank(name)) rowProblems.push({ field: 'name', reason: 'missing name' });
-			if (isBlank(code)) rowProblems.push({ field: 'code', reason: 'missing code' });
+			if (isBlank(name)) rowProblems.push({ field: 'name', problem: explain('missing-name') });
+			if (isBlank(code)) rowProblems.push({ field: 'code', problem: explain('missing-code') });
 			let population: number | null = null;
 			const rawPopulation = cellOf(row, mapping, 'population');
 			if (!isBlank(rawPopulation)) {
 				const parsed = readNumber(rawPopulation);
-				if (!parsed.ok) rowProblems.push({ field: 'population', reason: `population ${parsed.reason}` });
-				else if (!Number.isFinite(parsed.value)) rowProblems.push({ field: 'population', reason: 'population is not a finite number' });
-				else if (parsed.value < 0) rowProblems.push({ field: 'population', reason: `negative population: ${parsed.value}` });
+				if (!parsed.ok) rowProblems.push({ field: 'population', problem: numberProblem('pop', parsed) });
+				else if (!Number.isFinite(parsed.value)) rowProblems.push({ field: 'population', problem: explain('pop-not-finite', { value: String(parsed.value) }) });
+				else if (parsed.value < 0) rowProblems.push({ field: 'population', problem: explain('negative-population', { value: String(parsed.value) }) });
 				else population = parsed.value;
 			}
 			const geometry = readGeometry(row.geometry, toWgs84);
-			if ('reason' in geometry) rowProblems.push({ field: 'geometry', reason: geometry.reason });
-			else if (geometry.geometry.type !== 'Polygons') rowProblems.push({ field: 'geometry', reason: 'a sub-district must be a Polygon or MultiPolygon' });
+			if ('reason' in geometry) rowProblems.push({ field: 'geometry', problem: geometry });
+			else if (geometry.geometry.type !== 'Polygons') rowProblems.push({ field: 'geometry', problem: explain('subdistrict-not-polygon') });
 			const firstRow = firstRowOfCode.get(code);
-			if (rowProblems.length === 0 && firstRow !== undefined) rowProblems.push({ field: 'code', reason: `duplicate code "${clip(code)}" (first on row ${firstRow})` });
+			if (rowProblems.length === 0 && firstRow !== undefined) {
+				rowProblems.push({ field: 'code', problem: explain('duplicate-code', { code: clip(code), firstRow: String(firstRow) }) });
+			}
 			if (rowProblems.length > 0 || 'reason' in geometry || geometry.geometry.type !== 'Polygons') {
-				for (const problem of rowProblems) problems.add({ row: row.row, ...problem });
+				for (const { field, problem } of rowProblems) problems.add(problemAt(row.row, field, problem));
 				return;
 			}
 			firstRowOfCode.set(code, row.row);

@@ -1,7 +1,7 @@
 import { PbfReader as Pbf } from 'pbf';
 import { unzlibSync } from 'fflate';
 import type { NetworkLine } from '$lib/engine/types';
-import { emptyStats, NodeTable, waysToLines, type OsmStats, type RawWay } from './osm-ways';
+import { NodeTable, WayCollector, type OsmStats } from './osm-ways';
 
 /**
  * Reads an OpenStreetMap `.osm.pbf` extract (the format planners download for their city) into walkable
@@ -10,7 +10,7 @@ import { emptyStats, NodeTable, waysToLines, type OsmStats, type RawWay } from '
  */
 export function readOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) => void): { lines: NetworkLine[]; stats: OsmStats } {
 	const nodes = new NodeTable();
-	const ways: RawWay[] = [];
+	const ways = new WayCollector();
 	let offset = 0;
 	let sawHeader = false;
 	while (offset < bytes.length) {
@@ -31,10 +31,9 @@ export function readOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) =>
 		onProgress?.((offset / bytes.length) * 0.9);
 	}
 	if (!sawHeader) throw new Error('not an OSM PBF file: no OSMHeader block');
-	const stats = emptyStats();
-	const lines = waysToLines(ways, nodes, stats);
+	const lines = ways.toLines(nodes);
 	onProgress?.(1);
-	return { lines, stats };
+	return { lines, stats: ways.stats };
 }
 
 export function parseOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) => void): NetworkLine[] {
@@ -78,7 +77,7 @@ interface BlockContext {
 	groups: Uint8Array[];
 }
 
-function readPrimitiveBlock(bytes: Uint8Array, nodes: NodeTable, ways: RawWay[]): void {
+function readPrimitiveBlock(bytes: Uint8Array, nodes: NodeTable, ways: WayCollector): void {
 	const block: BlockContext = { strings: [], granularity: 100, latOffset: 0, lonOffset: 0, groups: [] };
 	new Pbf(bytes).readFields((tag, result, pbf) => {
 		if (tag === 1) result.strings = readStringTable(pbf.readBytes());
@@ -91,7 +90,7 @@ function readPrimitiveBlock(bytes: Uint8Array, nodes: NodeTable, ways: RawWay[])
 		new Pbf(group).readFields((tag, _result, pbf) => {
 			if (tag === 1) readNode(pbf.readBytes(), block, nodes);
 			else if (tag === 2) readDenseNodes(pbf.readBytes(), block, nodes);
-			else if (tag === 3) ways.push(readWay(pbf.readBytes(), block));
+			else if (tag === 3) readWay(pbf.readBytes(), block, ways);
 		}, null);
 	}
 }
@@ -139,7 +138,7 @@ function readDenseNodes(bytes: Uint8Array, block: BlockContext, nodes: NodeTable
 	}
 }
 
-function readWay(bytes: Uint8Array, block: BlockContext): RawWay {
+function readWay(bytes: Uint8Array, block: BlockContext, ways: WayCollector): void {
 	const fields = { keys: [] as number[], values: [] as number[], refs: [] as number[] };
 	new Pbf(bytes).readFields((tag, result, pbf) => {
 		if (tag === 2) pbf.readPackedVarint(result.keys);
@@ -152,6 +151,6 @@ function readWay(bytes: Uint8Array, block: BlockContext): RawWay {
 		if (name !== undefined) tags[name] = block.strings[fields.values[index]] ?? '';
 	});
 	let ref = 0;
-	const refs = fields.refs.map((delta) => (ref += delta));
-	return { refs, tags };
+	for (let index = 0; index < fields.refs.length; index++) fields.refs[index] = ref += fields.refs[index];
+	ways.add(fields.refs, tags);
 }

@@ -70,9 +70,53 @@ export class NodeTable {
 		this.lats = copy(this.lats);
 	}
 
+	/**
+	 * Stable LSD radix sort of the ids (16-bit digits of id − smallest id, only as many passes as the span
+	 * needs: 3 for today's OSM ids) carrying an index permutation in typed arrays. Sorting 7 million ids
+	 * written out of order this way takes a fraction of a second, where a JS index array and a comparator took
+	 * seconds and hundreds of MB.
+	 */
 	private sort(): void {
-		const order = Array.from({ length: this.count }, (_, index) => index).sort((a, b) => this.ids[a] - this.ids[b]);
-		const reorder = (array: Float64Array) => Float64Array.from(order, (index) => array[index]);
+		const count = this.count;
+		const ids = this.ids;
+		let min = Infinity;
+		let max = -Infinity;
+		for (let index = 0; index < count; index++) {
+			const id = ids[index];
+			if (id < min) min = id;
+			if (id > max) max = id;
+		}
+		const low = new Uint32Array(count);
+		const high = new Uint32Array(count);
+		for (let index = 0; index < count; index++) {
+			const key = ids[index] - min;
+			const upper = Math.floor(key / 4294967296);
+			high[index] = upper;
+			low[index] = key - upper * 4294967296;
+		}
+		const span = max - min;
+		const passes = span < 65536 ? 1 : span < 4294967296 ? 2 : span < 281474976710656 ? 3 : 4;
+		let order = new Uint32Array(count);
+		for (let index = 0; index < count; index++) order[index] = index;
+		let next = new Uint32Array(count);
+		const buckets = new Uint32Array(65537);
+		for (let pass = 0; pass < passes; pass++) {
+			const words = pass < 2 ? low : high;
+			const shift = pass % 2 === 0 ? 0 : 16;
+			buckets.fill(0);
+			for (let index = 0; index < count; index++) buckets[((words[index] >>> shift) & 0xffff) + 1]++;
+			for (let digit = 1; digit <= 65536; digit++) buckets[digit] += buckets[digit - 1];
+			for (let position = 0; position < count; position++) {
+				const index = order[position];
+				next[buckets[(words[index] >>> shift) & 0xffff]++] = index;
+			}
+			[order, next] = [next, order];
+		}
+		const reorder = (array: Float64Array) => {
+			const sorted = new Float64Array(Math.max(1024, count));
+			for (let position = 0; position < count; position++) sorted[position] = array[order[position]];
+			return sorted;
+		};
 		this.ids = reorder(this.ids);
 		this.lons = reorder(this.lons);
 		this.lats = reorder(this.lats);
@@ -90,40 +134,79 @@ export function emptyStats(): OsmStats {
 }
 
 /**
- * Turns the walkable ways into lines. A way with a missing node keeps its known stretches (split at the
- * gap, so nothing is joined across it) and is counted; a stretch of fewer than 2 nodes is dropped.
+ * Ways as they are read: the walking rule is applied at once and only walkable ways are kept, their node
+ * references in one growing typed array, so the millions of building outlines of a city extract never
+ * become objects (with a 60 MB extract that is hundreds of MB less at the reader's peak).
  */
-export function waysToLines(ways: RawWay[], nodes: NodeTable, stats: OsmStats): NetworkLine[] {
-	const lines: NetworkLine[] = [];
-	for (const way of ways) {
-		stats.ways++;
-		const rule = walkRuleFor(way.tags);
+export class WayCollector {
+	readonly stats: OsmStats = emptyStats();
+	private refs = new Float64Array(1 << 16);
+	private refCount = 0;
+	private starts: number[] = [];
+	private highways: string[] = [];
+
+	add(refs: ArrayLike<number>, tags: Record<string, string>): void {
+		this.stats.ways++;
+		const rule = walkRuleFor(tags);
 		if (!rule.keep) {
-			stats.droppedByTag[rule.rule] = (stats.droppedByTag[rule.rule] ?? 0) + 1;
-			continue;
+			this.stats.droppedByTag[rule.rule] = (this.stats.droppedByTag[rule.rule] ?? 0) + 1;
+			return;
 		}
-		stats.walkableWays++;
-		let stretch: [number, number][] = [];
-		let missing = 0;
-		const flush = () => {
-			if (stretch.length >= 2) lines.push({ coords: stretch, highway: way.tags.highway });
-			stretch = [];
-		};
-		for (const ref of way.refs) {
-			const index = nodes.find(ref);
-			if (index < 0) {
-				missing++;
-				flush();
-				continue;
-			}
-			stretch.push([nodes.lon(index), nodes.lat(index)]);
+		this.stats.walkableWays++;
+		if (this.refCount + refs.length > this.refs.length) {
+			const grown = new Float64Array(Math.max(this.refs.length * 2, this.refCount + refs.length));
+			grown.set(this.refs.subarray(0, this.refCount));
+			this.refs = grown;
 		}
-		flush();
-		if (missing > 0) {
-			stats.missingNodeRefs += missing;
-			stats.waysWithMissingNodes++;
-		}
+		this.starts.push(this.refCount);
+		for (let index = 0; index < refs.length; index++) this.refs[this.refCount++] = refs[index];
+		this.highways.push(tags.highway);
 	}
-	stats.nodes = nodes.size;
+
+	/**
+	 * The walkable ways as lines. A way with a missing node keeps its known stretches (split at the gap, so
+	 * nothing is joined across it) and is counted; a stretch of fewer than 2 nodes is dropped.
+	 */
+	toLines(nodes: NodeTable): NetworkLine[] {
+		const lines: NetworkLine[] = [];
+		const stats = this.stats;
+		for (let way = 0; way < this.starts.length; way++) {
+			const highway = this.highways[way];
+			const end = way + 1 < this.starts.length ? this.starts[way + 1] : this.refCount;
+			let stretch: [number, number][] = [];
+			let missing = 0;
+			for (let position = this.starts[way]; position < end; position++) {
+				const index = nodes.find(this.refs[position]);
+				if (index < 0) {
+					missing++;
+					if (stretch.length >= 2) lines.push({ coords: stretch, highway });
+					stretch = [];
+					continue;
+				}
+				stretch.push([nodes.lon(index), nodes.lat(index)]);
+			}
+			if (stretch.length >= 2) lines.push({ coords: stretch, highway });
+			if (missing > 0) {
+				stats.missingNodeRefs += missing;
+				stats.waysWithMissingNodes++;
+			}
+		}
+		stats.nodes = nodes.size;
+		return lines;
+	}
+}
+
+/** Turns ways into lines (see WayCollector), adding to the given statistics. */
+export function waysToLines(ways: RawWay[], nodes: NodeTable, stats: OsmStats): NetworkLine[] {
+	const collector = new WayCollector();
+	for (const way of ways) collector.add(way.refs, way.tags);
+	const lines = collector.toLines(nodes);
+	const found = collector.stats;
+	stats.nodes = found.nodes;
+	stats.ways += found.ways;
+	stats.walkableWays += found.walkableWays;
+	stats.missingNodeRefs += found.missingNodeRefs;
+	stats.waysWithMissingNodes += found.waysWithMissingNodes;
+	for (const [rule, count] of Object.entries(found.droppedByTag)) stats.droppedByTag[rule] = (stats.droppedByTag[rule] ?? 0) + count;
 	return lines;
 }

@@ -1,11 +1,11 @@
 import { SaxesParser } from 'saxes';
 import type { NetworkLine } from '$lib/engine/types';
-import { emptyStats, NodeTable, waysToLines, type OsmStats, type RawWay } from './osm-ways';
+import { NodeTable, WayCollector, type OsmStats, type RawWay } from './osm-ways';
 
 /** Reads an OpenStreetMap `.osm` XML extract into walkable lines (see walk-tags.ts for the rules). */
 export function readOsmXml(text: string, onProgress?: (fraction: number) => void): { lines: NetworkLine[]; stats: OsmStats } {
 	const nodes = new NodeTable();
-	const ways: RawWay[] = [];
+	const ways = new WayCollector();
 	let current: RawWay | null = null;
 	let sawOsmRoot = false;
 	const parser = new SaxesParser();
@@ -35,7 +35,7 @@ export function readOsmXml(text: string, onProgress?: (fraction: number) => void
 	});
 	parser.on('closetag', (tag) => {
 		if (tag.name === 'way' && current) {
-			ways.push(current);
+			ways.add(current.refs, current.tags);
 			current = null;
 		}
 	});
@@ -50,10 +50,9 @@ export function readOsmXml(text: string, onProgress?: (fraction: number) => void
 		throw new Error(`not a well-formed OSM XML file: ${(error as Error).message.split('\n')[0]}`);
 	}
 	if (!sawOsmRoot) throw new Error('not an OSM XML file: no <osm> element');
-	const stats = emptyStats();
-	const lines = waysToLines(ways, nodes, stats);
+	const lines = ways.toLines(nodes);
 	onProgress?.(1);
-	return { lines, stats };
+	return { lines, stats: ways.stats };
 }
 
 export function parseOsmXml(text: string, onProgress?: (fraction: number) => void): NetworkLine[] {

@@ -1,0 +1,101 @@
+/**
+ * Why a row was rejected (or kept with a warning), as a machine-readable code with the values to show.
+ * The UI translates a code through the i18n key `import.problem.<code>` with the params; the English text
+ * below is the same message (the i18n test checks that) and becomes RowProblem.reason for the CLI and logs.
+ * Placeholders are ICU-style `{name}`; every param a message uses is given by its producer.
+ */
+export const PROBLEM_TEXT = {
+	// Coordinates in degrees (lon/lat columns)
+	'lon-missing': 'longitude missing',
+	'lon-not-number': 'longitude not a number: "{value}"',
+	'lon-not-finite': 'longitude not a finite number: "{value}"',
+	'lat-missing': 'latitude missing',
+	'lat-not-number': 'latitude not a number: "{value}"',
+	'lat-not-finite': 'latitude not a finite number: "{value}"',
+	'swapped-lon-lat': 'longitude and latitude look swapped ({lon}, {lat})',
+	'lon-out-of-range': 'longitude out of range: {value}',
+	'lat-out-of-range': 'latitude out of range: {value}',
+	// Coordinates in a projected system (x/y in metres)
+	'x-missing': 'x missing',
+	'x-not-number': 'x not a number: "{value}"',
+	'x-not-finite': 'x not a finite number: "{value}"',
+	'y-missing': 'y missing',
+	'y-not-number': 'y not a number: "{value}"',
+	'y-not-finite': 'y not a finite number: "{value}"',
+	'degrees-in-projected': '({x}, {y}) looks like degrees, but the file was declared as {crs} (metres)',
+	'swapped-x-y': 'x and y look swapped (northing written before easting) for {crs}',
+	'outside-crs-area': '({x}, {y}) is outside the area of {crs}',
+	'conversion-failed': 'coordinates could not be converted',
+	// Facility attributes
+	'missing-id': 'missing id',
+	'missing-name': 'missing name',
+	'missing-type': 'missing type',
+	'unknown-type': 'unknown type "{value}"',
+	'unknown-status': 'unknown status "{value}"',
+	'area-not-number': 'area not a number: "{value}"',
+	'area-not-finite': 'area not a finite number: "{value}"',
+	'area-negative': 'area negative: {value}',
+	'beds-not-number': 'beds not a number: "{value}"',
+	'beds-not-finite': 'beds not a finite number: "{value}"',
+	'beds-negative': 'beds negative: {value}',
+	'duplicate-id': 'duplicate id "{id}" (first on row {firstRow})',
+	'facility-is-line': 'a facility must be a Point (or a building Polygon), not a line',
+	// Population (cells, and a sub-district's census population)
+	'pop-missing': 'population missing',
+	'pop-not-number': 'population not a number: "{value}"',
+	'pop-not-finite': 'population not a finite number: "{value}"',
+	'negative-population': 'negative population: {value}',
+	'h3-missing': 'missing H3 cell',
+	'h3-invalid': 'not a valid H3 cell: "{value}"',
+	'h3-mixed-resolution': "H3 resolution {resolution} differs from the file's resolution {expected}",
+	'cell-is-line': 'a population cell must be a Point or a Polygon',
+	'pixel-negative': 'negative population in pixel column {column}: {value}',
+	'pixel-not-convertible': 'the position of pixel column {column} could not be converted to WGS84',
+	// Sub-districts
+	'missing-code': 'missing code',
+	'duplicate-code': 'duplicate code "{code}" (first on row {firstRow})',
+	'subdistrict-not-polygon': 'a sub-district must be a Polygon or MultiPolygon',
+	// Geometry (GeoJSON, Shapefile, GeoParquet)
+	'no-geometry': 'no geometry',
+	'bad-point': 'Point without valid coordinates',
+	'bad-multipoint': 'MultiPoint without valid coordinates',
+	'bad-polygon': 'Polygon with an invalid ring (needs ≥ 4 valid positions)',
+	'empty-multipolygon': 'empty MultiPolygon',
+	'bad-multipolygon': 'MultiPolygon with an invalid ring (needs ≥ 4 valid positions)',
+	'bad-linestring': 'LineString with fewer than 2 valid positions',
+	'empty-multilinestring': 'empty MultiLineString',
+	'bad-multilinestring': 'MultiLineString with a part of fewer than 2 valid positions',
+	'unsupported-geometry': 'unsupported geometry type "{type}"',
+	'not-a-line': 'not a LineString with at least 2 valid positions ({type})',
+	// Warnings: the row is kept
+	'outside-boundaries': 'position is outside every loaded sub-district',
+	'subdistrict-mismatch': 'declared in {declared}, but the position lies in {actual}',
+	'unknown-subdistrict': 'unknown sub-district "{value}"; assigned {assigned} by position'
+} as const satisfies Record<string, string>;
+
+export type RowProblemCode = keyof typeof PROBLEM_TEXT;
+export const ROW_PROBLEM_CODES = Object.keys(PROBLEM_TEXT) as RowProblemCode[];
+
+export type ProblemParams = Record<string, string | number>;
+
+/** A reason as code + params, with its English text. */
+export interface Explained {
+	code: RowProblemCode;
+	params?: ProblemParams;
+	reason: string;
+}
+
+/** The placeholders of a message, sorted (`{value}`, `{firstRow}` …). */
+export function placeholdersOf(message: string): string[] {
+	return [...new Set([...message.matchAll(/\{(\w+)/g)].map((match) => match[1]))].sort();
+}
+
+/** Fills `{name}` placeholders; a missing param stays visible as `{name}` rather than vanishing. */
+export function formatProblem(code: RowProblemCode, params: ProblemParams = {}): string {
+	return PROBLEM_TEXT[code].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Builds the code, params and English reason of one problem. */
+export function explain(code: RowProblemCode, params?: ProblemParams): Explained {
+	return params ? { code, params, reason: formatProblem(code, params) } : { code, reason: formatProblem(code) };
+}

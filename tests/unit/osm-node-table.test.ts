@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NodeTable } from '$lib/io/osm/osm-ways';
+
+describe('NodeTable', () => {
+	it('finds every node after ids were added out of order (negative, beyond 2³², duplicates)', () => {
+		const id = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 0, max: 2 ** 40 }), fc.constantFrom(2 ** 53 - 1, -(2 ** 40)));
+		fc.assert(
+			fc.property(fc.array(id, { maxLength: 3000 }), (ids) => {
+				const table = new NodeTable();
+				ids.forEach((value, index) => table.add(value, index, -index));
+				ids.forEach((value) => {
+					const found = table.find(value);
+					expect(found).toBeGreaterThanOrEqual(0);
+					// The coordinates belong to one of the entries with that id.
+					const entry = table.lon(found);
+					expect(ids[entry]).toBe(value);
+					expect(table.lat(found)).toBe(-entry);
+				});
+				expect(table.find(2 ** 41 + 7)).toBe(-1);
+				expect(table.size).toBe(ids.length);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('keeps duplicates in the order they were added (stable), and accepts more nodes after sorting', () => {
+		const table = new NodeTable();
+		table.add(5, 1, 1);
+		table.add(3, 2, 2);
+		table.add(5, 3, 3);
+		expect(table.lon(table.find(3))).toBe(2);
+		table.add(4, 9, 9);
+		for (let id = 100; id < 3000; id++) table.add(id, id, id);
+		expect(table.lon(table.find(4))).toBe(9);
+		expect(table.lon(table.find(2999))).toBe(2999);
+		expect([1, 3]).toContain(table.lon(table.find(5)));
+	});
+
+	it('sorts 1 million ids written in reverse block order quickly', () => {
+		const table = new NodeTable();
+		const count = 1_000_000;
+		for (let first = count - 8000; first >= 0; first -= 8000) for (let index = first; index < first + 8000; index++) table.add(10_000_000_000 + index, index, 0);
+		const start = performance.now();
+		expect(table.lon(table.find(10_000_000_000 + 123_456))).toBe(123_456);
+		expect(performance.now() - start).toBeLessThan(2000);
+	});
+});
