@@ -22,6 +22,8 @@ import { snapPoints } from '$lib/engine/snap';
 import { facilitySeeds, seedsForFacility } from '$lib/engine/sources';
 import type { Facility, NetworkLine } from '$lib/engine/types';
 import { compareWithNetworkx, type NetworkxComparison } from './bench/networkx-compare';
+import { jinganDragCase, measureScenarioDrag, printScenarioDrag } from './bench/scenario-drag';
+import { benchOsmPbf, printOsmPbf } from './bench/osm-pbf';
 import { SyntheticCity, hashUnit, type CityScale, type GridWindow } from './bench/synthetic-city';
 
 const FULL: CityScale = { gridSize: 1250, spacingM: 70, cellColumns: 800, cellRows: 750, facilities: 1200, subdistrictGrid: 15 };
@@ -181,10 +183,16 @@ function main(): void {
 	const catchments = measureCatchments(prepared, coverage.result);
 	const peakGB = peakMemoryGB();
 	const fullReport = describeGraph(graph, { cellSnap, cellPopulation: cells.pop, facilitySnap: coverage.result.network!.facilitySnap, facilityIncluded: coverage.result.network!.counted });
+	// After the peak-memory reading, so the scenario state does not count toward it.
+	const scenarioDrag = [jinganDragCase(), { label: 'synthetic city', input: { graph, prepared, facilities, cells, cellSubdistrict, subdistricts, params }, baseline: coverage.result }].map(measureScenarioDrag);
 
 	console.log('running networkx on a window of the city ...');
 	const networkx = compareWithNetworkx(city, networkxWindow(scale.gridSize), cells, facilities);
 	printTable({ buildS, indexS, snapS, pipS, coverage, catchments, peakGB, networkx });
+	printScenarioDrag(scenarioDrag);
+	// In child processes after everything else, so neither the extract nor its reading counts toward the engine's peak.
+	const osmPbf = benchOsmPbf(quick);
+	printOsmPbf(osmPbf);
 	const baselineS = median(coverage.runs);
 	const results = {
 		date: new Date().toISOString(),
@@ -213,7 +221,9 @@ function main(): void {
 			catchmentMs: { target: TARGETS.catchmentMs, measured: catchments.medianMs, met: catchments.medianMs <= TARGETS.catchmentMs },
 			peakMemoryGB: { target: TARGETS.peakMemoryGB, measured: peakGB, met: peakGB <= TARGETS.peakMemoryGB }
 		},
-		networkx
+		networkx,
+		scenarioDrag,
+		osmPbf
 	};
 	const directory = fileURLToPath(new URL('../bench/', import.meta.url));
 	mkdirSync(directory, { recursive: true });

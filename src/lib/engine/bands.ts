@@ -99,7 +99,7 @@ export function summarizeAreas(cells: CellOutcome, subdistricts: Subdistrict[]):
 }
 
 /** The whole district: sums of the parts (in area order, so totals do not depend on cell order). */
-function sumAreas(areas: AreaCoverage[]): AreaCoverage {
+export function sumAreas(areas: AreaCoverage[]): AreaCoverage {
 	const sum = (pick: (area: AreaCoverage) => number) => areas.reduce((total, area) => total + pick(area), 0);
 	const residents = sum((a) => a.residents);
 	const coveredResidents = sum((a) => a.coveredResidents);

@@ -20,13 +20,21 @@ export interface EdgeFacilities {
 	hasFacility: Uint8Array;
 }
 
-export function groupFacilitiesByEdge(facilitySnap: PointSnaps, included: Uint8Array | null, edgeCount: number): EdgeFacilities {
+/**
+ * `reuse`: a previous grouping whose hasFacility array is cleared and reused, so regrouping after a
+ * scenario edit costs time per facility, not per edge (and allocates no edge-sized array).
+ */
+export function groupFacilitiesByEdge(facilitySnap: PointSnaps, included: Uint8Array | null, edgeCount: number, reuse?: EdgeFacilities): EdgeFacilities {
 	const chosen: number[] = [];
 	for (let facility = 0; facility < facilitySnap.edge.length; facility++) {
 		if (facilitySnap.edge[facility] >= 0 && (included === null || included[facility])) chosen.push(facility);
 	}
 	chosen.sort((a, b) => facilitySnap.edge[a] - facilitySnap.edge[b] || a - b);
-	const hasFacility = new Uint8Array(edgeCount);
+	let hasFacility: Uint8Array;
+	if (reuse && reuse.hasFacility.length === edgeCount) {
+		hasFacility = reuse.hasFacility;
+		for (const edge of reuse.edges) hasFacility[edge] = 0;
+	} else hasFacility = new Uint8Array(edgeCount);
 	for (const facility of chosen) hasFacility[facilitySnap.edge[facility]] = 1;
 	return { edges: Int32Array.from(chosen, (facility) => facilitySnap.edge[facility]), facilities: Int32Array.from(chosen), hasFacility };
 }

@@ -19,14 +19,26 @@ export function facilitySeeds(graph: WalkGraph, facilitySnap: PointSnaps, includ
 	};
 	chosen.forEach((facility, i) => {
 		const edge = facilitySnap.edge[facility];
-		const connector = facilitySnap.connector[facility] * connectorWeight;
 		seeds.node[2 * i] = graph.edgeFrom[edge];
-		seeds.distance[2 * i] = connector + facilitySnap.along[facility];
+		seeds.distance[2 * i] = seedDistanceAtFrom(facilitySnap, facility, connectorWeight);
 		seeds.node[2 * i + 1] = graph.edgeTo[edge];
-		seeds.distance[2 * i + 1] = connector + graph.edgeLength[edge] - facilitySnap.along[facility];
+		seeds.distance[2 * i + 1] = seedDistanceAtTo(graph, facilitySnap, facility, connectorWeight);
 		seeds.source[2 * i] = seeds.source[2 * i + 1] = facility;
 	});
 	return seeds;
+}
+
+/**
+ * Seed cost of a snapped facility at its edge's edgeFrom node. The incremental scenario engine
+ * re-seeds single nodes with these, so both must be the very same float expressions.
+ */
+export function seedDistanceAtFrom(facilitySnap: PointSnaps, facility: number, connectorWeight: number): number {
+	return facilitySnap.connector[facility] * connectorWeight + facilitySnap.along[facility];
+}
+
+/** Seed cost of a snapped facility at its edge's edgeTo node (see seedDistanceAtFrom). */
+export function seedDistanceAtTo(graph: WalkGraph, facilitySnap: PointSnaps, facility: number, connectorWeight: number): number {
+	return facilitySnap.connector[facility] * connectorWeight + graph.edgeLength[facilitySnap.edge[facility]] - facilitySnap.along[facility];
 }
 
 /** Seeds of one facility (for its catchment); empty when it did not snap. */
