@@ -8,6 +8,10 @@
  * fallback is used and flagged as an approximation. The search is unbounded here, so every reachable
  * cell gets its exact minutes. Writes DIR/cells.csv, DIR/subdistricts.csv, DIR/summary.json and
  * prints a table per sub-district. Bad input: one line on stderr naming the file, exit code 2.
+ *
+ * With --scenario FILE (a scenario exported by the app, for these inputs) the scenario runs too:
+ * DIR/scenario-subdistricts.csv and DIR/comparison.csv, a `scenario` section in summary.json, and the
+ * table shows baseline and scenario side by side. cells.csv and subdistricts.csv stay the baseline's.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +25,9 @@ import { parseFacilitiesCsv } from '$lib/io/facilities-csv';
 import type { LoadResult } from '$lib/io/load-result';
 import { parsePopulationCsv } from '$lib/io/population-csv';
 import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
+import type { Scenario } from '$lib/io/scenario-file';
 import { loadFile, loadNetworkFile, readInputFile, UsageError } from './lib/load-inputs';
+import { applyScenario, loadScenarioFile } from './lib/scenario-input';
 
 
 interface CliOptions {
@@ -30,11 +36,12 @@ interface CliOptions {
 	population: string;
 	subdistricts: string;
 	out: string;
+	scenario: string | null;
 	params: CoverageParams;
 }
 
 const USAGE =
-	'usage: npm run coverage -- --network FILE --facilities FILE --population FILE --subdistricts FILE [--mode walk|elderly|cycle] [--minutes 15] [--types centre,branch,station] [--max-snap 300] --out DIR';
+	'usage: npm run coverage -- --network FILE --facilities FILE --population FILE --subdistricts FILE [--mode walk|elderly|cycle] [--minutes 15] [--types centre,branch,station] [--max-snap 300] [--scenario FILE] --out DIR';
 
 function readOptions(argv: string[]): CliOptions {
 	let values: Record<string, string | boolean | undefined>;
@@ -50,6 +57,7 @@ function readOptions(argv: string[]): CliOptions {
 				minutes: { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.thresholdMinutes) },
 				types: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.facilityTypes.join(',') },
 				'max-snap': { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.maxSnapM) },
+				scenario: { type: 'string' },
 				out: { type: 'string' },
 				help: { type: 'boolean', default: false }
 			}
@@ -86,7 +94,8 @@ function readOptions(argv: string[]): CliOptions {
 	const problem = validateCoverageParams(params);
 	if (problem) throw new UsageError(problem);
 	const network = typeof values.network === 'string' && values.network !== '' ? values.network : null;
-	return { network, facilities: required('facilities'), population: required('population'), subdistricts: required('subdistricts'), out: required('out'), params };
+	const scenario = typeof values.scenario === 'string' && values.scenario !== '' ? values.scenario : null;
+	return { network, facilities: required('facilities'), population: required('population'), subdistricts: required('subdistricts'), out: required('out'), scenario, params };
 }
 
 function readNumber(value: unknown, flag: string): number {
@@ -178,7 +187,91 @@ function coverageTable(result: CoverageResult): string {
 	return formatTable(['code', 'name', 'residents', 'covered', 'coverage %', 'unreachable'], rows, [false, false, true, true, true, true]);
 }
 
-function summaryJson(options: CliOptions, inputs: Loaded, result: CoverageResult, graphReport: GraphReport | null, facilities: Facility[], timingsMs: Record<string, number>): string {
+/** The scenario's run: its file, its edits and the coverage with its facilities. */
+interface ScenarioRun {
+	file: string;
+	scenario: Scenario;
+	facilities: Facility[];
+	result: CoverageResult;
+}
+
+/** One area before and after the scenario (the areas are the same on both sides: only facilities change). */
+interface AreaComparison {
+	baseline: AreaCoverage;
+	scenario: AreaCoverage;
+}
+
+function compareAreas(baseline: CoverageResult, scenario: CoverageResult): AreaComparison[] {
+	const scenarioAreas = areaRows(scenario);
+	return areaRows(baseline).map((area, index) => ({ baseline: area, scenario: scenarioAreas[index] }));
+}
+
+function compareTotals(baseline: CoverageResult, scenario: CoverageResult): AreaComparison {
+	return { baseline: { ...baseline.total, code: 'TOTAL', name: '' }, scenario: { ...scenario.total, code: 'TOTAL', name: '' } };
+}
+
+/** Change in coverage, percentage points; null where either side has no residents. */
+function pointsChange({ baseline, scenario }: AreaComparison): number | null {
+	return baseline.coveragePct === null || scenario.coveragePct === null ? null : scenario.coveragePct - baseline.coveragePct;
+}
+
+function comparisonCsv(rows: AreaComparison[]): string {
+	const lines = ['code,name,population,covered_baseline,covered_scenario,covered_delta,coverage_pct_baseline,coverage_pct_scenario,coverage_pct_delta'];
+	const pct = (area: AreaCoverage) => (area.coveragePct === null ? '' : round(area.coveragePct, 2));
+	for (const row of rows) {
+		const { baseline, scenario } = row;
+		const points = pointsChange(row);
+		lines.push(
+			[
+				csvField(baseline.code),
+				csvField(baseline.name),
+				round(baseline.residents, 1),
+				round(baseline.coveredResidents, 1),
+				round(scenario.coveredResidents, 1),
+				round(scenario.coveredResidents - baseline.coveredResidents, 1),
+				pct(baseline),
+				pct(scenario),
+				points === null ? '' : round(points, 2)
+			].join(',')
+		);
+	}
+	return lines.join('\n') + '\n';
+}
+
+function signed(value: number, digits: number): string {
+	const text = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+	if (Number(text.replaceAll(',', '')) === 0) return text;
+	return value > 0 ? `+${text}` : `-${text}`;
+}
+
+function comparisonTable(rows: AreaComparison[]): string {
+	const pct = (area: AreaCoverage) => (area.coveragePct === null ? '—' : area.coveragePct.toFixed(1));
+	const toRow = (row: AreaComparison) => {
+		const points = pointsChange(row);
+		const { baseline, scenario } = row;
+		return [baseline.code, baseline.name, Math.round(baseline.residents).toLocaleString('en-US'), pct(baseline), pct(scenario), points === null ? '—' : signed(points, 1), signed(scenario.coveredResidents - baseline.coveredResidents, 0)];
+	};
+	return formatTable(['code', 'name', 'residents', 'baseline %', 'scenario %', 'Δ points', 'Δ covered'], rows.map(toRow), [false, false, true, true, true, true, true]);
+}
+
+function scenarioSummary(run: ScenarioRun, baseline: CoverageResult) {
+	const { result, scenario } = run;
+	const total = compareTotals(baseline, result);
+	return {
+		file: run.file,
+		id: scenario.id,
+		name: scenario.name,
+		edits: scenario.edits.length,
+		editsByKind: Object.fromEntries(['add', 'move', 'update', 'close'].map((kind) => [kind, scenario.edits.filter((edit) => edit.kind === kind).length])),
+		facilitiesCounted: run.facilities.filter((f) => result.params.facilityTypes.includes(f.type)).length,
+		facilitiesNotSnapped: result.unsnappedFacilities.map((f) => run.facilities[f].id),
+		totals: { residents: result.total.residents, coveredResidents: result.total.coveredResidents, coveragePct: result.total.coveragePct, unreachableResidents: result.total.unreachableResidents },
+		change: { coveredResidents: result.total.coveredResidents - baseline.total.coveredResidents, coveragePctPoints: pointsChange(total) },
+		subdistricts: areaRows(result)
+	};
+}
+
+function summaryJson(options: CliOptions, inputs: Loaded, result: CoverageResult, graphReport: GraphReport | null, facilities: Facility[], timingsMs: Record<string, number>, scenarioRun: ScenarioRun | null): string {
 	const unreachableBy = (reason: number) => {
 		let residents = 0;
 		for (let cell = 0; cell < result.unreachable.length; cell++) if (result.unreachable[cell] === reason) residents += inputs.population.records.pop[cell];
@@ -211,6 +304,7 @@ function summaryJson(options: CliOptions, inputs: Loaded, result: CoverageResult
 		subdistricts: areaRows(result),
 		facilitiesCounted: facilities.filter((f) => result.params.facilityTypes.includes(f.type)).length,
 		facilitiesNotSnapped: result.unsnappedFacilities.map((f) => facilities[f].id),
+		...(scenarioRun ? { scenario: scenarioSummary(scenarioRun, result) } : {}),
 		timingsMs
 	};
 	return JSON.stringify(summary, null, 2) + '\n';
@@ -229,10 +323,18 @@ async function main(): Promise<void> {
 	const cells = inputs.population.records;
 	const subdistricts = inputs.subdistricts.records;
 	const facilities = inputs.facilities.records;
+	// Checked before the long computation: a wrong scenario file fails at once.
+	const scenario = options.scenario ? loadScenarioFile(options.scenario, { facilities, cells, subdistricts, network: inputs.network?.records ?? null }) : null;
 	const graph: WalkGraph | null = inputs.network ? timed('graphBuild', () => buildWalkGraph(inputs.network!.records)) : null;
 	const cellSubdistrict = timed('pointInPolygon', () => assignPointsToPolygons(cells.lon, cells.lat, subdistricts));
 	const prepared = graph ? timed('snapCells', () => prepareNetwork(graph, cells, options.params.maxSnapM)) : undefined;
 	const result = timed('coverage', () => computeCoverage({ graph, prepared, facilities, cells, cellSubdistrict, subdistricts, params: options.params }));
+	let scenarioRun: ScenarioRun | null = null;
+	if (scenario && options.scenario) {
+		const scenarioFacilities = applyScenario(facilities, scenario, subdistricts);
+		const scenarioResult = timed('scenarioCoverage', () => computeCoverage({ graph, prepared, facilities: scenarioFacilities, cells, cellSubdistrict, subdistricts, params: options.params }));
+		scenarioRun = { file: options.scenario, scenario, facilities: scenarioFacilities, result: scenarioResult };
+	}
 	const network = result.network;
 	const graphReport =
 		graph && network ? describeGraph(graph, { cellSnap: network.prepared.cellSnap, cellPopulation: cells.pop, facilitySnap: network.facilitySnap, facilityIncluded: network.counted }) : null;
@@ -241,14 +343,18 @@ async function main(): Promise<void> {
 		mkdirSync(options.out, { recursive: true });
 		writeFileSync(join(options.out, 'cells.csv'), cellsCsv(cells, result, facilities, cellSubdistrict, subdistricts));
 		writeFileSync(join(options.out, 'subdistricts.csv'), subdistrictsCsv(result));
-		writeFileSync(join(options.out, 'summary.json'), summaryJson(options, inputs, result, graphReport, facilities, timingsMs));
+		writeFileSync(join(options.out, 'summary.json'), summaryJson(options, inputs, result, graphReport, facilities, timingsMs, scenarioRun));
+		if (scenarioRun) {
+			writeFileSync(join(options.out, 'scenario-subdistricts.csv'), subdistrictsCsv(scenarioRun.result));
+			writeFileSync(join(options.out, 'comparison.csv'), comparisonCsv([...compareAreas(result, scenarioRun.result), compareTotals(result, scenarioRun.result)]));
+		}
 	} catch (error) {
 		throw new UsageError(`--out ${options.out}: cannot write (${(error as Error).message})`);
 	}
-	printReport(options, result, graphReport);
+	printReport(options, result, graphReport, scenarioRun);
 }
 
-function printReport(options: CliOptions, result: CoverageResult, graphReport: GraphReport | null): void {
+function printReport(options: CliOptions, result: CoverageResult, graphReport: GraphReport | null, scenarioRun: ScenarioRun | null): void {
 	const p = result.params;
 	console.log(`mode ${p.mode}, ${p.thresholdMinutes} min, types ${p.facilityTypes.join(',')}, max snap ${p.maxSnapM} m; covered = minutes ≤ threshold`);
 	if (result.approximate) console.log(`APPROXIMATION: no network — straight-line distance × ${p.detourFactor} detour ÷ speed`);
@@ -261,6 +367,15 @@ function printReport(options: CliOptions, result: CoverageResult, graphReport: G
 	}
 	if (result.unsnappedFacilities.length > 0) console.log(`facilities farther than ${p.maxSnapM} m from the network (not counted): ${result.unsnappedFacilities.length}`);
 	console.log('');
+	if (scenarioRun) {
+		const { scenario } = scenarioRun;
+		console.log(`scenario "${scenario.name}" (${scenario.edits.length} edit(s), ${scenarioRun.file}): baseline and scenario side by side`);
+		if (scenarioRun.result.unsnappedFacilities.length > 0) console.log(`scenario facilities farther than ${p.maxSnapM} m from the network (not counted): ${scenarioRun.result.unsnappedFacilities.length}`);
+		console.log(comparisonTable([...compareAreas(result, scenarioRun.result), compareTotals(result, scenarioRun.result)]));
+		console.log('');
+		console.log(`wrote ${join(options.out, 'cells.csv')} (baseline), subdistricts.csv (baseline), scenario-subdistricts.csv, comparison.csv, summary.json`);
+		return;
+	}
 	console.log(coverageTable(result));
 	console.log('');
 	console.log(`wrote ${join(options.out, 'cells.csv')}, subdistricts.csv, summary.json`);

@@ -11,6 +11,9 @@
  * file (the demo has one) gives the dataset's name, whether it is synthetic and the population cell
  * size; otherwise the name is the folder's and the cell size is estimated from the cell spacing.
  * Bad input: one line on stderr, exit code 2.
+ *
+ * With --scenario FILE the report is the scenario's (its tables, maps and centres) with the baseline
+ * beside it in the scenario comparison, as the app exports it with a scenario active.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -24,7 +27,21 @@ import { buildGapReport, type ReportDatasetInfo } from '$lib/report/model';
 import { isReportLanguage, REPORT_LANGUAGES, type ReportLanguage } from '$lib/report/translate';
 import { gapReportToXlsx } from '$lib/report/xlsx';
 import { loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
-import { countedFacilities, INDICATOR_ARG_OPTIONS, INDICATOR_USAGE, queryIndicators, readIndicatorOptions, readNumber, requiredOption, runEngine, textOption, type IndicatorRunOptions } from './lib/indicator-run';
+import {
+	countedFacilities,
+	countedOf,
+	INDICATOR_ARG_OPTIONS,
+	INDICATOR_USAGE,
+	prepareEngineNetwork,
+	queryIndicators,
+	readIndicatorOptions,
+	readNumber,
+	requiredOption,
+	runEngine,
+	textOption,
+	type IndicatorRunOptions
+} from './lib/indicator-run';
+import { applyScenario, loadScenarioFile } from './lib/scenario-input';
 
 const FORMATS = ['xlsx', 'csv', 'geojson'] as const;
 type ReportFormat = (typeof FORMATS)[number];
@@ -142,10 +159,16 @@ function cellShape(options: ReportOptions, inputs: LoadedInputs, manifest: Manif
 async function main(): Promise<void> {
 	const options = readOptions(process.argv.slice(2));
 	const inputs = loadInputs(options);
+	const scenario = options.scenario ? loadScenarioFile(options.scenario, inputs) : null;
 	const manifest = readManifest(options.facilities);
-	const facilities = countedFacilities(inputs, options);
-	const runs = runEngine(inputs, facilities, options);
-	const indicators = await queryIndicators(inputs, facilities, options, runs);
+	const network = prepareEngineNetwork(inputs, options);
+	const baselineFacilities = countedFacilities(inputs, options);
+	const baselineRuns = runEngine(inputs, baselineFacilities, options, network);
+	const baseline = await queryIndicators(inputs, baselineFacilities, options, baselineRuns);
+	// With a scenario the report shows the scenario's figures and keeps the baseline for the comparison.
+	const facilities = scenario ? countedOf(applyScenario(inputs.facilities, scenario, inputs.subdistricts), options) : baselineFacilities;
+	const runs = scenario ? runEngine(inputs, facilities, options, network) : baselineRuns;
+	const indicators = scenario ? await queryIndicators(inputs, facilities, options, runs) : baseline;
 	const report = buildGapReport({
 		language: options.language,
 		generatedAt: options.generatedAt,
@@ -157,7 +180,8 @@ async function main(): Promise<void> {
 		statusesCounted: options.statuses,
 		rows: indicators.subdistricts,
 		district: indicators.district,
-		centres: indicators.centres
+		centres: indicators.centres,
+		scenario: scenario ? { name: scenario.name, baselineRows: baseline.subdistricts, baselineDistrict: baseline.district } : null
 	});
 	let content: string | Uint8Array;
 	if (options.format === 'xlsx') content = await gapReportToXlsx(report);

@@ -4,8 +4,8 @@
  * and the DuckDB indicator queries, the same engine and SQL as the app.
  */
 import { area as turfArea, multiPolygon } from '@turf/turf';
-import { computeCoverage, prepareNetwork, type CoverageParams, type CoverageResult } from '$lib/engine/coverage';
-import { buildWalkGraph } from '$lib/engine/graph';
+import { computeCoverage, prepareNetwork, type CoverageParams, type CoverageResult, type PreparedNetwork } from '$lib/engine/coverage';
+import { buildWalkGraph, type WalkGraph } from '$lib/engine/graph';
 import { DEFAULT_COVERAGE_PARAMS, TRAVEL_MODES, validateCoverageParams, type TravelMode } from '$lib/engine/params';
 import { SERVICE_POPULATION_DEFINITIONS, type CentreIndicators, type DistrictIndicators, type ServicePopulationDefinition, type SubdistrictIndicators } from '$lib/engine/standards/indicators';
 import { SHANGHAI_2023, cloneProfile, type StandardsProfile } from '$lib/engine/standards/profile';
@@ -31,11 +31,12 @@ export const INDICATOR_ARG_OPTIONS = {
 	'max-snap': { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.maxSnapM) },
 	profile: { type: 'string' },
 	'service-population': { type: 'string', default: 'administrative' },
-	statuses: { type: 'string' }
+	statuses: { type: 'string' },
+	scenario: { type: 'string' }
 } as const;
 
 export const INDICATOR_USAGE =
-	'--network FILE --facilities FILE --population FILE --subdistricts FILE [--mode walk|elderly|cycle] [--minutes 15] [--types centre,branch,station] [--max-snap 300] [--profile FILE] [--service-population administrative|catchment] [--statuses existing,...]';
+	'--network FILE --facilities FILE --population FILE --subdistricts FILE [--mode walk|elderly|cycle] [--minutes 15] [--types centre,branch,station] [--max-snap 300] [--profile FILE] [--service-population administrative|catchment] [--statuses existing,...] [--scenario FILE]';
 
 export interface IndicatorRunOptions {
 	network: string | null;
@@ -47,6 +48,8 @@ export interface IndicatorRunOptions {
 	params: CoverageParams;
 	servicePopulation: ServicePopulationDefinition;
 	statuses: FacilityStatus[] | null;
+	/** A scenario file to run beside the baseline (scripts/lib/scenario-input.ts); null: baseline only. */
+	scenario: string | null;
 }
 
 export type ArgValues = Record<string, string | boolean | undefined>;
@@ -113,13 +116,19 @@ export function readIndicatorOptions(values: ArgValues): IndicatorRunOptions {
 		profileFile,
 		params,
 		servicePopulation: servicePopulation as ServicePopulationDefinition,
-		statuses: statusesText === null ? null : list<FacilityStatus>(statusesText, '--statuses', FACILITY_STATUSES)
+		statuses: statusesText === null ? null : list<FacilityStatus>(statusesText, '--statuses', FACILITY_STATUSES),
+		scenario: textOption(values, 'scenario')
 	};
 }
 
 /** The facilities counted: all, or those with one of --statuses. */
 export function countedFacilities(inputs: LoadedInputs, options: IndicatorRunOptions): Facility[] {
-	return options.statuses ? inputs.facilities.filter((facility) => options.statuses!.includes(facility.status)) : inputs.facilities;
+	return countedOf(inputs.facilities, options);
+}
+
+/** Of a facility list (the baseline's or a scenario's), those counted: all, or those with one of --statuses. */
+export function countedOf(facilities: Facility[], options: IndicatorRunOptions): Facility[] {
+	return options.statuses ? facilities.filter((facility) => options.statuses!.includes(facility.status)) : facilities;
 }
 
 export interface Runs {
@@ -127,10 +136,20 @@ export interface Runs {
 	nearestCentre: CoverageResult;
 }
 
-/** The coverage run and the nearest-centre run (catchment service population). */
-export function runEngine(inputs: LoadedInputs, facilities: Facility[], options: IndicatorRunOptions): Runs {
+/** The walking graph and the cells snapped to it: built once, shared by the baseline and a scenario. */
+export interface EngineNetwork {
+	graph: WalkGraph | null;
+	prepared: PreparedNetwork | undefined;
+}
+
+export function prepareEngineNetwork(inputs: LoadedInputs, options: IndicatorRunOptions): EngineNetwork {
 	const graph = inputs.network ? buildWalkGraph(inputs.network) : null;
-	const prepared = graph ? prepareNetwork(graph, inputs.cells, options.params.maxSnapM) : undefined;
+	return { graph, prepared: graph ? prepareNetwork(graph, inputs.cells, options.params.maxSnapM) : undefined };
+}
+
+/** The coverage run and the nearest-centre run (catchment service population). */
+export function runEngine(inputs: LoadedInputs, facilities: Facility[], options: IndicatorRunOptions, network: EngineNetwork = prepareEngineNetwork(inputs, options)): Runs {
+	const { graph, prepared } = network;
 	const base = { graph, prepared, facilities, cells: inputs.cells, cellSubdistrict: inputs.cellSubdistrict, subdistricts: inputs.subdistricts };
 	return {
 		coverage: computeCoverage({ ...base, params: options.params }),
