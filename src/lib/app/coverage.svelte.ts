@@ -1,7 +1,7 @@
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '$lib/engine/coverage';
 import type { GraphReport } from '$lib/engine/graph';
 import type { Dataset } from '$lib/io/dataset';
-import type { FacilityType } from '$lib/engine/types';
+import type { Facility, FacilityType } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from '$lib/worker/coverage-messages';
 import CoverageWorker from '$lib/worker/coverage.worker?worker';
 
@@ -29,7 +29,7 @@ export class CoverageController {
 	revision = $state(0);
 
 	private worker: Worker | null = null;
-	private nextRequestId = 1;
+	nextRequestId = 1;
 	private latestComputeId = 0;
 	private pending = new Map<number, (response: CoverageResponse) => void>();
 
@@ -51,7 +51,8 @@ export class CoverageController {
 		resolve?.(response);
 	}
 
-	private send(request: CoverageRequest): Promise<CoverageResponse> {
+	/** Sends a request to the coverage worker; the promise resolves with the answer of the same id. */
+	send(request: CoverageRequest): Promise<CoverageResponse> {
 		const worker = this.ensureWorker();
 		return new Promise((resolve) => {
 			this.pending.set(request.requestId, resolve);
@@ -100,13 +101,18 @@ export class CoverageController {
 	}
 
 	/** The nearest-centre run and E2SFCA, for the standards; leaves the coverage on screen alone. */
-	async nearestCentres(params: CoverageParams, capacityTypes: FacilityType[]): Promise<Extract<CoverageResponse, { kind: 'nearest-centres' }> | null> {
+	async nearestCentres(
+		params: CoverageParams,
+		capacityTypes: FacilityType[],
+		facilities?: Facility[]
+	): Promise<Extract<CoverageResponse, { kind: 'nearest-centres' }> | null> {
 		const response = await this.send({
 			kind: 'nearest-centres',
 			requestId: this.nextRequestId++,
 			params,
 			coverageParams: $state.snapshot(this.params) as CoverageParams,
-			capacityTypes
+			capacityTypes,
+			facilities
 		});
 		if (response.kind === 'error') this.error = response.message;
 		return response.kind === 'nearest-centres' ? response : null;

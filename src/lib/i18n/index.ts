@@ -7,6 +7,10 @@ import standardsEn from './standards.en.json';
 import standardsZhCN from './standards.zh-CN.json';
 import reportEn from './report.en.json';
 import reportZhCN from './report.zh-CN.json';
+import scenarioFileEn from './scenario-file.en.json';
+import scenarioFileZhCN from './scenario-file.zh-CN.json';
+import scenarioEn from './scenario.en.json';
+import scenarioZhCN from './scenario.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -15,8 +19,8 @@ const STORAGE_KEY = 'health-circle.language';
 
 /** All message bundles, keyed by language: the app's own and each feature's (flat keys with the feature's prefix). */
 export const MESSAGES: Record<Language, Record<string, string>> = {
-	'zh-CN': { ...zhCN, ...importZhCN, ...standardsZhCN, ...reportZhCN },
-	en: { ...en, ...importEn, ...standardsEn, ...reportEn }
+	'zh-CN': { ...zhCN, ...importZhCN, ...standardsZhCN, ...reportZhCN, ...scenarioFileZhCN, ...scenarioZhCN },
+	en: { ...en, ...importEn, ...standardsEn, ...reportEn, ...scenarioFileEn, ...scenarioEn }
 };
 
 export function isLanguage(value: unknown): value is Language {

@@ -51,3 +51,17 @@ export function minutesColor(minutes: number): RGBA {
 
 export const COVERED_COLOR: RGBA = [26, 152, 80, 170];
 export const UNCOVERED_COLOR: RGBA = [215, 48, 39, 200];
+
+/** Scenario against baseline: what changed stands out, what did not stays faint. */
+export const CHANGE_COLORS = {
+	newlyCovered: [0, 160, 70, 235] as RGBA,
+	lostCoverage: [200, 0, 120, 235] as RGBA,
+	stillCovered: [150, 200, 165, 110] as RGBA,
+	stillUncovered: [200, 200, 200, 110] as RGBA
+};
+
+export function changeColor(coveredBefore: number, coveredAfter: number): RGBA {
+	if (coveredAfter && !coveredBefore) return CHANGE_COLORS.newlyCovered;
+	if (coveredBefore && !coveredAfter) return CHANGE_COLORS.lostCoverage;
+	return coveredAfter ? CHANGE_COLORS.stillCovered : CHANGE_COLORS.stillUncovered;
+}

@@ -1,12 +1,12 @@
-import { IconLayer, PathLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import { IconLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Facility, Position, Subdistrict } from '$lib/engine/types';
 import type { Dataset } from '$lib/io/dataset';
 import { cellAreaKm2, cellPolygon } from './cell-geometry';
-import { COVERED_COLOR, densityColor, FACILITY_COLORS, minutesColor, UNCOVERED_COLOR, type RGBA } from './colors';
+import { changeColor, COVERED_COLOR, densityColor, FACILITY_COLORS, minutesColor, UNCOVERED_COLOR, type RGBA } from './colors';
 import type { IconAtlas } from './facility-icons';
 
-export type CellView = 'density' | 'minutes' | 'covered';
+export type CellView = 'density' | 'minutes' | 'covered' | 'change';
 
 export interface CellAccessView {
 	minutes: Float32Array;
@@ -26,6 +26,12 @@ export interface MapLayerInput {
 	cellView: CellView;
 	access: CellAccessView | null;
 	selectedCode: string | null;
+	/** The facilities to draw: the dataset's, or the active scenario's. */
+	facilities: readonly Facility[];
+	/** The baseline's covered flags, for the 'change' view (newly covered / no longer covered); null without a scenario. */
+	baselineCovered: Uint8Array | null;
+	/** The facility being edited, drawn with a ring. */
+	selectedFacilityId: string | null;
 	/** Choropleth fill per sub-district code; null draws none. */
 	subdistrictFill: ((code: string) => RGBA | null) | null;
 	icons: IconAtlas;
@@ -68,9 +74,23 @@ export function buildMapLayers(input: MapLayerInput): Layer[] {
 			widthUnits: 'pixels',
 			updateTriggers: { getColor: [input.selectedCode], getWidth: [input.selectedCode] }
 		}),
+		new ScatterplotLayer<Facility>({
+			id: 'facility-rings',
+			data: input.facilities.filter((facility) => facility.status === 'proposed' || facility.id === input.selectedFacilityId),
+			getPosition: (facility) => [facility.lon, facility.lat],
+			getRadius: (facility) => facilityIconSize(facility) * 0.75,
+			radiusUnits: 'pixels',
+			stroked: true,
+			filled: true,
+			getFillColor: [255, 255, 255, 150],
+			getLineColor: (facility) => (facility.id === input.selectedFacilityId ? [20, 20, 20, 255] : FACILITY_COLORS[facility.type]),
+			getLineWidth: (facility) => (facility.id === input.selectedFacilityId ? 3 : 2),
+			lineWidthUnits: 'pixels',
+			updateTriggers: { getLineColor: [input.selectedFacilityId], getLineWidth: [input.selectedFacilityId] }
+		}),
 		new IconLayer<Facility>({
 			id: 'facilities',
-			data: dataset.facilities,
+			data: input.facilities,
 			iconAtlas: input.icons.url,
 			iconMapping: input.icons.mapping,
 			getIcon: (facility) => facility.type,
@@ -101,6 +121,7 @@ export function buildMapLayers(input: MapLayerInput): Layer[] {
 function cellColor(input: MapLayerInput, index: number, areaKm2: number): RGBA {
 	if (input.cellView === 'density' || !input.access) return densityColor(input.dataset.cells.pop[index] / areaKm2);
 	if (input.cellView === 'minutes') return minutesColor(input.access.minutes[index]);
+	if (input.cellView === 'change') return changeColor(input.baselineCovered?.[index] ?? input.access.covered[index], input.access.covered[index]);
 	return input.access.covered[index] ? COVERED_COLOR : UNCOVERED_COLOR;
 }
 

@@ -16,7 +16,21 @@ export type CoverageRequest =
 	  }
 	| { kind: 'compute'; requestId: number; params: CoverageParams }
 	/** The nearest-centre run (catchment service populations) and E2SFCA over the capacity facilities. */
-	| { kind: 'nearest-centres'; requestId: number; params: CoverageParams; coverageParams: CoverageParams; capacityTypes: FacilityType[] };
+	| {
+			kind: 'nearest-centres';
+			requestId: number;
+			params: CoverageParams;
+			coverageParams: CoverageParams;
+			capacityTypes: FacilityType[];
+			/** A scenario's facility list; default the dataset's. */
+			facilities?: Facility[];
+	  }
+	/**
+	 * A scenario's facility list (baseline with its edits applied), or the baseline's own list to leave
+	 * the scenario. Answered with the cells that changed since the previous scenario request, computed
+	 * incrementally from the last `compute`. A newer request that arrives first makes it `dropped`.
+	 */
+	| { kind: 'scenario'; requestId: number; facilities: Facility[]; /** Send every cell, not only the changed ones (the page has no scenario state yet). */ full: boolean };
 
 export type CoverageStage = 'assign' | 'graph' | 'snap' | 'search';
 
@@ -28,4 +42,25 @@ export type CoverageResponse =
 	| { kind: 'prepared'; requestId: number; cellSubdistrict: Int32Array; graph: GraphReport | null }
 	| { kind: 'computed'; requestId: number; figures: CoverageFigures; graph: GraphReport | null; elapsedMs: number }
 	| { kind: 'nearest-centres'; requestId: number; minutes: Float32Array; facilityIndex: Int32Array; e2sfca: E2sfcaByArea }
+	| { kind: 'scenario'; requestId: number; delta: ScenarioDelta; elapsedMs: number }
+	/** A scenario request overtaken by a newer one before it was started. */
+	| { kind: 'dropped'; requestId: number }
 	| { kind: 'error'; requestId: number; message: string };
+
+/**
+ * What changed between two scenario states. `full` carries every cell (the first answer after a
+ * compute, or when facility indexes moved); otherwise only `cells` with their new values.
+ */
+export interface ScenarioDelta {
+	full: boolean;
+	/** The cells whose values follow (every cell, in order, when full). */
+	cells: Int32Array;
+	minutes: Float32Array;
+	facilityIndex: Int32Array;
+	covered: Uint8Array;
+	unreachable: Uint8Array;
+	bySubdistrict: CoverageResult['bySubdistrict'];
+	outside: CoverageResult['outside'];
+	total: CoverageResult['total'];
+	unsnappedFacilities: number[];
+}

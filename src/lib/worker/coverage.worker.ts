@@ -5,6 +5,7 @@ import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
 import { e2sfcaByArea } from '$lib/engine/e2sfca-areas';
 import type { Facility, PopulationCells, Subdistrict } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from './coverage-messages';
+import { ScenarioSession } from './scenario-session';
 
 /** The dataset as prepared once; compute requests reuse it. */
 interface WorkerState {
@@ -18,6 +19,10 @@ interface WorkerState {
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let state: WorkerState | null = null;
+/** Follows the page's scenario from the last baseline computation; null until one exists. */
+let scenario: ScenarioSession | null = null;
+/** The newest scenario request not yet started: a newer one replaces it (the older is answered 'dropped'). */
+let pendingScenario: Extract<CoverageRequest, { kind: 'scenario' }> | null = null;
 
 function post(message: CoverageResponse, transfer: Transferable[] = []): void {
 	scope.postMessage(message, transfer);
@@ -36,6 +41,7 @@ function prepare(request: Extract<CoverageRequest, { kind: 'prepare' }>): void {
 	progress(requestId, 'snap', 0.6);
 	const prepared = graph ? prepareNetwork(graph, request.cells, request.maxSnapM) : null;
 	state = { graph, prepared, facilities: request.facilities, cells: request.cells, cellSubdistrict, subdistricts: request.subdistricts };
+	scenario = null;
 	post({ kind: 'prepared', requestId, cellSubdistrict: cellSubdistrict.slice(), graph: graph ? describeGraph(graph) : null });
 }
 
@@ -43,10 +49,12 @@ function compute(request: Extract<CoverageRequest, { kind: 'compute' }>): void {
 	if (!state) throw new Error('coverage requested before the dataset was prepared');
 	const started = performance.now();
 	progress(request.requestId, 'search', 0.8);
-	const result = computeCoverage({ ...state, prepared: state.prepared ?? undefined, params: request.params });
+	const input = { ...state, prepared: state.prepared ?? undefined, params: request.params };
+	const result = computeCoverage(input);
 	const elapsedMs = performance.now() - started;
 	const { network, ...figures } = result;
 	if (network) state.prepared = network.prepared;
+	scenario = ScenarioSession.keeping(input, result);
 	// The report with this run's context: residents in components without a counted facility, or beyond the snap distance.
 	const graph =
 		network && state.graph
@@ -68,10 +76,11 @@ function compute(request: Extract<CoverageRequest, { kind: 'compute' }>): void {
 
 function nearestCentres(request: Extract<CoverageRequest, { kind: 'nearest-centres' }>): void {
 	if (!state) throw new Error('nearest centres requested before the dataset was prepared');
-	const result = computeCoverage({ ...state, prepared: state.prepared ?? undefined, params: request.params });
+	const facilities = request.facilities ?? state.facilities;
+	const result = computeCoverage({ ...state, facilities, prepared: state.prepared ?? undefined, params: request.params });
 	const e2sfca = e2sfcaByArea({
 		nearestCentre: result,
-		facilities: state.facilities,
+		facilities,
 		cells: state.cells,
 		cellSubdistrict: state.cellSubdistrict,
 		subdistrictCount: state.subdistricts.length,
@@ -84,13 +93,43 @@ function nearestCentres(request: Extract<CoverageRequest, { kind: 'nearest-centr
 	]);
 }
 
+/** Scenario requests wait one turn of the event loop, so that of several queued positions only the newest is computed. */
+function queueScenario(request: Extract<CoverageRequest, { kind: 'scenario' }>): void {
+	if (pendingScenario) post({ kind: 'dropped', requestId: pendingScenario.requestId });
+	pendingScenario = request;
+	setTimeout(() => guarded(pendingScenario?.requestId ?? 0, runPendingScenario), 0);
+}
+
+function runPendingScenario(): void {
+	const request = pendingScenario;
+	if (!request) return;
+	pendingScenario = null;
+	if (!scenario) throw new Error('scenario requested before coverage was computed');
+	const started = performance.now();
+	const delta = scenario.follow(request.facilities, request.full);
+	post({ kind: 'scenario', requestId: request.requestId, delta, elapsedMs: performance.now() - started }, [
+		delta.cells.buffer,
+		delta.minutes.buffer,
+		delta.facilityIndex.buffer,
+		delta.covered.buffer,
+		delta.unreachable.buffer
+	]);
+}
+
+function guarded(requestId: number, run: () => void): void {
+	try {
+		run();
+	} catch (error) {
+		post({ kind: 'error', requestId, message: error instanceof Error ? error.message : String(error) });
+	}
+}
+
 scope.onmessage = (event: MessageEvent<CoverageRequest>) => {
 	const request = event.data;
-	try {
+	if (request.kind === 'scenario') return queueScenario(request);
+	guarded(request.requestId, () => {
 		if (request.kind === 'prepare') prepare(request);
 		else if (request.kind === 'nearest-centres') nearestCentres(request);
 		else compute(request);
-	} catch (error) {
-		post({ kind: 'error', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) });
-	}
+	});
 };

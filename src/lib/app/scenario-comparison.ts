@@ -1,0 +1,46 @@
+import type { AreaIndicators } from '$lib/engine/standards/indicators';
+
+/** One sub-district (or the district) before and after a scenario: the changes a planner weighs. */
+export interface ComparisonRow {
+	code: string;
+	baseline: AreaIndicators;
+	scenario: AreaIndicators | null;
+	coverageBefore: number | null;
+	coverageAfter: number | null;
+	/** Change in coverage, percentage points. */
+	coveragePoints: number | null;
+	coveredResidents: number | null;
+	areaPerThousand: number | null;
+	bedsPerThousand: number | null;
+	rulesPassedBefore: number;
+	rulesPassedAfter: number | null;
+	/** Anything above differs. */
+	changed: boolean;
+}
+
+export function comparisonRow(baseline: AreaIndicators, scenario: AreaIndicators | null): ComparisonRow {
+	const change = (figure: (area: AreaIndicators) => number | null): number | null => {
+		const before = figure(baseline);
+		const after = scenario ? figure(scenario) : null;
+		return before === null || after === null ? null : after - before;
+	};
+	const row = {
+		code: baseline.code,
+		baseline,
+		scenario,
+		coverageBefore: baseline.coveragePct,
+		coverageAfter: scenario?.coveragePct ?? null,
+		coveragePoints: change((area) => area.coveragePct),
+		coveredResidents: change((area) => area.coveredResidents),
+		areaPerThousand: change((area) => area.areaPerThousand),
+		bedsPerThousand: change((area) => area.bedsPerThousand),
+		rulesPassedBefore: rulesPassed(baseline),
+		rulesPassedAfter: scenario ? rulesPassed(scenario) : null
+	};
+	const moved = [row.coveragePoints, row.coveredResidents, row.areaPerThousand, row.bedsPerThousand].some((value) => value !== null && Math.abs(value) > 1e-9);
+	return { ...row, changed: moved || row.rulesPassedBefore !== row.rulesPassedAfter };
+}
+
+export function rulesPassed(area: AreaIndicators): number {
+	return Object.values(area.rules).filter((outcome) => outcome === 'pass').length;
+}

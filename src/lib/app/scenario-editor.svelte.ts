@@ -1,0 +1,74 @@
+import type { FacilityChanges, ScenarioEdit } from '$lib/engine/scenario/edits';
+import type { Facility, FacilityType } from '$lib/engine/types';
+import { newId, type ScenarioState } from './scenarios.svelte';
+
+/** Types a planner can propose on the map (hospitals and village clinics are context, not planned here). */
+export const PROPOSABLE_TYPES = ['station', 'centre', 'branch'] as const satisfies readonly FacilityType[];
+export type ProposableType = (typeof PROPOSABLE_TYPES)[number];
+
+/**
+ * Starting figures of a proposed facility, all editable: a station at the 200 m² station standard; a
+ * centre at the 5,000 m² small-centre minimum with the 100 beds required of new centres; a branch in between.
+ */
+export const PROPOSED_DEFAULTS: Record<ProposableType, { areaM2: number; beds: number | null }> = {
+	station: { areaM2: 200, beds: null },
+	centre: { areaM2: 5_000, beds: 100 },
+	branch: { areaM2: 2_000, beds: 30 }
+};
+
+type Translate = (id: string, options?: { values?: Record<string, string | number> }) => string;
+
+/** "拟建服务站 3": numbered after the facilities of that type the scenario already proposes. */
+export function proposedName(edits: readonly ScenarioEdit[], type: ProposableType, translate: Translate): string {
+	const count = edits.filter((edit) => edit.kind === 'add' && edit.facility.type === type).length;
+	return translate(`scenario.newName.${type}`, { values: { number: count + 1 } });
+}
+
+/**
+ * Turns what the planner does on the map and in the panel into scenario edits: add a proposed
+ * facility where they click, drag proposed ones, change area and beds (改扩建), close a facility.
+ */
+export class ScenarioEditor {
+	/** The type being placed by clicking the map; null when clicks select instead. */
+	placing = $state<ProposableType | null>(null);
+	/** The facility whose figures the panel shows. */
+	selectedId = $state<string | null>(null);
+
+	constructor(private readonly scenarios: ScenarioState) {}
+
+	/** Adds a proposed facility at a position (WGS84); returns its id. */
+	addAt(type: ProposableType, lon: number, lat: number, name: string): string {
+		const defaults = PROPOSED_DEFAULTS[type];
+		const facility: Facility = { id: newId('proposed'), name, type, subdistrict: '', lon, lat, areaM2: defaults.areaM2, beds: defaults.beds, status: 'proposed', parentId: null };
+		this.scenarios.edit({ kind: 'add', facility });
+		this.selectedId = facility.id;
+		return facility.id;
+	}
+
+	/** Only facilities a scenario proposes may be dragged; existing buildings are edited or closed, not moved. */
+	canDrag(facility: Facility): boolean {
+		return this.scenarios.active !== null && (facility.status === 'proposed' || this.addedHere(facility.id));
+	}
+
+	dragTo(id: string, lon: number, lat: number): void {
+		this.scenarios.preview = { id, lon, lat };
+	}
+
+	dragEnd(): void {
+		const preview = this.scenarios.preview;
+		if (preview) this.scenarios.edit({ kind: 'move', ...preview });
+	}
+
+	update(id: string, changes: FacilityChanges): void {
+		if (Object.keys(changes).length > 0) this.scenarios.edit({ kind: 'update', id, changes });
+	}
+
+	close(id: string): void {
+		this.scenarios.edit({ kind: 'close', id });
+		if (this.selectedId === id) this.selectedId = null;
+	}
+
+	private addedHere(id: string): boolean {
+		return this.scenarios.active?.edits.some((edit) => edit.kind === 'add' && edit.facility.id === id) ?? false;
+	}
+}

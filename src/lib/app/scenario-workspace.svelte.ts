@@ -1,0 +1,179 @@
+import { untrack } from 'svelte';
+import { applyEdits, ScenarioEditError, type AssignSubdistrict } from '$lib/engine/scenario/edits';
+import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+import { computeIndicators, type ComputedIndicators } from '$lib/engine/standards/compute-indicators';
+import { computeCentreIndicators } from '$lib/engine/standards/compute-centre-indicators';
+import type { CentreIndicators } from '$lib/engine/standards/indicators';
+import { nearestCentreParams } from '$lib/engine/standards/service-population';
+import type { E2sfcaByArea } from '$lib/engine/e2sfca-areas';
+import type { CoverageParams } from '$lib/engine/coverage';
+import type { Facility, Subdistrict } from '$lib/engine/types';
+import type { Dataset } from '$lib/io/dataset';
+import { datasetFingerprint, parseScenarioFile, serializeScenario, type ScenarioFileProblem } from '$lib/io/scenario-file';
+import type { CoverageFigures } from '$lib/worker/coverage-messages';
+import type { CoverageController } from './coverage.svelte';
+import { ScenarioCoverage } from './scenario-coverage.svelte';
+import { ScenarioEditor } from './scenario-editor.svelte';
+import { ScenarioState } from './scenarios.svelte';
+import type { StandardsState } from './standards.svelte';
+
+/**
+ * Everything a what-if scenario adds to the page: the scenarios and their edits, the editing tools,
+ * the scenario's coverage (followed incrementally in the worker) and its indicators next to the
+ * baseline's. Indicators here come from the TypeScript computation (engine/standards), which a test
+ * holds equal to the SQL, because the SQL round trip is too slow for every frame of a drag.
+ */
+export class ScenarioWorkspace {
+	readonly scenarios = new ScenarioState();
+	readonly editor = new ScenarioEditor(this.scenarios);
+	readonly coverage: ScenarioCoverage;
+
+	/** Sub-district code of a position, for added and moved facilities. */
+	readonly assign: AssignSubdistrict;
+	/** The active scenario's facilities; null for the baseline, or when its edits no longer apply. */
+	readonly facilities: Facility[] | null;
+	readonly baselineIndicators: ComputedIndicators | null;
+	readonly scenarioIndicators: ComputedIndicators | null;
+	readonly comparison: { baseline: ComputedIndicators; scenario: ComputedIndicators } | null;
+	/** The scenario's per-centre area check (service populations from its own nearest-centre run). */
+	readonly scenarioCentres: CentreIndicators[] | null;
+
+	/**
+	 * The nearest-centre run (catchments, E2SFCA) of the scenario's settled edits: a full run, so it
+	 * waits for a drag to end rather than following every frame.
+	 */
+	nearest = $state.raw<{ facilities: Facility[]; minutes: Float32Array; facilityIndex: Int32Array; e2sfca: E2sfcaByArea } | null>(null);
+	private nearestRun = 0;
+
+	constructor(
+		private readonly dataset: () => Dataset | null,
+		private readonly baseline: CoverageController,
+		private readonly standards: StandardsState
+	) {
+		this.coverage = new ScenarioCoverage(baseline);
+		this.assign = $derived(subdistrictAssigner(this.dataset()?.subdistricts ?? []));
+		this.facilities = $derived.by(() => this.scenarioFacilities());
+		this.baselineIndicators = $derived(this.indicators(this.dataset()?.facilities ?? null, this.baseline.result));
+		this.scenarioIndicators = $derived(this.indicators(this.facilities, this.coverage.result));
+		this.comparison = $derived(this.baselineIndicators && this.scenarioIndicators ? { baseline: this.baselineIndicators, scenario: this.scenarioIndicators } : null);
+		this.scenarioCentres = $derived(this.centres());
+		this.followInWorker();
+		this.runNearestCentres();
+	}
+
+	private scenarioFacilities(): Facility[] | null {
+		const dataset = this.dataset();
+		if (!dataset) return null;
+		try {
+			return this.scenarios.facilities(dataset.facilities, this.assign);
+		} catch (error) {
+			if (error instanceof ScenarioEditError) return null;
+			throw error;
+		}
+	}
+
+	/** Loads the scenarios saved for this dataset. */
+	async open(dataset: Dataset): Promise<void> {
+		this.editor.selectedId = null;
+		this.editor.placing = null;
+		await this.scenarios.open(datasetFingerprint(dataset));
+	}
+
+	/** The active scenario as a versioned JSON file; null without one. */
+	exportActive(now = new Date()): string | null {
+		const dataset = this.dataset();
+		const scenario = this.scenarios.active;
+		return dataset && scenario ? serializeScenario(scenario, dataset, now) : null;
+	}
+
+	/** Adds the scenario of a file and makes it active, or returns why not (nothing is changed then). */
+	importText(text: string): ScenarioFileProblem[] {
+		const dataset = this.dataset();
+		if (!dataset) return [];
+		const parsed = parseScenarioFile(text, dataset);
+		if (!parsed.ok) return parsed.problems;
+		this.scenarios.adopt(parsed.scenario);
+		return [];
+	}
+
+	/**
+	 * Keeps the worker on the active scenario's facility list, and starts over after every new
+	 * baseline run (another mode, threshold or set of counted types).
+	 */
+	private followInWorker(): void {
+		let followedRevision = -1;
+		$effect(() => {
+			const facilities = this.facilities;
+			const revision = this.baseline.revision;
+			if (!this.baseline.result) return;
+			untrack(() => {
+				if (revision !== followedRevision) {
+					followedRevision = revision;
+					this.coverage.restart();
+				}
+				this.coverage.follow(facilities);
+			});
+		});
+	}
+
+	/** Reruns the scenario's nearest-centre run whenever its edits (not a drag in progress), the baseline run or the profile change. */
+	private runNearestCentres(): void {
+		$effect(() => {
+			const dataset = this.dataset();
+			const edits = this.scenarios.active?.edits;
+			const profile = this.standards.profile;
+			void this.baseline.revision;
+			const run = ++this.nearestRun;
+			if (!dataset || !edits || !this.baseline.result) {
+				this.nearest = null;
+				return;
+			}
+			untrack(() => {
+				let facilities: Facility[];
+				try {
+					facilities = applyEdits(dataset.facilities, edits, this.assign);
+				} catch {
+					return;
+				}
+				const params = nearestCentreParams($state.snapshot(this.baseline.params) as CoverageParams, profile);
+				void this.baseline.nearestCentres(params, [...profile.capacityTypes], facilities).then((response) => {
+					if (run === this.nearestRun && response) this.nearest = { facilities, minutes: response.minutes, facilityIndex: response.facilityIndex, e2sfca: response.e2sfca };
+				});
+			});
+		});
+	}
+
+	private centres(): CentreIndicators[] | null {
+		const dataset = this.dataset();
+		const rows = this.scenarioIndicators?.rows;
+		if (!dataset || !rows || !this.nearest) return null;
+		return computeCentreIndicators({
+			facilities: this.nearest.facilities,
+			subdistrictResidents: rows,
+			nearestCentre: this.nearest,
+			cellPop: dataset.cells.pop,
+			profile: this.standards.profile,
+			servicePopulation: this.standards.servicePopulation
+		});
+	}
+
+	private indicators(facilities: readonly Facility[] | null, figures: CoverageFigures | null): ComputedIndicators | null {
+		const dataset = this.dataset();
+		if (!dataset || !facilities || !figures) return null;
+		return computeIndicators({
+			subdistricts: dataset.subdistricts,
+			facilities,
+			coverage: { bySubdistrict: figures.bySubdistrict, outside: figures.outside },
+			profile: this.standards.profile
+		});
+	}
+}
+
+/** Point-in-polygon for one position at a time (a handful of clicks and drags, so no index is kept). */
+function subdistrictAssigner(subdistricts: readonly Subdistrict[]): AssignSubdistrict {
+	const list = [...subdistricts];
+	return (lon, lat) => {
+		const [index] = assignPointsToPolygons(Float64Array.of(lon), Float64Array.of(lat), list);
+		return index >= 0 ? list[index].code : '';
+	};
+}

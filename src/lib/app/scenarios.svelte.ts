@@ -1,0 +1,147 @@
+import { applyEdits, type AssignSubdistrict, type ScenarioEdit } from '$lib/engine/scenario/edits';
+import type { Facility } from '$lib/engine/types';
+import type { Scenario } from '$lib/io/scenario-file';
+import { deleteScenario, getActiveScenarioId, listScenarios, saveScenario, setActiveScenarioId } from '$lib/io/scenario-store';
+
+/** A facility being dragged: shown at this position, committed as a move edit when the drag ends. */
+export interface DragPreview {
+	id: string;
+	lon: number;
+	lat: number;
+}
+
+/**
+ * The planner's what-if scenarios for the dataset on screen: several named ones, one active (or
+ * none: the baseline), each an edit list with undo and redo. Every change is saved to IndexedDB at
+ * once, so a reload or a crashed tab finds the scenarios as they were.
+ */
+export class ScenarioState {
+	scenarios = $state.raw<Scenario[]>([]);
+	activeId = $state<string | null>(null);
+	preview = $state.raw<DragPreview | null>(null);
+	/** A storage problem: the scenarios are in use but would not survive a reload. */
+	storageError = $state<string | null>(null);
+	/** Edits undone in each scenario, the next one to redo last; a new edit clears it. */
+	private redoStacks = $state.raw<Record<string, ScenarioEdit[]>>({});
+	private fingerprint: string | null = null;
+
+	readonly active = $derived(this.scenarios.find((scenario) => scenario.id === this.activeId) ?? null);
+	readonly canUndo = $derived((this.active?.edits.length ?? 0) > 0);
+	readonly canRedo = $derived(this.active !== null && (this.redoStacks[this.active.id]?.length ?? 0) > 0);
+
+	/** Loads the scenarios saved for a dataset (by its content fingerprint) and reopens the one that was active. */
+	async open(fingerprint: string): Promise<void> {
+		this.fingerprint = fingerprint;
+		this.preview = null;
+		this.redoStacks = {};
+		try {
+			this.scenarios = await listScenarios(fingerprint);
+			const activeId = await getActiveScenarioId(fingerprint);
+			this.activeId = this.scenarios.some((scenario) => scenario.id === activeId) ? activeId : null;
+			this.storageError = null;
+		} catch (error) {
+			this.scenarios = [];
+			this.activeId = null;
+			this.storageError = message(error);
+		}
+	}
+
+	/** The active scenario's facility list (with a drag in progress), or null for the baseline. */
+	facilities(baseline: readonly Facility[], assign: AssignSubdistrict): Facility[] | null {
+		const scenario = this.active;
+		if (!scenario) return null;
+		const edits: ScenarioEdit[] = this.preview ? [...scenario.edits, { kind: 'move', ...this.preview }] : scenario.edits;
+		return applyEdits(baseline, edits, assign);
+	}
+
+	create(name: string, now = new Date()): Scenario {
+		const stamp = this.creationStamp(now);
+		const scenario: Scenario = { id: newId('scenario', now), name, createdAt: stamp, updatedAt: stamp, edits: [] };
+		this.scenarios = [...this.scenarios, scenario];
+		this.select(scenario.id);
+		this.store(scenario);
+		return scenario;
+	}
+
+	/** Adds a scenario read from a file (a fresh id, so importing twice keeps both). */
+	adopt(scenario: Scenario, now = new Date()): Scenario {
+		const adopted: Scenario = { ...scenario, id: newId('scenario', now), createdAt: this.creationStamp(now) };
+		this.scenarios = [...this.scenarios, adopted];
+		this.select(adopted.id);
+		this.store(adopted);
+		return adopted;
+	}
+
+	select(id: string | null): void {
+		this.preview = null;
+		this.activeId = id;
+		if (this.fingerprint) setActiveScenarioId(this.fingerprint, id).catch((error: unknown) => (this.storageError = message(error)));
+	}
+
+	rename(id: string, name: string): void {
+		this.replace(id, (scenario) => ({ ...scenario, name }));
+	}
+
+	remove(id: string): void {
+		this.scenarios = this.scenarios.filter((scenario) => scenario.id !== id);
+		if (this.activeId === id) this.select(null);
+		if (this.fingerprint) deleteScenario(this.fingerprint, id).catch((error: unknown) => (this.storageError = message(error)));
+	}
+
+	/** Records an edit in the active scenario (the caller has checked it applies). */
+	edit(edit: ScenarioEdit): void {
+		const scenario = this.active;
+		if (!scenario) return;
+		this.preview = null;
+		this.redoStacks = { ...this.redoStacks, [scenario.id]: [] };
+		this.replace(scenario.id, (current) => ({ ...current, edits: [...current.edits, edit] }));
+	}
+
+	undo(): void {
+		const scenario = this.active;
+		if (!scenario || scenario.edits.length === 0) return;
+		const undone = scenario.edits[scenario.edits.length - 1];
+		this.redoStacks = { ...this.redoStacks, [scenario.id]: [...(this.redoStacks[scenario.id] ?? []), undone] };
+		this.replace(scenario.id, (current) => ({ ...current, edits: current.edits.slice(0, -1) }));
+	}
+
+	redo(): void {
+		const scenario = this.active;
+		const stack = scenario ? (this.redoStacks[scenario.id] ?? []) : [];
+		if (!scenario || stack.length === 0) return;
+		this.redoStacks = { ...this.redoStacks, [scenario.id]: stack.slice(0, -1) };
+		this.replace(scenario.id, (current) => ({ ...current, edits: [...current.edits, stack[stack.length - 1]] }));
+	}
+
+	/** Creation times order the list after a reload, so each is later than the ones before (two clicks can share a millisecond). */
+	private creationStamp(now: Date): string {
+		const latest = Math.max(-Infinity, ...this.scenarios.map((scenario) => Date.parse(scenario.createdAt)).filter(Number.isFinite));
+		return new Date(Math.max(now.getTime(), latest + 1)).toISOString();
+	}
+
+	private replace(id: string, change: (scenario: Scenario) => Scenario): void {
+		let changed: Scenario | null = null;
+		this.scenarios = this.scenarios.map((scenario) => {
+			if (scenario.id !== id) return scenario;
+			changed = { ...change(scenario), updatedAt: new Date().toISOString() };
+			return changed;
+		});
+		if (changed) this.store(changed);
+	}
+
+	private store(scenario: Scenario): void {
+		if (!this.fingerprint) return;
+		saveScenario(this.fingerprint, scenario)
+			.then(() => (this.storageError = null))
+			.catch((error: unknown) => (this.storageError = message(error)));
+	}
+}
+
+/** An id unlikely to repeat across tabs and reloads (time plus randomness); ids only need to be unique per dataset. */
+export function newId(prefix: string, now = new Date()): string {
+	return `${prefix}-${now.getTime().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+}
+
+function message(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
