@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeCoverage, prepareNetwork, type CoverageResult } from '$lib/engine/coverage';
@@ -149,6 +150,29 @@ describe('npm run indicators -- --scenario', () => {
 		expect(Number(row.beds_per_1000_delta)).toBeCloseTo(((45 - centre.beds!) / residents) * 1000, 3);
 		const indicators = JSON.parse(readFileSync(join(dir, 'indicators', 'indicators.json'), 'utf8'));
 		expect(indicators.scenario).toMatchObject({ id: scenario.id, edits: 4 });
+	});
+});
+
+describe('npm run report -- --scenario', () => {
+	it('puts the baseline-vs-scenario sheet in the XLSX, with the coverage the engine gives directly', async () => {
+		const out = join(dir, 'report.xlsx');
+		run('scripts/report.ts', [...INPUTS, '--scenario', SCENARIO, '--format', 'xlsx', '--lang', 'en', '--out', out]);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+		const sheet = workbook.getWorksheet('Scenario');
+		expect(sheet).toBeDefined();
+		const headers = (sheet!.getRow(1).values as unknown[]).slice(1).map(String);
+		const column = (header: string) => headers.indexOf(header) + 1;
+		const expected = new Map(inputs.subdistricts.map((area, index) => [area.code, [baseline.bySubdistrict[index].coveragePct, withScenario.bySubdistrict[index].coveragePct]]));
+		let checked = 0;
+		sheet!.eachRow((row, number) => {
+			const want = expected.get(String(row.getCell(column('Code')).value ?? ''));
+			if (number === 1 || !want) return;
+			expect(Number(row.getCell(column('Coverage (%), baseline')).value)).toBeCloseTo(want[0]!, 1);
+			expect(Number(row.getCell(column('Coverage (%), scenario')).value)).toBeCloseTo(want[1]!, 1);
+			checked++;
+		});
+		expect(checked).toBe(14);
 	});
 });
 
