@@ -25,6 +25,7 @@ import { compareWithNetworkx, type NetworkxComparison } from './bench/networkx-c
 import { jinganDragCase, measureScenarioDrag, printScenarioDrag } from './bench/scenario-drag';
 import { benchOsmPbf, printOsmPbf } from './bench/osm-pbf';
 import { SyntheticCity, hashUnit, type CityScale, type GridWindow } from './bench/synthetic-city';
+import { median, percentile } from './bench/stats';
 
 const FULL: CityScale = { gridSize: 1250, spacingM: 70, cellColumns: 800, cellRows: 750, facilities: 1200, subdistrictGrid: 15 };
 const QUICK: CityScale = { gridSize: 300, spacingM: 70, cellColumns: 200, cellRows: 200, facilities: 80, subdistrictGrid: 5 };
@@ -39,17 +40,6 @@ function seconds<T>(step: () => T): [T, number] {
 	const start = performance.now();
 	const value = step();
 	return [value, (performance.now() - start) / 1000];
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function percentile(values: number[], fraction: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
 }
 
 function peakMemoryGB(): number {

@@ -13,6 +13,7 @@ import { computeIndicators } from '$lib/engine/standards/compute-indicators';
 import { SHANGHAI_2023 } from '$lib/engine/standards/profile';
 import type { Facility } from '$lib/engine/types';
 import { loadInputs } from '../lib/load-inputs';
+import { median, percentile } from './stats';
 
 export const DRAG_TARGETS = { medianMs: 16, p95Ms: 50 };
 const POSITIONS = 100;
@@ -153,13 +154,3 @@ function timed(step: () => unknown): number {
 	return performance.now() - start;
 }
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function percentile(values: number[], fraction: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
-}

@@ -15,6 +15,7 @@ import { IncrementalCoverage } from '$lib/engine/scenario/incremental';
 import { FACILITY_TYPES, type Facility, type FacilityType, type NetworkLine, type PopulationCells, type Position, type Subdistrict } from '$lib/engine/types';
 import { loadInputs } from '../../scripts/lib/load-inputs';
 import { facility, line, offset } from './engine-fixtures';
+import { seededRandom } from '../../scripts/demo/geometry';
 
 // ---------------------------------------------------------------------------------------------
 // Comparison with a full recomputation
@@ -296,17 +297,6 @@ describe('IncrementalCoverage matches full recomputation after every edit', () =
 // ---------------------------------------------------------------------------------------------
 // The Jing'an demo
 
-/** A small deterministic generator (mulberry32), so the demo test replays the same edits. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 describe('IncrementalCoverage on the Jing\'an demo', () => {
 	it('matches full recomputation through 20 random edits', () => {
@@ -316,7 +306,7 @@ describe('IncrementalCoverage on the Jing\'an demo', () => {
 		const params: CoverageParams = { ...DEFAULT_COVERAGE_PARAMS, facilityTypes: [...DEFAULT_COVERAGE_PARAMS.facilityTypes] };
 		const input: CoverageInput = { graph, prepared: prepareNetwork(graph, inputs.cells, params.maxSnapM), facilities: inputs.facilities, cells: inputs.cells, cellSubdistrict: inputs.cellSubdistrict, subdistricts: inputs.subdistricts, params };
 		const incremental = IncrementalCoverage.fromResult(input, computeCoverage(input));
-		const next = random(20260101);
+		const next = seededRandom(20260101);
 		const cellAt = () => Math.floor(next() * inputs.cells.lon.length);
 		const near = (k: number): [number, number] => [inputs.cells.lon[k] + (next() - 0.5) * 0.004, inputs.cells.lat[k] + (next() - 0.5) * 0.004];
 		const edits: ScenarioEdit[] = [];
