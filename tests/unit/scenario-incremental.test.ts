@@ -1,7 +1,8 @@
 /**
  * IncrementalCoverage against full recomputation: after every scenario edit, `sync` must give the
- * same minutes (bit for bit), covered, unreachable, area sums and unsnapped facilities as
- * computeCoverage on the same facility list, and a different nearest facility only on an exact tie.
+ * same minutes, covered, unreachable, area sums (all bit for bit), unsnapped facilities and standards
+ * indicators as computeCoverage on the same facility list, and a different nearest facility only on
+ * an exact tie.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,22 +17,21 @@ import { FACILITY_TYPES, type Facility, type FacilityType, type NetworkLine, typ
 import { loadInputs } from '../../scripts/lib/load-inputs';
 import { facility, line, offset } from './engine-fixtures';
 import { seededRandom } from '../../scripts/demo/geometry';
+import { computeIndicators } from '$lib/engine/standards/compute-indicators';
+import { SHANGHAI_2023 } from '$lib/engine/standards/profile';
 
 // ---------------------------------------------------------------------------------------------
 // Comparison with a full recomputation
 
-const SUM_TOLERANCE = 1e-9;
-
+/** Sums are compared exactly: an area touched by an edit is summed again in the full pass's order. */
 function expectSameAreas(actual: AreaCoverage, expected: AreaCoverage, label: string): void {
-	const scale = Math.max(1, expected.residents);
-	const close = (a: number, b: number, field: string) => expect(Math.abs(a - b), `${label} ${field}: ${a} vs ${b}`).toBeLessThanOrEqual(SUM_TOLERANCE * scale);
+	const close = (a: number, b: number, field: string) => expect(a, `${label} ${field}`).toBe(b);
 	expect(actual.code, label).toBe(expected.code);
 	expect(actual.cells, label).toBe(expected.cells);
 	close(actual.residents, expected.residents, 'residents');
 	close(actual.coveredResidents, expected.coveredResidents, 'coveredResidents');
 	close(actual.unreachableResidents, expected.unreachableResidents, 'unreachableResidents');
-	expect(actual.coveragePct === null, label).toBe(expected.coveragePct === null);
-	if (actual.coveragePct !== null && expected.coveragePct !== null) expect(Math.abs(actual.coveragePct - expected.coveragePct), label).toBeLessThanOrEqual(1e-7);
+	expect(actual.coveragePct, `${label} coveragePct`).toBe(expected.coveragePct);
 	TIME_BANDS.forEach((band, b) => close(actual.bandResidents[b], expected.bandResidents[b], `band ${band.label}`));
 }
 
@@ -54,7 +54,13 @@ function expectSameAsFull(incremental: IncrementalCoverage, input: CoverageInput
 	expectSameAreas(incremental.outside, full.outside, `${step} outside`);
 	expectSameAreas(incremental.total, full.total, `${step} total`);
 	expect(incremental.unsnappedFacilities, step).toEqual(full.unsnappedFacilities);
+	expect(indicatorsOf(incremental, input), `${step}: indicators`).toEqual(indicatorsOf(full, input));
 	return full;
+}
+
+/** Every standards indicator (Shanghai 2023: coverage target 100 %, where a last-bit drift would flip the rule). */
+function indicatorsOf(figures: Pick<CoverageResult, 'bySubdistrict' | 'outside'>, input: CoverageInput) {
+	return computeIndicators({ subdistricts: input.subdistricts, facilities: input.facilities, coverage: { bySubdistrict: figures.bySubdistrict, outside: figures.outside }, profile: SHANGHAI_2023 });
 }
 
 /** Where the nearest facility differs, both must reach the cell in exactly the full minutes. */
@@ -212,6 +218,11 @@ function rectangle(code: string, west: Position, east: Position): Subdistrict {
 /** Two sub-districts over part of the area; the rest of the cells are outside. */
 const SUBDISTRICTS = [rectangle('A', offset(-100, -100), offset(250, 700)), rectangle('B', offset(250, -100), offset(600, 700))];
 
+function assignToTestAreas(lon: number, lat: number): string {
+	const index = assignPointsToPolygons(Float64Array.of(lon), Float64Array.of(lat), SUBDISTRICTS)[0];
+	return index >= 0 ? SUBDISTRICTS[index].code : '';
+}
+
 /**
  * Runs a random scenario: a full computation, then each intent applied with applyEdits and synced,
  * compared with a full recomputation after every step.
@@ -231,10 +242,10 @@ function checkScenario(network: TestNetwork, cellPoints: [Position, number][], i
 	const edits: ScenarioEdit[] = [];
 	let added = 0;
 	intents.forEach((intent, step) => {
-		const live = applyEdits(baseline, edits);
+		const live = applyEdits(baseline, edits, assignToTestAreas);
 		const edit = resolveIntent(intent, live, network.island, () => `new${added++}`);
 		if (edit) edits.push(edit);
-		let list = applyEdits(baseline, edits);
+		let list = applyEdits(baseline, edits, assignToTestAreas);
 		if (intent.kind === 'shuffle') list = shuffled(list, intent.seed);
 		const changes = incremental.sync(list);
 		const stepInput = { ...input, facilities: list };

@@ -276,12 +276,11 @@ export class IncrementalCoverage {
 			const old = this.minutes[cell];
 			const sameMinutes = old === minutes || (Number.isNaN(old) && Number.isNaN(minutes));
 			if (sameMinutes && covered === this.covered[cell] && unreachable === this.unreachable[cell] && slot === this.cellSlot[cell]) continue;
-			this.areas.change(cell, old, this.covered[cell], this.unreachable[cell], -1);
 			this.minutes[cell] = minutes;
 			this.covered[cell] = covered;
 			this.unreachable[cell] = unreachable;
 			this.cellSlot[cell] = slot;
-			this.areas.change(cell, minutes, covered, unreachable, 1);
+			this.areas.touch(cell);
 			changed.push(cell);
 		}
 		return Int32Array.from(changed);
