@@ -118,6 +118,27 @@ test('a proposed station raises coverage live, survives a reload, and exports an
 	await page.mouse.up();
 	await settled(page, 4);
 	await expect(page.getByTestId('scenario-edits').locator('li').last()).toContainText('Move');
+
+	// 改扩建 of the sub-district's existing centre, picked by name: +2,000 m² and +60 beds raise its m² and beds per 1,000.
+	const facilities = csv(`${DEMO}/facilities.csv`);
+	const centre = facilities.find((row) => row.type === 'centre' && row.subdistrict === site.code)!;
+	await page.getByTestId('facility-pick').selectOption(centre.id);
+	await expect(page.getByTestId('editor-name')).toHaveValue(centre.name);
+	await page.getByTestId('editor-area').fill(String(Number(centre.area_m2) + 2000));
+	await page.getByTestId('editor-beds').fill(String(Number(centre.beds) + 60));
+	await page.getByTestId('editor-apply').click();
+	await settled(page, 5);
+	const afterEnlarging = (await comparison(page)).get(site.code)!;
+	expect(afterEnlarging[4], 'Δ m² per 1,000').toMatch(/^\+\d/);
+	expect(afterEnlarging[5], 'Δ beds per 1,000').toMatch(/^\+\d/);
+
+	// Closing an existing station elsewhere: the edit is listed, and the station leaves the map's facility list.
+	const station = facilities.find((row) => row.type === 'station' && row.subdistrict !== site.code)!;
+	await page.getByTestId('facility-pick').selectOption(station.id);
+	await page.getByTestId('editor-close').click();
+	await settled(page, 6);
+	await expect(page.getByTestId('scenario-edits').locator('li').last()).toContainText(`Close “${station.name}”`);
+	await expect(page.getByTestId('facility-pick').locator(`option[value="${station.id}"]`)).toHaveCount(0);
 	await page.getByTestId('view-change').check();
 	await page.waitForTimeout(800);
 	await page.screenshot({ path: 'docs/screenshots/scenario-en.png' });
@@ -145,7 +166,7 @@ test('a proposed station raises coverage live, survives a reload, and exports an
 	await page.reload();
 	await openApp(page);
 	await page.getByTestId('tab-scenario').click();
-	await settled(page, 4);
+	await settled(page, 6);
 	expect(await comparison(page)).toEqual(beforeReload);
 
 	// The app's scenario equals a full recomputation by the CLI of the exported file.
@@ -167,7 +188,7 @@ test('a proposed station raises coverage live, survives a reload, and exports an
 	await openApp(other);
 	await other.getByTestId('tab-scenario').click();
 	await other.getByTestId('scenario-import').setInputFiles(join(dir, 'scenario.json'));
-	await settled(other, 4);
+	await settled(other, 6);
 	expect(await comparison(other)).toEqual(beforeReload);
 
 	// A file from another dataset is refused whole, with a reason, and changes nothing.
