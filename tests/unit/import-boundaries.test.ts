@@ -4,6 +4,7 @@ import { importFile, importSubdistricts, type NetworkImport, type SubdistrictsIm
 import { detectShift } from '../../src/lib/io/import/shift-detection';
 import { parseSubdistrictsGeoJson } from '../../src/lib/io/subdistricts-geojson';
 import type { NetworkLine } from '../../src/lib/engine/types';
+import { packLines, unpackLines } from '../../src/lib/io/network-pack';
 import { expected, fixtureBytes, haversineM, truthSubdistricts } from './import-fixtures';
 
 async function loadSubdistricts(fileName: string, options = {}): Promise<SubdistrictsImport> {
@@ -81,10 +82,11 @@ describe('network from GeoJSON', () => {
 	test('lines kept with their highway class; GCJ-02 input converted', async () => {
 		const plain = (await importFile({ kind: 'network', fileName: 'n.geojson', bytes: fixtureBytes('network.geojson') })) as NetworkImport;
 		expect(plain.loaded).toBe(32);
-		expect(new Set(plain.records.map((line) => line.highway))).toEqual(new Set(['residential', 'tertiary']));
+		const plainLines = unpackLines(plain.records);
+		expect(new Set(plainLines.map((line) => line.highway))).toEqual(new Set(['residential', 'tertiary']));
 		const shifted = (await importFile({ kind: 'network', fileName: 'n.geojson', bytes: fixtureBytes('network.geojson'), options: { crs: 'gcj02' } })) as NetworkImport;
-		const [lon, lat] = shifted.records[0].coords[0];
-		const [expectedLon, expectedLat] = gcoord.transform(plain.records[0].coords[0], gcoord.GCJ02, gcoord.WGS84) as [number, number];
+		const [lon, lat] = unpackLines(shifted.records)[0].coords[0];
+		const [expectedLon, expectedLat] = gcoord.transform(plainLines[0].coords[0], gcoord.GCJ02, gcoord.WGS84) as [number, number];
 		expect(haversineM(lon, lat, expectedLon, expectedLat)).toBeLessThan(0.01);
 	});
 
@@ -104,7 +106,7 @@ describe('network from GeoJSON', () => {
 
 describe('shift detection', () => {
 	/** Points on a sparse network of long streets, 1.5 km apart. */
-	const streets: NetworkLine[] = [121.43, 121.445, 121.46].map((lon) => ({ coords: [[lon, 31.2], [lon, 31.27]], highway: 'primary' }));
+	const streets = packLines([121.43, 121.445, 121.46].map((lon): NetworkLine => ({ coords: [[lon, 31.2], [lon, 31.27]], highway: 'primary' })));
 	const onStreet = Array.from({ length: 12 }, (_, index) => [[121.43, 121.445, 121.46][index % 3], 31.205 + index * 0.005] as [number, number]);
 
 	function shiftedTo(system: 'GCJ02' | 'BD09'): [Float64Array, Float64Array] {

@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Facility } from '../../src/lib/engine/types';
 import { parseFacilitiesCsv } from '../../src/lib/io/facilities-csv';
-import { importFile, inspectFile, type FacilitiesImport } from '../../src/lib/io/import';
+import { importFile, inspectFile, type FacilitiesImport, type ImportContext } from '../../src/lib/io/import';
 import { parseNetworkGeoJson } from '../../src/lib/io/network-geojson';
+import { packLines } from '../../src/lib/io/network-pack';
 import { expected, fixtureBytes, haversineM, truthSubdistricts, type TruthFacility } from './import-fixtures';
 
-async function importFacilities(fileName: string, options = {}, context = {}): Promise<FacilitiesImport> {
+async function importFacilities(fileName: string, options = {}, context: ImportContext = {}): Promise<FacilitiesImport> {
 	const result = await importFile({ kind: 'facilities', fileName, bytes: fixtureBytes(fileName), options, context });
 	if (result.kind !== 'facilities') throw new Error('wrong kind');
 	return result;
@@ -60,7 +61,7 @@ describe('GBK CSV with Chinese headers and GCJ-02 coordinates', () => {
 	});
 
 	test('with boundaries and streets loaded, the shift is detected and GCJ-02 suggested', async () => {
-		const network = parseNetworkGeoJson(new TextDecoder().decode(fixtureBytes('network.geojson'))).records;
+		const network = packLines(parseNetworkGeoJson(new TextDecoder().decode(fixtureBytes('network.geojson'))).records);
 		const result = await importFacilities('facilities-gbk-gcj02.csv', {}, { subdistricts: truthSubdistricts(), network });
 		expect(result.shift?.suggested).toBe('gcj02');
 		const asDeclared = result.shift?.evidence.find((evidence) => evidence.candidate === 'as-declared');
@@ -71,7 +72,7 @@ describe('GBK CSV with Chinese headers and GCJ-02 coordinates', () => {
 	});
 
 	test('true WGS84 data with the same context: no shift suggested', async () => {
-		const network = parseNetworkGeoJson(new TextDecoder().decode(fixtureBytes('network.geojson'))).records;
+		const network = packLines(parseNetworkGeoJson(new TextDecoder().decode(fixtureBytes('network.geojson'))).records);
 		const result = await importFacilities('facilities-utf8-bom.csv', {}, { subdistricts: truthSubdistricts(), network });
 		expect(result.shift).not.toBeNull();
 		expect(result.shift?.suggested).toBeNull();

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { importFile, type DatasetKind, type ImportOptions, type ImportResult } from '../../src/lib/io/import';
 import { FileFormatError } from '../../src/lib/io/load-result';
+import { unpackLines } from '../../src/lib/io/network-pack';
 import { truthSubdistricts } from './import-fixtures';
 
 /**
@@ -40,7 +41,7 @@ function checkResult(result: ImportResult): void {
 				? Array.from(result.records.lon, (lon, index) => [lon, result.records.lat[index]])
 				: result.kind === 'subdistricts'
 					? result.records.flatMap((area) => area.polygons.flat(2))
-					: result.records.flatMap((line) => line.coords);
+					: unpackLines(result.records).flatMap((line) => line.coords);
 	for (const [lon, lat] of positions) {
 		expect(Number.isFinite(lon) && Math.abs(lon) <= 180).toBe(true);
 		expect(Number.isFinite(lat) && Math.abs(lat) <= 90).toBe(true);

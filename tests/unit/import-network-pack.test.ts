@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { NetworkLine } from '$lib/engine/types';
 import type { ImportResult, NetworkImport } from '$lib/io/import';
-import { packLines, unpackLines } from '$lib/io/network-pack';
+import { isPackedLines, linesWithin, packedLineCount, packedPointCount, packedTransferables, packLines, unpackLines } from '$lib/io/network-pack';
 import type { ImportWorkerRequest, ImportWorkerResponse } from '$lib/worker/import-messages';
 import { ImportClient } from '$lib/worker/import-client';
 
@@ -12,32 +12,49 @@ const LINES: NetworkLine[] = [
 ];
 
 describe('packed network lines', () => {
-	test('round-trip exactly, with one string per highway class', async () => {
+	test('round-trip exactly, with one string per highway class', () => {
 		const packed = packLines(LINES);
 		expect(packed.highways).toEqual(['footway', 'residential']);
 		expect(Array.from(packed.offsets)).toEqual([0, 2, 5, 7]);
-		expect(await unpackLines(packed)).toEqual(LINES);
-		expect(await unpackLines(packLines([]))).toEqual([]);
+		expect(packedLineCount(packed)).toBe(3);
+		expect(packedPointCount(packed)).toBe(7);
+		expect(unpackLines(packed)).toEqual(LINES);
+		expect(unpackLines(packLines([]))).toEqual([]);
+		expect(packedLineCount(packLines([]))).toBe(0);
 	});
 
-	test('rebuilding pauses every slice of lines', async () => {
-		const many = Array.from({ length: 1001 }, (_, index) => ({ coords: [[index, 0], [index, 1]] as [number, number][], highway: 'path' }));
-		let pauses = 0;
-		const rebuilt = await unpackLines(packLines(many), 100, async () => {
-			pauses++;
-		});
-		expect(rebuilt).toEqual(many);
-		expect(pauses).toBe(10);
+	test('survive structured cloning (to a worker, to IndexedDB) and are recognised', () => {
+		const cloned = structuredClone(packLines(LINES));
+		expect(isPackedLines(cloned)).toBe(true);
+		expect(isPackedLines(packLines([]))).toBe(true);
+		expect(unpackLines(cloned)).toEqual(LINES);
+		expect(isPackedLines({ ...cloned, offsets: new Uint32Array([1, 2, 5, 7]) })).toBe(false);
+		expect(isPackedLines({ ...cloned, offsets: new Uint32Array([0, 5, 2, 7]) })).toBe(false);
+		expect(isPackedLines({ ...cloned, highways: [1, 2] })).toBe(false);
+		expect(isPackedLines(LINES)).toBe(false);
 	});
 
-	test('the import client rebuilds a network the worker sent packed', async () => {
+	test('the lines near an area are cut out whole, with their classes', () => {
 		const packed = packLines(LINES);
-		const result = { kind: 'network', fileName: 'n.osm.pbf', records: [], loaded: 3, skipped: 0, problems: [] } as unknown as NetworkImport;
+		const near = linesWithin(packed, [121.45, 31.25, 121.6, 31.4]);
+		expect(unpackLines(near)).toEqual([LINES[1]]);
+		expect(isPackedLines(near)).toBe(true);
+		// A line that only crosses the box by its extent is kept; everything inside gives the same arrays back.
+		expect(unpackLines(linesWithin(packed, [121.405, 31.1, 121.406, 31.3]))).toEqual([LINES[0]]);
+		expect(linesWithin(packed, [-180, -90, 180, 90])).toBe(packed);
+		expect(packedLineCount(linesWithin(packed, [10, 10, 11, 11]))).toBe(0);
+	});
+
+	test('the import client hands the packed network the worker sent to the page as it is', async () => {
+		const packed = packLines(LINES);
+		const result = { kind: 'network', fileName: 'n.osm.pbf', records: packed, loaded: 3, skipped: 0, problems: [] } as unknown as NetworkImport;
+		let transferred: Transferable[] = [];
 		class FakeWorker {
 			onmessage: ((event: MessageEvent<ImportWorkerResponse>) => void) | null = null;
 			onerror: ((event: ErrorEvent) => void) | null = null;
 			postMessage(request: ImportWorkerRequest): void {
-				queueMicrotask(() => this.onmessage?.({ data: { kind: 'result', requestId: request.requestId, result, packedLines: packed } } as MessageEvent<ImportWorkerResponse>));
+				transferred = packedTransferables(packed);
+				queueMicrotask(() => this.onmessage?.({ data: { kind: 'result', requestId: request.requestId, result } } as MessageEvent<ImportWorkerResponse>));
 			}
 			terminate(): void {}
 		}
@@ -45,6 +62,7 @@ describe('packed network lines', () => {
 		const file = { name: 'n.osm.pbf', size: 100, arrayBuffer: async () => new ArrayBuffer(100) } as unknown as File;
 		const imported: ImportResult = await client.import('network', file, {}, {});
 		expect(imported.kind).toBe('network');
-		expect(imported.records).toEqual(LINES);
+		expect(imported.records).toBe(packed);
+		expect(transferred).toHaveLength(3);
 	});
 });

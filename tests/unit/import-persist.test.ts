@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Dataset } from '../../src/lib/io/dataset';
-import { estimateBytes, isSavedDataset, loadSavedDataset, saveDataset, StorageQuotaError, StorageUnavailableError, toStorageError } from '../../src/lib/io/persist';
+import { packLines } from '../../src/lib/io/network-pack';
+import { estimateBytes, fromVersion1, isSavedDataset, loadSavedDataset, saveDataset, StorageQuotaError, StorageUnavailableError, toStorageError } from '../../src/lib/io/persist';
+
+const LINES = [
+	{ coords: [[121.44, 31.24], [121.45, 31.24]] as [number, number][], highway: 'residential' },
+	{ coords: [[121.45, 31.24], [121.45, 31.25], [121.46, 31.25]] as [number, number][], highway: 'footway' }
+];
 
 function dataset(): Dataset {
 	return {
@@ -20,16 +26,37 @@ function dataset(): Dataset {
 
 describe('persistence of the planner dataset', () => {
 	test('a saved record survives structured cloning (what IndexedDB does) and is recognised', () => {
-		const record = { version: 1, savedAt: '2024-06-11T00:00:00.000Z', dataset: dataset() };
+		const record = { version: 2, savedAt: '2024-06-11T00:00:00.000Z', dataset: { ...dataset(), network: packLines(LINES) } };
 		const cloned = structuredClone(record);
 		expect(isSavedDataset(cloned)).toBe(true);
 		expect(cloned.dataset.cells.pop).toBeInstanceOf(Float64Array);
 		expect(Array.from(cloned.dataset.cells.pop)).toEqual([100, 200]);
+		expect(cloned.dataset.network?.coords).toBeInstanceOf(Float64Array);
+		expect(cloned.dataset.network).toEqual(packLines(LINES));
+	});
+
+	test('a version-1 record (network as lines) is converted, not dropped: an upgrade never loses the planner\'s data', () => {
+		const old = structuredClone({ version: 1, savedAt: '2024-06-11T00:00:00.000Z', dataset: { ...dataset(), network: LINES } });
+		const converted = fromVersion1(old);
+		expect(converted?.version).toBe(2);
+		expect(converted && isSavedDataset(converted)).toBe(true);
+		expect(converted?.dataset.network).toEqual(packLines(LINES));
+		expect(converted?.dataset.facilities).toEqual(dataset().facilities);
+		expect(fromVersion1({ ...old, dataset: { ...old.dataset, network: [{ highway: 'x', coords: ['east'] }] } })).toBeNull();
+		expect(fromVersion1({ ...old, version: 2 })).toBeNull();
 	});
 
 	test('old or damaged records are not trusted', () => {
-		const good = { version: 1, savedAt: 'x', dataset: dataset() };
+		const good = { version: 2, savedAt: 'x', dataset: dataset() };
+		expect(isSavedDataset(good)).toBe(true);
 		expect(isSavedDataset({ ...good, version: 0 })).toBe(false);
+		// Version 1 kept the network as NetworkLine[]: treated as absent, never half-read.
+		expect(isSavedDataset({ ...good, version: 1, dataset: { ...good.dataset, network: LINES } })).toBe(false);
+		expect(isSavedDataset({ ...good, dataset: { ...good.dataset, network: LINES } })).toBe(false);
+		const packed = packLines(LINES);
+		expect(isSavedDataset({ ...good, dataset: { ...good.dataset, network: { ...packed, offsets: new Uint32Array([0, 2, 9]) } } })).toBe(false);
+		expect(isSavedDataset({ ...good, dataset: { ...good.dataset, network: { ...packed, highwayIndex: new Uint32Array([0, 5]) } } })).toBe(false);
+		expect(isSavedDataset({ ...good, dataset: { ...good.dataset, network: { ...packed, coords: Array.from(packed.coords) } } })).toBe(false);
 		expect(isSavedDataset({ ...good, dataset: { ...good.dataset, cells: { lon: [1], lat: [2], pop: [3] } } })).toBe(false);
 		expect(isSavedDataset({ ...good, dataset: { ...good.dataset, cells: { lon: new Float64Array(2), lat: new Float64Array(1), pop: new Float64Array(2) } } })).toBe(false);
 		expect(isSavedDataset(null)).toBe(false);
@@ -55,5 +82,12 @@ describe('persistence of the planner dataset', () => {
 		const big = dataset();
 		big.cells = { lon: new Float64Array(1000), lat: new Float64Array(1000), pop: new Float64Array(1000) };
 		expect(estimateBytes(big) - small).toBe(3 * 8 * (1000 - 2));
+	});
+
+	test('the size estimate counts the packed network by its buffers, not as JSON', () => {
+		const withNetwork = { ...dataset(), network: packLines(LINES) };
+		const buffers = 5 * 2 * 8 + 3 * 4 + 2 * 4;
+		const highwaysJson = JSON.stringify(['residential', 'footway']).length - 'null'.length;
+		expect(estimateBytes(withNetwork) - estimateBytes(dataset())).toBe(buffers + highwaysJson * 2);
 	});
 });

@@ -11,6 +11,7 @@ import type { ScenarioEdit } from '$lib/engine/scenario/edits';
 import type { Facility } from '$lib/engine/types';
 import type { Dataset } from '$lib/io/dataset';
 import { loadDemoDataset } from '$lib/io/demo-dataset';
+import { packLines, unpackLines } from '$lib/io/network-pack';
 import {
 	datasetFingerprint,
 	parseScenarioFile,
@@ -48,7 +49,7 @@ function dataset(facilities: Facility[] = [facility('C1', { type: 'centre', area
 		cells: { lon: new Float64Array([121.44, 121.45, 121.46]), lat: new Float64Array([31.24, 31.25, 31.26]), pop: new Float64Array([100, 200, 300]) },
 		cellShape: { kind: 'grid', sizeM: 100 },
 		subdistricts: [{ code: 'a', name: '甲', nameEn: 'A', population: null, polygons: [] }],
-		network: [{ coords: [[121.44, 31.24], [121.46, 31.26]], highway: 'residential' }],
+		network: packLines([{ coords: [[121.44, 31.24], [121.46, 31.26]], highway: 'residential' }]),
 		context: [],
 		sources: []
 	};
@@ -112,6 +113,9 @@ describe('scenario file', () => {
 		const app = await loadDemoDataset(demo, async (url) => readFileSync(url, 'utf8'));
 		const cli = loadInputs({ network: `${demo}/network.geojson`, facilities: `${demo}/facilities.csv`, population: `${demo}/population.csv`, subdistricts: `${demo}/subdistricts.geojson` });
 		expect(datasetFingerprint(cli)).toBe(datasetFingerprint(app));
+		// The app holds the network packed, the CLI as lines: the same network gives the same fingerprint.
+		expect(app.network).not.toBeNull();
+		expect(datasetFingerprint({ ...app, network: unpackLines(app.network ?? packLines([])) })).toBe(datasetFingerprint(app));
 		// The fixture the CLI tests use was exported for this demo.
 		const fixture = parseScenarioFile(readFileSync('tests/fixtures/scenario/demo-scenario.json', 'utf8'), app);
 		expect(fixture.ok).toBe(true);

@@ -1,4 +1,5 @@
-import type { CellShape, Facility, NetworkLine, PopulationCells, Subdistrict } from '$lib/engine/types';
+import type { CellShape, Facility, PopulationCells, Subdistrict } from '$lib/engine/types';
+import type { PackedLines } from './network-pack';
 
 /** Display-only context features of a dataset (water, rail, parks, district outline). */
 export interface ContextFeature {
@@ -30,7 +31,8 @@ export interface Dataset {
 	cells: PopulationCells;
 	cellShape: CellShape;
 	subdistricts: Subdistrict[];
-	network: NetworkLine[] | null;
+	/** The walking network, packed: never rebuilt as NetworkLine[] on the page (see network-pack.ts). */
+	network: PackedLines | null;
 	context: ContextFeature[];
 	sources: SourceSummary[];
 }

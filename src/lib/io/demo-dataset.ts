@@ -3,6 +3,7 @@ import { parseFacilitiesCsv } from './facilities-csv';
 import { readFeatureCollection } from './geojson';
 import { FileFormatError, type LoadResult } from './load-result';
 import { parseNetworkGeoJson } from './network-geojson';
+import { packLines } from './network-pack';
 import { parsePopulationCsv } from './population-csv';
 import { parseSubdistrictsGeoJson } from './subdistricts-geojson';
 
@@ -46,7 +47,7 @@ export async function loadDemoDataset(baseUrl: string, fetchText: TextFetcher): 
 		cells: population.records,
 		cellShape: { kind: 'grid', sizeM: manifest.population_cell.size_m },
 		subdistricts: subdistricts.records,
-		network: network.records,
+		network: packLines(network.records),
 		context: readFeatureCollection(contextText, manifest.files.context ?? 'context') as unknown as ContextFeature[],
 		sources
 	};

@@ -1,5 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Dataset } from './dataset';
+import type { NetworkLine } from '$lib/engine/types';
+import { isPackedLines, packLines } from './network-pack';
 
 /**
  * Keeps the planner's own dataset in the browser's IndexedDB, so a reload shows their data, not the demo.
@@ -11,7 +13,12 @@ const DB_NAME = 'health-circle';
 const DB_VERSION = 1;
 const STORE = 'datasets';
 const KEY = 'planner';
-const FORMAT_VERSION = 1;
+/**
+ * 2: the network is stored packed (typed arrays, cloned as whole buffers) instead of NetworkLine[]. A
+ * version-1 record is converted once on load and saved again (the planner's data is never dropped by an
+ * upgrade); a damaged record or one of an unknown version is treated as absent.
+ */
+const FORMAT_VERSION = 2;
 
 export interface SavedDataset {
 	version: typeof FORMAT_VERSION;
@@ -76,11 +83,37 @@ export async function loadSavedDataset(): Promise<SavedDataset | null> {
 		throw toStorageError(error);
 	}
 	if (value === undefined) return null;
+	const migrated = fromVersion1(value);
+	if (migrated) {
+		await saveDataset(migrated.dataset, new Date(migrated.savedAt)).catch(() => undefined);
+		return migrated;
+	}
 	if (!isSavedDataset(value)) {
 		await clearSavedDataset();
 		return null;
 	}
 	return value;
+}
+
+/** A version-1 record (network as NetworkLine[]) as a current one; null when the value is not one. */
+export function fromVersion1(value: unknown): SavedDataset | null {
+	if (typeof value !== 'object' || value === null || (value as { version?: unknown }).version !== 1) return null;
+	const record = value as { savedAt?: unknown; dataset?: { network?: unknown } };
+	const network = record.dataset?.network;
+	if (network !== null && !(Array.isArray(network) && network.every(isNetworkLine))) return null;
+	const converted = { version: FORMAT_VERSION, savedAt: record.savedAt, dataset: { ...record.dataset, network: network === null ? null : packLines(network) } };
+	return isSavedDataset(converted) ? converted : null;
+}
+
+function isNetworkLine(value: unknown): value is NetworkLine {
+	const line = value as Partial<NetworkLine> | null;
+	return (
+		typeof line === 'object' &&
+		line !== null &&
+		typeof line.highway === 'string' &&
+		Array.isArray(line.coords) &&
+		line.coords.every((point) => Array.isArray(point) && typeof point[0] === 'number' && typeof point[1] === 'number')
+	);
 }
 
 /** "Back to the demo": forgets the planner's dataset. */
@@ -126,8 +159,9 @@ export function toStorageError(error: unknown, neededBytes: number | null = null
 /** Rough size of a dataset, for the quota message: typed arrays exactly, the rest by its JSON length. */
 export function estimateBytes(dataset: Dataset): number {
 	const cells = dataset.cells.lon.byteLength + dataset.cells.lat.byteLength + dataset.cells.pop.byteLength;
-	const rest = JSON.stringify({ ...dataset, cells: null }).length * 2;
-	return cells + rest;
+	const network = dataset.network ? dataset.network.coords.byteLength + dataset.network.offsets.byteLength + dataset.network.highwayIndex.byteLength : 0;
+	const rest = JSON.stringify({ ...dataset, cells: null, network: dataset.network?.highways ?? null }).length * 2;
+	return cells + network + rest;
 }
 
 /** Checks a stored value before trusting it: an old or damaged record must not crash the app at start-up. */
@@ -143,7 +177,7 @@ export function isSavedDataset(value: unknown): value is SavedDataset {
 		typeof dataset.id === 'string' &&
 		Array.isArray(dataset.facilities) &&
 		Array.isArray(dataset.subdistricts) &&
-		(dataset.network === null || Array.isArray(dataset.network)) &&
+		(dataset.network === null || isPackedLines(dataset.network)) &&
 		typeof dataset.cells === 'object' &&
 		dataset.cells !== null &&
 		dataset.cells.lon instanceof Float64Array &&

@@ -9,6 +9,7 @@
 import { checkEdits, type EditProblem, type FacilityChanges, type ScenarioEdit } from '$lib/engine/scenario/edits';
 import { FACILITY_STATUSES, FACILITY_TYPES, type Facility, type NetworkLine, type PopulationCells, type Subdistrict } from '$lib/engine/types';
 import type { Dataset } from './dataset';
+import { packedLineCount, packedPointCount, type PackedLines } from './network-pack';
 
 export const SCENARIO_FORMAT = 'health-circle-scenario';
 export const SCENARIO_VERSION = 1;
@@ -30,12 +31,15 @@ export interface ScenarioFile {
 	scenario: Scenario;
 }
 
-/** The parts of a dataset its fingerprint is computed from (a Dataset and the CLI's LoadedInputs both fit). */
+/**
+ * The parts of a dataset its fingerprint is computed from (a Dataset and the CLI's LoadedInputs both fit: the
+ * app holds the network packed, the CLI as lines; both give the same line and vertex counts).
+ */
 export interface DatasetParts {
 	facilities: readonly Facility[];
 	cells: PopulationCells;
 	subdistricts: readonly Subdistrict[];
-	network: readonly NetworkLine[] | null;
+	network: readonly NetworkLine[] | PackedLines | null;
 }
 
 export const SCENARIO_FILE_PROBLEM_CODES = ['not-json', 'wrong-format', 'newer-version', 'bad-structure', 'other-dataset', 'edits-do-not-apply'] as const;
@@ -76,9 +80,18 @@ function canonicalText(parts: DatasetParts): string {
 	const lines = [`facilities ${facilities.length}`, ...facilities.map(facilityLine)];
 	lines.push(`subdistricts ${parts.subdistricts.map((subdistrict) => subdistrict.code).sort().join(',')}`);
 	lines.push(...cellLines(parts.cells));
-	const vertices = parts.network?.reduce((sum, line) => sum + line.coords.length, 0) ?? 0;
-	lines.push(parts.network ? `network ${parts.network.length} ${vertices}` : 'network none');
+	lines.push(parts.network ? `network ${networkSize(parts.network)}` : 'network none');
 	return lines.join('\n');
+}
+
+/** "<lines> <vertices>" of either form of the network. */
+function networkSize(network: readonly NetworkLine[] | PackedLines): string {
+	if (isLineList(network)) return `${network.length} ${network.reduce((sum, line) => sum + line.coords.length, 0)}`;
+	return `${packedLineCount(network)} ${packedPointCount(network)}`;
+}
+
+function isLineList(network: readonly NetworkLine[] | PackedLines): network is readonly NetworkLine[] {
+	return Array.isArray(network);
 }
 
 function facilityLine(facility: Facility): string {

@@ -1,6 +1,7 @@
 import type { CoverageParams, CoverageResult } from '$lib/engine/coverage';
 import type { GraphReport } from '$lib/engine/graph';
-import type { Facility, FacilityType, NetworkLine, PopulationCells, Subdistrict } from '$lib/engine/types';
+import type { Facility, FacilityType, PopulationCells, Subdistrict } from '$lib/engine/types';
+import type { PackedLines } from '$lib/io/network-pack';
 import type { E2sfcaByArea } from '$lib/engine/e2sfca-areas';
 
 /** What the coverage worker is asked to do. Every request carries an id; the answer repeats it. */
@@ -8,7 +9,8 @@ export type CoverageRequest =
 	| {
 			kind: 'prepare';
 			requestId: number;
-			network: NetworkLine[] | null;
+			/** Copied, not transferred: the page keeps drawing and saving it. Unpacked in the worker. */
+			network: PackedLines | null;
 			facilities: Facility[];
 			cells: PopulationCells;
 			subdistricts: Subdistrict[];

@@ -1,6 +1,5 @@
 import { checkFileSizeBeforeReading, type DatasetKind, type ImportContext, type ImportOptions, type ImportResult, type ImportStage, type Inspection } from '$lib/io/import';
 import { FileFormatError, type FileErrorCode, type ProblemParams } from '$lib/io/load-result';
-import { unpackLines } from '$lib/io/network-pack';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './import-messages';
 
 export type ProgressListener = (stage: ImportStage, fraction: number) => void;
@@ -35,8 +34,6 @@ export function createImportWorker(): Worker {
 export class ImportClient {
 	private worker: Worker | null = null;
 	private nextId = 1;
-	/** Bumped by cancel(): a result still being unpacked when the planner cancels is dropped. */
-	private generation = 0;
 	private pending = new Map<number, { resolve: (value: ImportWorkerResponse) => void; reject: (error: Error) => void; onProgress?: ProgressListener }>();
 
 	constructor(private readonly createWorker: WorkerFactory = createImportWorker) {}
@@ -50,16 +47,10 @@ export class ImportClient {
 	async import(kind: DatasetKind, file: File, options: ImportOptions, context: ImportContext, onProgress?: ProgressListener): Promise<ImportResult> {
 		const response = await this.send('import', kind, file, options, context, onProgress);
 		if (response.kind !== 'result') throw new Error(`unexpected answer ${response.kind}`);
-		const { result, packedLines } = response;
-		if (result.kind !== 'network' || !packedLines) return result;
-		const generation = this.generation;
-		const records = await unpackLines(packedLines);
-		if (generation !== this.generation) throw new ImportWorkerError('cancelled', false, 'cancelled');
-		return { ...result, records };
+		return response.result;
 	}
 
 	cancel(): void {
-		this.generation++;
 		this.worker?.terminate();
 		this.worker = null;
 		for (const { reject } of this.pending.values()) reject(new ImportWorkerError('cancelled', false, 'cancelled'));

@@ -1,6 +1,5 @@
 import type { DatasetKind, ImportContext, ImportOptions, ImportResult, ImportStage, Inspection } from '$lib/io/import';
 import type { FileErrorCode, ProblemParams } from '$lib/io/load-result';
-import type { PackedLines } from '$lib/io/network-pack';
 
 /**
  * Messages of the import worker. A request carries the file's bytes (transferred, not copied); "inspect"
@@ -20,11 +19,8 @@ export type ImportWorkerRequest = {
 export type ImportWorkerResponse =
 	| { kind: 'progress'; requestId: number; stage: ImportStage; fraction: number }
 	| { kind: 'inspected'; requestId: number; inspection: Inspection }
-	/**
-	 * A network result comes with its lines packed (transferred typed arrays) and `result.records` empty:
-	 * the client rebuilds the lines in slices, so millions of points never go through structured clone.
-	 */
-	| { kind: 'result'; requestId: number; result: ImportResult; packedLines?: PackedLines }
+	/** Population cells and network lines come as typed arrays, transferred: millions of points are never cloned. */
+	| { kind: 'result'; requestId: number; result: ImportResult }
 	| {
 			kind: 'error';
 			requestId: number;

@@ -2,7 +2,7 @@
 import type { NetworkLine } from '$lib/engine/types';
 import { importFile, inspectFile, type ImportResult, type ImportStage, type OsmReaders } from '$lib/io/import';
 import { FileFormatError, type LoadResult } from '$lib/io/load-result';
-import { packedTransferables, packLines } from '$lib/io/network-pack';
+import { packedTransferables } from '$lib/io/network-pack';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './import-messages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -32,8 +32,9 @@ function post(message: ImportWorkerResponse, transfer: Transferable[] = []): voi
 	scope.postMessage(message, transfer);
 }
 
-/** Typed arrays of population results are handed over, not copied (they can be hundreds of MB). */
+/** Typed arrays of population and network results are handed over, not copied (they can be hundreds of MB). */
 function transferables(result: ImportResult): Transferable[] {
+	if (result.kind === 'network') return packedTransferables(result.records);
 	if (result.kind !== 'population') return [];
 	return [result.records.lon.buffer, result.records.lat.buffer, result.records.pop.buffer];
 }
@@ -56,11 +57,6 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
 	}
 	const readers = kind === 'network' ? await loadOsmReaders() : {};
 	const result = await importFile({ kind, fileName, bytes, options, context: request.context, osmReaders: readers, onProgress });
-	if (result.kind === 'network') {
-		const packedLines = packLines(result.records);
-		post({ kind: 'result', requestId, result: { ...result, records: [] }, packedLines }, packedTransferables(packedLines));
-		return;
-	}
 	post({ kind: 'result', requestId, result }, transferables(result));
 }
 

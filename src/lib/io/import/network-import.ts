@@ -1,5 +1,6 @@
 import type { NetworkLine } from '$lib/engine/types';
 import { FileFormatError, problemAt, type LoadResult } from '../load-result';
+import { packLines } from '../network-pack';
 import { explain } from '../problem-codes';
 import { conversionLabel, makeToWgs84 } from './crs';
 import { decodeText, detectEncoding } from './encoding';
@@ -57,7 +58,7 @@ export async function networkFromFeatures(
 		appliedConversion: conversionLabel(resolved.crs),
 		mapping: null,
 		headers: source.headers,
-		records,
+		records: packLines(records),
 		loaded: loadedRows,
 		skipped: rowCount - loadedRows,
 		problems: problems.sorted(),
@@ -97,6 +98,7 @@ export async function importOsmNetwork(
 		mapping: null,
 		headers: [],
 		...result,
+		records: packLines(result.records),
 		omittedProblems: 0,
 		warnings: [],
 		notes: [],

@@ -1,7 +1,8 @@
 import Flatbush from 'flatbush';
 import gcoord from 'gcoord';
 import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
-import type { NetworkLine, Subdistrict } from '$lib/engine/types';
+import type { Subdistrict } from '$lib/engine/types';
+import { packedLineCount, type PackedLines } from '../network-pack';
 
 /** The datum shifts Chinese web-map data carries; each is tested by undoing it. */
 export type ShiftCandidate = 'as-declared' | 'gcj02' | 'bd09';
@@ -24,7 +25,8 @@ export interface ShiftCheck {
 
 export interface ShiftContext {
 	subdistricts?: readonly Subdistrict[];
-	network?: readonly NetworkLine[] | null;
+	/** Packed, as the page holds it: the check runs in the import worker and reads the arrays directly. */
+	network?: PackedLines | null;
 }
 
 /** Below this many points the shares are too noisy to suggest anything. */
@@ -39,9 +41,10 @@ const SEARCH_DEGREES = 0.02;
  */
 export function detectShift(lon: Float64Array, lat: Float64Array, declared: Int32Array | null, context: ShiftContext): ShiftCheck | null {
 	const subdistricts = context.subdistricts ?? [];
-	const network = context.network ?? [];
-	if (lon.length < MIN_POINTS || (subdistricts.length === 0 && network.length === 0)) return null;
-	const segments = network.length > 0 ? buildSegmentTree(network) : null;
+	const network = context.network ?? null;
+	const lineCount = network ? packedLineCount(network) : 0;
+	if (lon.length < MIN_POINTS || (subdistricts.length === 0 && lineCount === 0)) return null;
+	const segments = network && lineCount > 0 ? buildSegmentTree(network) : null;
 	const evidence = (['as-declared', 'gcj02', 'bd09'] as const).map((candidate) => {
 		const [candidateLon, candidateLat] = undo(candidate, lon, lat);
 		return measure(candidate, candidateLon, candidateLat, declared, subdistricts, segments);
@@ -135,17 +138,21 @@ interface SegmentTree {
 	coords: Float64Array;
 }
 
-function buildSegmentTree(network: readonly NetworkLine[]): SegmentTree | null {
+function buildSegmentTree(network: PackedLines): SegmentTree | null {
+	const { offsets, coords: points } = network;
+	const lineCount = packedLineCount(network);
 	let count = 0;
-	for (const line of network) count += Math.max(0, line.coords.length - 1);
+	for (let line = 0; line < lineCount; line++) count += Math.max(0, offsets[line + 1] - offsets[line] - 1);
 	if (count === 0) return null;
 	const tree = new Flatbush(count);
 	const coords = new Float64Array(count * 4);
 	let segment = 0;
-	for (const line of network) {
-		for (let index = 0; index + 1 < line.coords.length; index++) {
-			const [x1, y1] = line.coords[index];
-			const [x2, y2] = line.coords[index + 1];
+	for (let line = 0; line < lineCount; line++) {
+		for (let point = offsets[line]; point + 1 < offsets[line + 1]; point++) {
+			const x1 = points[2 * point];
+			const y1 = points[2 * point + 1];
+			const x2 = points[2 * point + 2];
+			const y2 = points[2 * point + 3];
 			coords.set([x1, y1, x2, y2], segment * 4);
 			tree.add(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
 			segment++;

@@ -1,4 +1,5 @@
-import type { CellShape, Facility, FacilityStatus, FacilityType, MultiPolygonCoords, NetworkLine, PopulationCells, Subdistrict } from '$lib/engine/types';
+import type { CellShape, Facility, FacilityStatus, FacilityType, MultiPolygonCoords, PopulationCells, Subdistrict } from '$lib/engine/types';
+import type { PackedLines } from '../network-pack';
 import type { LoadResult, RowProblem } from '../load-result';
 import type { ColumnMapping, FieldSpec, TargetField } from './column-mapping';
 import type { CrsGuess } from './crs-guess';
@@ -77,7 +78,8 @@ export interface SubdistrictsImport extends ImportSummary, LoadResult<Subdistric
 	kind: 'subdistricts';
 }
 
-export interface NetworkImport extends ImportSummary, LoadResult<NetworkLine[]> {
+/** The lines are packed as soon as they are read, so that the result crosses to the page as a few buffers. */
+export interface NetworkImport extends ImportSummary, LoadResult<PackedLines> {
 	kind: 'network';
 }
 

@@ -1,0 +1,86 @@
+import { PathLayer } from '@deck.gl/layers';
+import { linesWithin, packedLineCount, type LonLatBox, type PackedLines } from '$lib/io/network-pack';
+import type { RGBA } from './colors';
+import { STREETS_BEFORE_LAYER } from './style';
+
+/**
+ * The walking network drawn by deck.gl straight from the packed arrays (binary attributes): no GeoJSON of
+ * millions of points is built on the page, and nothing is copied to MapLibre's worker. Inserted into the
+ * MapLibre style before the railways, so it sits where the style's own street layer used to: above water and
+ * parks, below the railways and every other deck.gl layer (the population grid among them).
+ *
+ * deck.gl draws every segment of a layer on every frame (MapLibre's GeoJSON source tiled and simplified them),
+ * so only the streets near the sub-districts are drawn: a city-wide extract of 6 million points behind one
+ * district took about a second per frame per 600,000 points in headless Chromium. The analysis itself still
+ * uses the whole network.
+ */
+
+const STREET_COLOR: RGBA = [201, 204, 209, 255];
+/** Width in pixels by highway class, as the former MapLibre line layer drew them. */
+const MAJOR_WIDTH = 2.2;
+const TERTIARY_WIDTH = 1.4;
+const MINOR_WIDTH = 0.7;
+/** Streets drawn beyond the sub-districts' bounding box, in degrees (about 1 km): the context around the edge. */
+const MARGIN_DEGREES = 0.01;
+
+interface BinaryPaths {
+	length: number;
+	startIndices: Uint32Array;
+	attributes: { getPath: { value: Float64Array; size: 2 } };
+}
+
+interface DrawnStreets {
+	areaKey: string;
+	lines: PackedLines;
+	paths: BinaryPaths;
+	/** Each highway class's width, indexed like lines.highways. */
+	widths: Float32Array;
+}
+
+/**
+ * One drawn selection per network and area: deck.gl compares `data` by identity, so a new object on every
+ * redraw of the layers would upload every street again.
+ */
+const drawn = new WeakMap<PackedLines, DrawnStreets>();
+
+function drawnStreets(network: PackedLines, area: LonLatBox | null): DrawnStreets {
+	const areaKey = area ? area.join(',') : 'all';
+	const cached = drawn.get(network);
+	if (cached && cached.areaKey === areaKey) return cached;
+	const [west, south, east, north] = area ?? [-Infinity, -Infinity, Infinity, Infinity];
+	const lines = area ? linesWithin(network, [west - MARGIN_DEGREES, south - MARGIN_DEGREES, east + MARGIN_DEGREES, north + MARGIN_DEGREES]) : network;
+	const streets: DrawnStreets = {
+		areaKey,
+		lines,
+		paths: { length: packedLineCount(lines), startIndices: lines.offsets, attributes: { getPath: { value: lines.coords, size: 2 } } },
+		widths: Float32Array.from(lines.highways, (highway) =>
+			highway === 'primary' || highway === 'secondary' ? MAJOR_WIDTH : highway === 'tertiary' ? TERTIARY_WIDTH : MINOR_WIDTH
+		)
+	};
+	drawn.set(network, streets);
+	return streets;
+}
+
+/** The interleaved MapboxOverlay's placement prop (not exported by @deck.gl/mapbox's types). */
+interface OverlayPlacement {
+	beforeId: string;
+}
+
+/** The streets of `network` near `area` (the sub-districts' bounding box; null draws them all). */
+export function streetsLayer(network: PackedLines, area: LonLatBox | null): PathLayer<null, OverlayPlacement> {
+	const { lines, paths, widths } = drawnStreets(network, area);
+	return new PathLayer<null, OverlayPlacement>({
+		id: 'streets',
+		beforeId: STREETS_BEFORE_LAYER,
+		data: paths,
+		// The lines are open as read: deck.gl takes the coordinates as they are, without normalising each path.
+		_pathType: 'open',
+		// Called once per line with its index; deck.gl repeats the value over the line's points.
+		getWidth: (_line: null, { index }: { index: number }) => widths[lines.highwayIndex[index]],
+		getColor: STREET_COLOR,
+		widthUnits: 'pixels',
+		capRounded: false,
+		jointRounded: false,
+		pickable: false
+	});
+}
