@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { NetworkLine } from '$lib/engine/types';
 import type { ImportResult, NetworkImport } from '$lib/io/import';
-import { isPackedLines, linesWithin, packedLineCount, packedPointCount, packedTransferables, packLines, unpackLines } from '$lib/io/network-pack';
+import { isPackedLines, linesOfHighways, linesWithin, packedLineCount, packedPointCount, packedTransferables, packLines, unpackLines } from '$lib/io/network-pack';
 import type { ImportWorkerRequest, ImportWorkerResponse } from '$lib/worker/import-messages';
 import { ImportClient } from '$lib/worker/import-client';
 
@@ -32,6 +32,19 @@ describe('packed network lines', () => {
 		expect(isPackedLines({ ...cloned, offsets: new Uint32Array([0, 5, 2, 7]) })).toBe(false);
 		expect(isPackedLines({ ...cloned, highways: [1, 2] })).toBe(false);
 		expect(isPackedLines(LINES)).toBe(false);
+	});
+
+	test('the lines of some highway classes are kept whole and in order; all kept gives the original', () => {
+		const lines: NetworkLine[] = [
+			{ coords: [[121.4, 31.2], [121.41, 31.2]], highway: 'footway' },
+			{ coords: [[121.4, 31.21], [121.41, 31.21], [121.42, 31.22]], highway: 'primary' },
+			{ coords: [[121.43, 31.2], [121.44, 31.2]], highway: 'residential' },
+			{ coords: [[121.45, 31.2], [121.46, 31.21]], highway: 'tertiary' }
+		];
+		const packed = packLines(lines);
+		expect(unpackLines(linesOfHighways(packed, new Set(['primary', 'tertiary'])))).toEqual([lines[1], lines[3]]);
+		expect(linesOfHighways(packed, new Set(['footway', 'primary', 'residential', 'tertiary']))).toBe(packed);
+		expect(packedPointCount(linesOfHighways(packed, new Set(['motorway'])))).toBe(0);
 	});
 
 	test('the lines near an area are cut out whole, with their classes', () => {

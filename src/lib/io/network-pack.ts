@@ -95,12 +95,8 @@ export type LonLatBox = [number, number, number, number];
  */
 export function linesWithin(packed: PackedLines, box: LonLatBox): PackedLines {
 	const [west, south, east, north] = box;
-	const { coords, offsets, highwayIndex } = packed;
-	const lineCount = packedLineCount(packed);
-	const kept = new Uint8Array(lineCount);
-	let keptLines = 0;
-	let keptPoints = 0;
-	for (let line = 0; line < lineCount; line++) {
+	const { coords, offsets } = packed;
+	return selectLines(packed, (line) => {
 		let lineWest = Infinity;
 		let lineSouth = Infinity;
 		let lineEast = -Infinity;
@@ -113,11 +109,28 @@ export function linesWithin(packed: PackedLines, box: LonLatBox): PackedLines {
 			if (lat < lineSouth) lineSouth = lat;
 			if (lat > lineNorth) lineNorth = lat;
 		}
-		if (lineWest <= east && lineEast >= west && lineSouth <= north && lineNorth >= south) {
-			kept[line] = 1;
-			keptLines++;
-			keptPoints += offsets[line + 1] - offsets[line];
-		}
+		return lineWest <= east && lineEast >= west && lineSouth <= north && lineNorth >= south;
+	});
+}
+
+/** The lines of the given highway classes, packed anew (the original itself when all are kept). */
+export function linesOfHighways(packed: PackedLines, highways: ReadonlySet<string>): PackedLines {
+	const wanted = Uint8Array.from(packed.highways, (highway) => (highways.has(highway) ? 1 : 0));
+	return selectLines(packed, (line) => wanted[packed.highwayIndex[line]] === 1);
+}
+
+/** The lines `keep` accepts, packed anew in their order; the original itself when it keeps them all. */
+function selectLines(packed: PackedLines, keep: (line: number) => boolean): PackedLines {
+	const { coords, offsets, highwayIndex } = packed;
+	const lineCount = packedLineCount(packed);
+	const kept = new Uint8Array(lineCount);
+	let keptLines = 0;
+	let keptPoints = 0;
+	for (let line = 0; line < lineCount; line++) {
+		if (!keep(line)) continue;
+		kept[line] = 1;
+		keptLines++;
+		keptPoints += offsets[line + 1] - offsets[line];
 	}
 	if (keptLines === lineCount) return packed;
 	const result: PackedLines = {

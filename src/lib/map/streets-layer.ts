@@ -1,5 +1,5 @@
 import { PathLayer } from '@deck.gl/layers';
-import { linesWithin, packedLineCount, type LonLatBox, type PackedLines } from '$lib/io/network-pack';
+import { linesOfHighways, linesWithin, packedLineCount, packedPointCount, type LonLatBox, type PackedLines } from '$lib/io/network-pack';
 import type { RGBA } from './colors';
 import { STREETS_BEFORE_LAYER } from './style';
 
@@ -10,9 +10,9 @@ import { STREETS_BEFORE_LAYER } from './style';
  * parks, below the railways and every other deck.gl layer (the population grid among them).
  *
  * deck.gl draws every segment of a layer on every frame (MapLibre's GeoJSON source tiled and simplified them),
- * so only the streets near the sub-districts are drawn: a city-wide extract of 6 million points behind one
- * district took about a second per frame per 600,000 points in headless Chromium. The analysis itself still
- * uses the whole network.
+ * so only the streets near the sub-districts are drawn, and of a very large network only its main streets
+ * (MAX_DRAWN_POINTS): a city-wide extract of 6 million points behind one district took about a second per
+ * frame per 600,000 points in headless Chromium. The analysis itself still uses the whole network.
  */
 
 const STREET_COLOR: RGBA = [201, 204, 209, 255];
@@ -22,6 +22,15 @@ const TERTIARY_WIDTH = 1.4;
 const MINOR_WIDTH = 0.7;
 /** Streets drawn beyond the sub-districts' bounding box, in degrees (about 1 km): the context around the edge. */
 const MARGIN_DEGREES = 0.01;
+/**
+ * Above this many points near the sub-districts, only the main streets are drawn, then only the arterials:
+ * a dense street layer costs on every frame (with software rendering, 76,000 points of a synthetic city
+ * behind the demo took 2.9 s a frame, 7,200 main-street points 0.8 s: scripts/bench/page-network.ts),
+ * while footpaths and lanes add little to a district-wide view. The demo has 5,780. The analysis uses all.
+ */
+const MAX_DRAWN_POINTS = 50_000;
+const MAIN_STREETS = new Set(['primary', 'primary_link', 'secondary', 'secondary_link', 'tertiary', 'tertiary_link', 'trunk', 'trunk_link']);
+const ARTERIALS = new Set(['primary', 'primary_link', 'secondary', 'secondary_link', 'trunk', 'trunk_link']);
 
 interface BinaryPaths {
 	length: number;
@@ -48,7 +57,8 @@ function drawnStreets(network: PackedLines, area: LonLatBox | null): DrawnStreet
 	const cached = drawn.get(network);
 	if (cached && cached.areaKey === areaKey) return cached;
 	const [west, south, east, north] = area ?? [-Infinity, -Infinity, Infinity, Infinity];
-	const lines = area ? linesWithin(network, [west - MARGIN_DEGREES, south - MARGIN_DEGREES, east + MARGIN_DEGREES, north + MARGIN_DEGREES]) : network;
+	const nearby = area ? linesWithin(network, [west - MARGIN_DEGREES, south - MARGIN_DEGREES, east + MARGIN_DEGREES, north + MARGIN_DEGREES]) : network;
+	const lines = thinned(nearby);
 	const streets: DrawnStreets = {
 		areaKey,
 		lines,
@@ -59,6 +69,13 @@ function drawnStreets(network: PackedLines, area: LonLatBox | null): DrawnStreet
 	};
 	drawn.set(network, streets);
 	return streets;
+}
+
+/** The lines to draw: all of them, or the main streets, or the arterials, whichever first fits MAX_DRAWN_POINTS. */
+function thinned(lines: PackedLines): PackedLines {
+	if (packedPointCount(lines) <= MAX_DRAWN_POINTS) return lines;
+	const main = linesOfHighways(lines, MAIN_STREETS);
+	return packedPointCount(main) <= MAX_DRAWN_POINTS ? main : linesOfHighways(lines, ARTERIALS);
 }
 
 /** The interleaved MapboxOverlay's placement prop (not exported by @deck.gl/mapbox's types). */
