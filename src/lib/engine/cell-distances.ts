@@ -98,13 +98,7 @@ const noFacility = { distance: Infinity, facility: -1 };
 /** The nearest facility reached along the edge itself, without passing a node. */
 function sameEdgeFacility(input: CellDistanceInput, edge: number, along: number): { distance: number; facility: number } {
 	const { edges, facilities } = input.edgeFacilities;
-	let low = 0;
-	let high = edges.length;
-	while (low < high) {
-		const middle = (low + high) >> 1;
-		if (edges[middle] < edge) low = middle + 1;
-		else high = middle;
-	}
+	const low = firstEntry(edges, edge);
 	if (low === edges.length || edges[low] !== edge) return noFacility;
 	let best = noFacility;
 	for (let i = low; i < edges.length && edges[i] === edge; i++) {
@@ -113,4 +107,16 @@ function sameEdgeFacility(input: CellDistanceInput, edge: number, along: number)
 		if (distance < best.distance) best = { distance, facility };
 	}
 	return best;
+}
+
+/** First index of `edge` in the ascending `edges` (binary search; edges.length when absent). */
+export function firstEntry(edges: Int32Array, edge: number): number {
+	let low = 0;
+	let high = edges.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (edges[middle] < edge) low = middle + 1;
+		else high = middle;
+	}
+	return low;
 }

@@ -3,7 +3,7 @@
  * facilities seeding node n are those on n's incident edges. EdgeFacilities (rebuilt per edit, it
  * is small) plus the CSR adjacency is therefore the node → seeding facilities index.
  */
-import type { EdgeFacilities } from '../cell-distances';
+import { firstEntry, type EdgeFacilities } from '../cell-distances';
 import type { WalkGraph } from '../graph';
 import type { PointSnaps } from '../snap';
 import { seedDistanceAtFrom, seedDistanceAtTo } from '../sources';
@@ -39,16 +39,4 @@ export class SeedLookup {
 		if (this.graph.edgeTo[edge] === node) best = Math.min(best, seedDistanceAtTo(this.graph, this.facilitySnap, facility, this.connectorWeight));
 		return best;
 	}
-}
-
-/** First index of `edge` in the ascending `edges` (binary search; edges.length when absent). */
-function firstEntry(edges: Int32Array, edge: number): number {
-	let low = 0;
-	let high = edges.length;
-	while (low < high) {
-		const middle = (low + high) >> 1;
-		if (edges[middle] < edge) low = middle + 1;
-		else high = middle;
-	}
-	return low;
 }
