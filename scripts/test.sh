@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 
 need_packages=()
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
-fc-list 2>/dev/null | grep -qi 'CJK' || need_packages+=(fonts-noto-cjk)
+# grep reads all of fc-list's output: with -q it would stop early, fc-list would die of SIGPIPE and
+# pipefail would report the fonts missing on every run.
+fc-list 2>/dev/null | grep -i 'CJK' >/dev/null || need_packages+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || need_packages+=(poppler-utils)
 if [ ${#need_packages[@]} -gt 0 ]; then
 	echo "Installing Debian packages: ${need_packages[*]}"
