@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import type { CoverageResult } from '$lib/engine/coverage';
 import { describeE2sfca } from '$lib/engine/e2sfca';
 import { CENTRE_COLUMNS, INDICATOR_COLUMNS, toCsv, type CsvColumn } from '$lib/engine/standards/indicator-csv';
-import { coveragePctForDisplay, incompleteFacilityCount, RULE_IDS, type AreaIndicators } from '$lib/engine/standards/indicators';
+import { coveragePctForDisplay, incompleteFacilityCount, RULE_IDS, rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
 import type { Facility } from '$lib/engine/types';
 import type { Scenario } from '$lib/io/scenario-file';
 import { formatTable, loadInputs, UsageError, type LoadedInputs } from './lib/load-inputs';
@@ -165,8 +165,6 @@ function compareIndicators(baseline: IndicatorRows, scenario: IndicatorRows): In
 	});
 	return [...rows, { code: 'DISTRICT', name: baseline.district.name, baseline: baseline.district, scenario: scenario.district }];
 }
-
-const rulesPassed = (area: AreaIndicators) => RULE_IDS.filter((rule) => area.rules[rule] === 'pass').length;
 
 /** Figures rounded as in indicators.csv; the change is after minus before, '' where either side is unknown. */
 function triple(header: string, decimals: number, figure: (area: AreaIndicators) => number | null): CsvColumn<IndicatorComparison>[] {

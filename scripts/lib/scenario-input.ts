@@ -3,8 +3,8 @@
  * against the loaded inputs (same fingerprint, edits that apply) and gives the scenario's facility
  * list. A file that cannot be used is a UsageError: one line naming the file, exit code 2.
  */
-import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
-import { applyEdits, type AssignSubdistrict } from '$lib/engine/scenario/edits';
+import { subdistrictAssigner } from '$lib/engine/point-in-polygon';
+import { applyEdits } from '$lib/engine/scenario/edits';
 import type { Facility, Subdistrict } from '$lib/engine/types';
 import { parseScenarioFile, type DatasetParts, type Scenario, type ScenarioFileProblem } from '$lib/io/scenario-file';
 import { readInputFile, UsageError } from './load-inputs';
@@ -34,14 +34,6 @@ export function describeScenarioProblem(problem: ScenarioFileProblem): string {
 		case 'edits-do-not-apply':
 			return `${inEdit}does not apply to these inputs (${params.reason}: ${params.detail})`;
 	}
-}
-
-/** Sub-district code of a point by point-in-polygon ('' outside every sub-district). */
-export function subdistrictAssigner(subdistricts: Subdistrict[]): AssignSubdistrict {
-	return (lon, lat) => {
-		const index = assignPointsToPolygons(Float64Array.of(lon), Float64Array.of(lat), subdistricts)[0];
-		return index >= 0 ? subdistricts[index].code : '';
-	};
 }
 
 /** The scenario's facilities: the baseline with the edits applied; moved and added ones get their sub-district again. */

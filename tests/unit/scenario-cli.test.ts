@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { computeCoverage, prepareNetwork, type CoverageResult } from '$lib/engine/coverage';
 import { buildWalkGraph } from '$lib/engine/graph';
 import { DEFAULT_COVERAGE_PARAMS } from '$lib/engine/params';
-import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+import { subdistrictAssigner } from '$lib/engine/point-in-polygon';
 import { applyEdits } from '$lib/engine/scenario/edits';
 import { parseScenarioFile, type Scenario } from '$lib/io/scenario-file';
 import { loadInputs, type LoadedInputs } from '../../scripts/lib/load-inputs';
@@ -40,11 +40,7 @@ beforeAll(() => {
 	const parsed = parseScenarioFile(readFileSync(SCENARIO, 'utf8'), inputs);
 	if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
 	scenario = parsed.scenario;
-	const assign = (lon: number, lat: number) => {
-		const index = assignPointsToPolygons(Float64Array.of(lon), Float64Array.of(lat), inputs.subdistricts)[0];
-		return index >= 0 ? inputs.subdistricts[index].code : '';
-	};
-	const facilities = applyEdits(inputs.facilities, scenario.edits, assign);
+	const facilities = applyEdits(inputs.facilities, scenario.edits, subdistrictAssigner(inputs.subdistricts));
 	expect(facilities.find((facility) => facility.id === 'P01')?.subdistrict).toBe('pengpuzhen');
 	const graph = buildWalkGraph(inputs.network!);
 	const params = { ...DEFAULT_COVERAGE_PARAMS, searchLimitMinutes: Infinity };

@@ -10,7 +10,7 @@ import { TIME_BANDS, computeCoverage, prepareNetwork, type CoverageInput, type C
 import type { AreaCoverage } from '$lib/engine/bands';
 import { buildWalkGraph, type WalkGraph } from '$lib/engine/graph';
 import { DEFAULT_COVERAGE_PARAMS } from '$lib/engine/params';
-import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+import { assignPointsToPolygons, subdistrictAssigner } from '$lib/engine/point-in-polygon';
 import { applyEdits, type ScenarioEdit } from '$lib/engine/scenario/edits';
 import { IncrementalCoverage } from '$lib/engine/scenario/incremental';
 import { FACILITY_TYPES, type Facility, type FacilityType, type NetworkLine, type PopulationCells, type Position, type Subdistrict } from '$lib/engine/types';
@@ -218,10 +218,7 @@ function rectangle(code: string, west: Position, east: Position): Subdistrict {
 /** Two sub-districts over part of the area; the rest of the cells are outside. */
 const SUBDISTRICTS = [rectangle('A', offset(-100, -100), offset(250, 700)), rectangle('B', offset(250, -100), offset(600, 700))];
 
-function assignToTestAreas(lon: number, lat: number): string {
-	const index = assignPointsToPolygons(Float64Array.of(lon), Float64Array.of(lat), SUBDISTRICTS)[0];
-	return index >= 0 ? SUBDISTRICTS[index].code : '';
-}
+const assignToTestAreas = subdistrictAssigner(SUBDISTRICTS);
 
 /**
  * Runs a random scenario: a full computation, then each intent applied with applyEdits and synced,

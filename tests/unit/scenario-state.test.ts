@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { ScenarioState } from '$lib/app/scenarios.svelte';
 import { ScenarioEditor } from '$lib/app/scenario-editor.svelte';
-import { comparisonRow, rulesPassed } from '$lib/app/scenario-comparison';
-import type { AreaIndicators } from '$lib/engine/standards/indicators';
+import { comparisonRow } from '$lib/app/scenario-comparison';
+import { rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
 import type { Facility } from '$lib/engine/types';
 
 const BASELINE: Facility[] = [

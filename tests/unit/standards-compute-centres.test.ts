@@ -17,7 +17,8 @@ import { SERVICE_POPULATION_DEFINITIONS, type CentreIndicators, type ServicePopu
 import { cloneProfile, LEGACY_DISTRICT_NORM, SHANGHAI_2023, type StandardsProfile } from '$lib/engine/standards/profile';
 import { nearestFacilityRows } from '$lib/engine/standards/service-population';
 import { FACILITY_STATUSES, FACILITY_TYPES, type Facility, type FacilityStatus, type Subdistrict } from '$lib/engine/types';
-import { buildDataset, cellResidentsOf, fieldDifferences, loadDataset, NO_ROWS_SCENARIO, seededRandom, type Dataset } from './standards-compute-helpers';
+import { buildDataset, cellResidentsOf, fieldDifferences, loadDataset, NO_ROWS_SCENARIO, type Dataset } from './standards-compute-helpers';
+import { seededRandom } from '../../scripts/demo/geometry';
 import { demoFiles, syntheticFiles } from './standards-fixtures';
 
 const BUILT_IN = [SHANGHAI_2023, LEGACY_DISTRICT_NORM] as const;

@@ -103,14 +103,3 @@ export function fieldDifferences(actual: object, expected: object, where: string
 	}
 	return problems;
 }
-
-/** A small deterministic generator (mulberry32), for per-cell arrays too long to draw value by value in fast-check. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-		mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-		return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-	};
-}

@@ -29,7 +29,7 @@ export class CoverageController {
 	revision = $state(0);
 
 	private worker: Worker | null = null;
-	nextRequestId = 1;
+	private nextRequestId = 1;
 	private latestComputeId = 0;
 	private pending = new Map<number, (response: CoverageResponse) => void>();
 
@@ -51,8 +51,7 @@ export class CoverageController {
 		resolve?.(response);
 	}
 
-	/** Sends a request to the coverage worker; the promise resolves with the answer of the same id. */
-	send(request: CoverageRequest): Promise<CoverageResponse> {
+	private send(request: CoverageRequest): Promise<CoverageResponse> {
 		const worker = this.ensureWorker();
 		return new Promise((resolve) => {
 			this.pending.set(request.requestId, resolve);
@@ -116,6 +115,11 @@ export class CoverageController {
 		});
 		if (response.kind === 'error') this.error = response.message;
 		return response.kind === 'nearest-centres' ? response : null;
+	}
+
+	/** A scenario's coverage from the worker's incremental state: the changed cells, or every cell when `full`. */
+	scenario(facilities: Facility[], full: boolean): Promise<CoverageResponse> {
+		return this.send({ kind: 'scenario', requestId: this.nextRequestId++, facilities, full });
 	}
 
 	private fail(message: string): null {

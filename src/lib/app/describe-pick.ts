@@ -1,11 +1,9 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { Facility } from '$lib/engine/types';
 import type { Dataset } from '$lib/io/dataset';
-import type { Language } from '$lib/i18n';
+import type { Language, Translate } from '$lib/i18n';
 import { cellAreaKm2 } from '$lib/map/cell-geometry';
 import { formatNumber } from './format';
-
-type Translate = (id: string, options?: { values?: Record<string, string | number> }) => string;
 
 export interface PickContext {
 	dataset: Dataset;

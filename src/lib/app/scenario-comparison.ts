@@ -1,4 +1,4 @@
-import type { AreaIndicators } from '$lib/engine/standards/indicators';
+import { rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
 
 /** One sub-district (or the district) before and after a scenario: the changes a planner weighs. */
 export interface ComparisonRow {
@@ -39,8 +39,4 @@ export function comparisonRow(baseline: AreaIndicators, scenario: AreaIndicators
 	};
 	const moved = [row.coveragePoints, row.coveredResidents, row.areaPerThousand, row.bedsPerThousand].some((value) => value !== null && Math.abs(value) > 1e-9);
 	return { ...row, changed: moved || row.rulesPassedBefore !== row.rulesPassedAfter };
-}
-
-export function rulesPassed(area: AreaIndicators): number {
-	return Object.values(area.rules).filter((outcome) => outcome === 'pass').length;
 }

@@ -34,10 +34,9 @@ export class ScenarioCoverage {
 		if (!this.inFlight) void this.pump();
 	}
 
-	/** After a new baseline computation the worker starts over: the next answer must carry every cell. */
+	/** After a new baseline computation the worker starts over: the next request asks for every cell. */
 	restart(): void {
 		this.result = null;
-		if (this.following) this.follow(this.following);
 	}
 
 	private async pump(): Promise<void> {
@@ -45,7 +44,7 @@ export class ScenarioCoverage {
 		while (this.queued) {
 			const facilities = this.queued;
 			this.queued = null;
-			const response = await this.coverage.send({ kind: 'scenario', requestId: this.coverage.nextRequestId++, facilities, full: this.result === null });
+			const response = await this.coverage.scenario(facilities, this.result === null);
 			if (response.kind === 'error') this.error = response.message;
 			else if (response.kind === 'scenario' && this.following) this.apply(response.delta, response.elapsedMs);
 		}

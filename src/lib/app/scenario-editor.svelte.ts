@@ -1,5 +1,6 @@
 import type { FacilityChanges, ScenarioEdit } from '$lib/engine/scenario/edits';
 import type { Facility, FacilityType } from '$lib/engine/types';
+import type { Translate } from '$lib/i18n';
 import { newId, type ScenarioState } from './scenarios.svelte';
 
 /** Types a planner can propose on the map (hospitals and village clinics are context, not planned here). */
@@ -15,8 +16,6 @@ export const PROPOSED_DEFAULTS: Record<ProposableType, { areaM2: number; beds: n
 	centre: { areaM2: 5_000, beds: 100 },
 	branch: { areaM2: 2_000, beds: 30 }
 };
-
-type Translate = (id: string, options?: { values?: Record<string, string | number> }) => string;
 
 /** "拟建服务站 3": numbered after the facilities of that type the scenario already proposes. */
 export function proposedName(edits: readonly ScenarioEdit[], type: ProposableType, translate: Translate): string {

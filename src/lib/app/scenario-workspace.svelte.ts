@@ -1,13 +1,13 @@
 import { untrack } from 'svelte';
-import { applyEdits, ScenarioEditError, type AssignSubdistrict } from '$lib/engine/scenario/edits';
-import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+import { ScenarioEditError, type AssignSubdistrict } from '$lib/engine/scenario/edits';
+import { subdistrictAssigner } from '$lib/engine/point-in-polygon';
 import { computeIndicators, type ComputedIndicators } from '$lib/engine/standards/compute-indicators';
 import { computeCentreIndicators } from '$lib/engine/standards/compute-centre-indicators';
 import type { CentreIndicators } from '$lib/engine/standards/indicators';
 import { nearestCentreParams } from '$lib/engine/standards/service-population';
 import type { E2sfcaByArea } from '$lib/engine/e2sfca-areas';
 import type { CoverageParams } from '$lib/engine/coverage';
-import type { Facility, Subdistrict } from '$lib/engine/types';
+import type { Facility } from '$lib/engine/types';
 import type { Dataset } from '$lib/io/dataset';
 import { datasetFingerprint, parseScenarioFile, serializeScenario, type ScenarioFileProblem } from '$lib/io/scenario-file';
 import type { CoverageFigures } from '$lib/worker/coverage-messages';
@@ -61,11 +61,12 @@ export class ScenarioWorkspace {
 		this.runNearestCentres();
 	}
 
-	private scenarioFacilities(): Facility[] | null {
+	/** The active scenario's facilities (see `facilities`); `settled` leaves out a drag in progress. */
+	private scenarioFacilities(settled = false): Facility[] | null {
 		const dataset = this.dataset();
 		if (!dataset) return null;
 		try {
-			return this.scenarios.facilities(dataset.facilities, this.assign);
+			return this.scenarios.facilities(dataset.facilities, this.assign, settled);
 		} catch (error) {
 			if (error instanceof ScenarioEditError) return null;
 			throw error;
@@ -119,22 +120,15 @@ export class ScenarioWorkspace {
 	/** Reruns the scenario's nearest-centre run whenever its edits (not a drag in progress), the baseline run or the profile change. */
 	private runNearestCentres(): void {
 		$effect(() => {
-			const dataset = this.dataset();
-			const edits = this.scenarios.active?.edits;
+			const facilities = this.scenarioFacilities(true);
 			const profile = this.standards.profile;
 			void this.baseline.revision;
 			const run = ++this.nearestRun;
-			if (!dataset || !edits || !this.baseline.result) {
+			if (!facilities || !this.baseline.result) {
 				this.nearest = null;
 				return;
 			}
 			untrack(() => {
-				let facilities: Facility[];
-				try {
-					facilities = applyEdits(dataset.facilities, edits, this.assign);
-				} catch {
-					return;
-				}
 				const params = nearestCentreParams($state.snapshot(this.baseline.params) as CoverageParams, profile);
 				void this.baseline.nearestCentres(params, [...profile.capacityTypes], facilities).then((response) => {
 					if (run === this.nearestRun && response) this.nearest = { facilities, minutes: response.minutes, facilityIndex: response.facilityIndex, e2sfca: response.e2sfca };
@@ -167,13 +161,4 @@ export class ScenarioWorkspace {
 			profile: this.standards.profile
 		});
 	}
-}
-
-/** Point-in-polygon for one position at a time (a handful of clicks and drags, so no index is kept). */
-function subdistrictAssigner(subdistricts: readonly Subdistrict[]): AssignSubdistrict {
-	const list = [...subdistricts];
-	return (lon, lat) => {
-		const [index] = assignPointsToPolygons(Float64Array.of(lon), Float64Array.of(lat), list);
-		return index >= 0 ? list[index].code : '';
-	};
 }

@@ -46,11 +46,12 @@ export class ScenarioState {
 		}
 	}
 
-	/** The active scenario's facility list (with a drag in progress), or null for the baseline. */
-	facilities(baseline: readonly Facility[], assign: AssignSubdistrict): Facility[] | null {
+	/** The active scenario's facility list (with a drag in progress unless `settled`), or null for the baseline. */
+	facilities(baseline: readonly Facility[], assign: AssignSubdistrict, settled = false): Facility[] | null {
 		const scenario = this.active;
 		if (!scenario) return null;
-		const edits: ScenarioEdit[] = this.preview ? [...scenario.edits, { kind: 'move', ...this.preview }] : scenario.edits;
+		const preview = settled ? null : this.preview;
+		const edits: ScenarioEdit[] = preview ? [...scenario.edits, { kind: 'move', ...preview }] : scenario.edits;
 		return applyEdits(baseline, edits, assign);
 	}
 

@@ -36,6 +36,18 @@ export function assignPointsToPolygons(lon: Float64Array, lat: Float64Array, sub
 	return result;
 }
 
+/**
+ * Sub-district code of one position ('' in none), for facilities a scenario adds or moves: a handful of
+ * points at a time, so no index is kept between calls.
+ */
+export function subdistrictAssigner(subdistricts: readonly Subdistrict[]): (lon: number, lat: number) => string {
+	const list = [...subdistricts];
+	return (lon, lat) => {
+		const [index] = assignPointsToPolygons(Float64Array.of(lon), Float64Array.of(lat), list);
+		return index >= 0 ? list[index].code : '';
+	};
+}
+
 /** Even-odd rule over all rings, so a point in a hole is outside. */
 export function insideRings(x: number, y: number, rings: Position[][]): boolean {
 	let inside = false;

@@ -13,6 +13,9 @@ import scenarioEn from './scenario.en.json';
 import scenarioZhCN from './scenario.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
+
+/** svelte-i18n's `$_` as a plain function, for code outside components that words things for the page. */
+export type Translate = (id: string, options?: { values?: Record<string, string | number> }) => string;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'health-circle.language';

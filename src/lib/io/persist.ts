@@ -47,20 +47,25 @@ export class StorageUnavailableError extends Error {
 	}
 }
 
-let database: Promise<IDBPDatabase<PersistSchema>> | null = null;
-
-function open(): Promise<IDBPDatabase<PersistSchema>> {
-	if (!globalThis.indexedDB) return Promise.reject(new StorageUnavailableError('no IndexedDB in this context'));
-	database ??= openDB<PersistSchema>(DB_NAME, DB_VERSION, {
-		upgrade(db) {
-			if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
-		}
-	}).catch((error: unknown) => {
-		database = null;
-		throw toStorageError(error);
-	});
-	return database;
+/**
+ * Opens a database once and shares the connection; a failed open is forgotten so the next call tries
+ * again, and browser failures become StorageQuotaError / StorageUnavailableError.
+ */
+export function databaseOpener<Schema extends DBSchema>(name: string, version: number, upgrade: (db: IDBPDatabase<Schema>) => void): () => Promise<IDBPDatabase<Schema>> {
+	let database: Promise<IDBPDatabase<Schema>> | null = null;
+	return () => {
+		if (!globalThis.indexedDB) return Promise.reject(new StorageUnavailableError('no IndexedDB in this context'));
+		database ??= openDB<Schema>(name, version, { upgrade }).catch((error: unknown) => {
+			database = null;
+			throw toStorageError(error);
+		});
+		return database;
+	};
 }
+
+const open = databaseOpener<PersistSchema>(DB_NAME, DB_VERSION, (db) => {
+	if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+});
 
 /** Saves (replaces) the planner's dataset. Throws StorageQuotaError or StorageUnavailableError; the previous save then stays. */
 export async function saveDataset(dataset: Dataset, now: Date = new Date()): Promise<void> {

@@ -1,5 +1,5 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { toStorageError, StorageUnavailableError } from './persist';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { databaseOpener, toStorageError } from './persist';
 import { readScenario, type Scenario, type ScenarioFileProblem } from './scenario-file';
 
 /**
@@ -32,24 +32,13 @@ interface ScenarioSchema extends DBSchema {
 	active: { key: string; value: string };
 }
 
-let database: Promise<IDBPDatabase<ScenarioSchema>> | null = null;
-
-function open(): Promise<IDBPDatabase<ScenarioSchema>> {
-	if (!globalThis.indexedDB) return Promise.reject(new StorageUnavailableError('no IndexedDB in this context'));
-	database ??= openDB<ScenarioSchema>(SCENARIO_DB_NAME, DB_VERSION, {
-		upgrade(db) {
-			if (!db.objectStoreNames.contains(SCENARIO_STORE)) {
-				const store = db.createObjectStore(SCENARIO_STORE, { keyPath: ['fingerprint', 'id'] });
-				store.createIndex(BY_FINGERPRINT, 'fingerprint');
-			}
-			if (!db.objectStoreNames.contains(ACTIVE_STORE)) db.createObjectStore(ACTIVE_STORE);
-		}
-	}).catch((error: unknown) => {
-		database = null;
-		throw toStorageError(error);
-	});
-	return database;
-}
+const open = databaseOpener<ScenarioSchema>(SCENARIO_DB_NAME, DB_VERSION, (db) => {
+	if (!db.objectStoreNames.contains(SCENARIO_STORE)) {
+		const store = db.createObjectStore(SCENARIO_STORE, { keyPath: ['fingerprint', 'id'] });
+		store.createIndex(BY_FINGERPRINT, 'fingerprint');
+	}
+	if (!db.objectStoreNames.contains(ACTIVE_STORE)) db.createObjectStore(ACTIVE_STORE);
+});
 
 /** Runs a storage step; browser failures become StorageQuotaError / StorageUnavailableError. */
 async function storage<T>(step: (db: IDBPDatabase<ScenarioSchema>) => Promise<T>): Promise<T> {

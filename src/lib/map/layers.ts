@@ -5,7 +5,6 @@ import type { Dataset } from '$lib/io/dataset';
 import { cellAreaKm2, cellPolygon } from './cell-geometry';
 import { changeColor, COVERED_COLOR, densityColor, FACILITY_COLORS, minutesColor, UNCOVERED_COLOR, type RGBA } from './colors';
 import type { IconAtlas } from './facility-icons';
-import { boundsOf } from './labels';
 import { streetsLayer } from './streets-layer';
 
 export type CellView = 'density' | 'minutes' | 'covered' | 'change';
@@ -50,7 +49,7 @@ export function buildMapLayers(input: MapLayerInput): Layer[] {
 	const rings = subdistrictRings(dataset.subdistricts);
 
 	return [
-		...(dataset.network ? [streetsLayer(dataset.network, dataset.subdistricts.length > 0 ? boundsOf(dataset.subdistricts) : null)] : []),
+		...(dataset.network ? [streetsLayer(dataset.network, dataset.subdistricts)] : []),
 		new SolidPolygonLayer<number>({
 			id: 'population',
 			data: cellIndexes,

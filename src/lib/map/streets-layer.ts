@@ -1,6 +1,8 @@
 import { PathLayer } from '@deck.gl/layers';
 import { linesOfHighways, linesWithin, packedLineCount, packedPointCount, type LonLatBox, type PackedLines } from '$lib/io/network-pack';
+import type { Subdistrict } from '$lib/engine/types';
 import type { RGBA } from './colors';
+import { boundsOf } from './labels';
 import { STREETS_BEFORE_LAYER } from './style';
 
 /**
@@ -39,7 +41,8 @@ interface BinaryPaths {
 }
 
 interface DrawnStreets {
-	areaKey: string;
+	/** The sub-districts the selection was cut around. */
+	area: readonly Subdistrict[];
 	lines: PackedLines;
 	paths: BinaryPaths;
 	/** Each highway class's width, indexed like lines.highways. */
@@ -47,20 +50,18 @@ interface DrawnStreets {
 }
 
 /**
- * One drawn selection per network and area: deck.gl compares `data` by identity, so a new object on every
- * redraw of the layers would upload every street again.
+ * One drawn selection per network and sub-district list (by identity): deck.gl compares `data` by identity,
+ * so a new object on every redraw of the layers would upload every street again; and the layers are rebuilt
+ * on every frame of a drag, so nothing is recomputed on a hit.
  */
 const drawn = new WeakMap<PackedLines, DrawnStreets>();
 
-function drawnStreets(network: PackedLines, area: LonLatBox | null): DrawnStreets {
-	const areaKey = area ? area.join(',') : 'all';
+function drawnStreets(network: PackedLines, area: readonly Subdistrict[]): DrawnStreets {
 	const cached = drawn.get(network);
-	if (cached && cached.areaKey === areaKey) return cached;
-	const [west, south, east, north] = area ?? [-Infinity, -Infinity, Infinity, Infinity];
-	const nearby = area ? linesWithin(network, [west - MARGIN_DEGREES, south - MARGIN_DEGREES, east + MARGIN_DEGREES, north + MARGIN_DEGREES]) : network;
-	const lines = thinned(nearby);
+	if (cached && cached.area === area) return cached;
+	const lines = thinned(area.length > 0 ? linesWithin(network, withMargin(boundsOf([...area]))) : network);
 	const streets: DrawnStreets = {
-		areaKey,
+		area,
 		lines,
 		paths: { length: packedLineCount(lines), startIndices: lines.offsets, attributes: { getPath: { value: lines.coords, size: 2 } } },
 		widths: Float32Array.from(lines.highways, (highway) =>
@@ -69,6 +70,10 @@ function drawnStreets(network: PackedLines, area: LonLatBox | null): DrawnStreet
 	};
 	drawn.set(network, streets);
 	return streets;
+}
+
+function withMargin([west, south, east, north]: LonLatBox): LonLatBox {
+	return [west - MARGIN_DEGREES, south - MARGIN_DEGREES, east + MARGIN_DEGREES, north + MARGIN_DEGREES];
 }
 
 /** The lines to draw: all of them, or the main streets, or the arterials, whichever first fits MAX_DRAWN_POINTS. */
@@ -83,8 +88,8 @@ interface OverlayPlacement {
 	beforeId: string;
 }
 
-/** The streets of `network` near `area` (the sub-districts' bounding box; null draws them all). */
-export function streetsLayer(network: PackedLines, area: LonLatBox | null): PathLayer<null, OverlayPlacement> {
+/** The streets of `network` near the sub-districts' bounding box (all of them when there are no sub-districts). */
+export function streetsLayer(network: PackedLines, area: readonly Subdistrict[]): PathLayer<null, OverlayPlacement> {
 	const { lines, paths, widths } = drawnStreets(network, area);
 	return new PathLayer<null, OverlayPlacement>({
 		id: 'streets',

@@ -18,14 +18,18 @@ export class ScenarioSession {
 		private readonly baseline: CoverageResult
 	) {}
 
-	/** A baseline run whose arrays are about to be transferred to the page: keep copies for scenarios. */
+	/**
+	 * A baseline run whose per-cell arrays are about to be transferred to the page: keep copies of those.
+	 * The rest stays in the worker and is never written (IncrementalCoverage copies what it changes).
+	 */
 	static keeping(input: CoverageInput, result: CoverageResult): ScenarioSession {
-		return new ScenarioSession(input, copyResult(result));
+		const cells = { minutes: result.minutes.slice(), facilityIndex: result.facilityIndex.slice(), covered: result.covered.slice(), unreachable: result.unreachable.slice() };
+		return new ScenarioSession(input, { ...result, ...cells });
 	}
 
 	follow(facilities: Facility[], full: boolean): ScenarioDelta {
 		if (!this.baseline.network) return this.straightLine(facilities);
-		this.incremental ??= IncrementalCoverage.fromResult(this.input, copyResult(this.baseline));
+		this.incremental ??= IncrementalCoverage.fromResult(this.input, this.baseline);
 		const changes = this.incremental.sync(facilities);
 		const sendAll = full || this.sendFull || changes.remapped;
 		this.sendFull = false;
@@ -70,20 +74,5 @@ function areaFigures(figures: CellFigures): Pick<ScenarioDelta, 'bySubdistrict' 
 		outside: structuredClone(figures.outside),
 		total: structuredClone(figures.total),
 		unsnappedFacilities: [...figures.unsnappedFacilities]
-	};
-}
-
-/** A result whose arrays (per cell and per node) are its own, so neither the page nor a scenario can change the kept baseline. */
-function copyResult(result: CoverageResult): CoverageResult {
-	// The prepared network (graph, segment index, cell snaps) is never written: it is shared, not copied.
-	const network = result.network && {
-		...result.network,
-		facilitySnap: structuredClone(result.network.facilitySnap),
-		counted: result.network.counted.slice(),
-		nodes: structuredClone(result.network.nodes)
-	};
-	return {
-		...structuredClone({ ...result, network: null }),
-		network
 	};
 }

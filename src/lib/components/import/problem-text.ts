@@ -1,6 +1,5 @@
+import type { Translate } from '$lib/i18n';
 import type { RowProblem } from '$lib/io/load-result';
-
-export type Translate = (key: string, options?: { values?: Record<string, string | number> }) => string;
 
 /**
  * A rejected row's reason in the page's language: the message `import.problem.<code>` with the problem's

@@ -137,6 +137,11 @@ export function overallStatus(rules: Record<RuleId, RuleOutcome>): OverallStatus
 	return outcomes.includes('incomplete') ? 'incomplete' : 'meetsAll';
 }
 
+/** How many of an area's rules pass (what a scenario comparison shows before → after). */
+export function rulesPassed(area: Pick<AreaIndicators, 'rules'>): number {
+	return RULE_IDS.filter((rule) => area.rules[rule] === 'pass').length;
+}
+
 /** Facilities whose unknown figure leaves a rule undecided: shown as "incomplete data (n facilities)". */
 export function incompleteFacilityCount(area: AreaIndicators, rule: RuleId): number {
 	switch (rule) {
