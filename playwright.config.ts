@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+/** E2E_PORT lets several checkouts on one machine run their suites side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /**
  * End-to-end tests run against the built static site served on 127.0.0.1, in Debian's Chromium
