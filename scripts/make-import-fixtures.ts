@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { OUT, SUBDISTRICTS } from './import-fixtures/common';
 import { GBK_BAD_ROWS, GBK_FIRST_BAD_ROW, writeFacilityTables } from './import-fixtures/facility-tables';
 import { facilities } from './import-fixtures/facility-truth';
-import { writeWorkbook } from './import-fixtures/facility-workbooks';
+import { TITLE_HEADER_ROW, UNKNOWN_QUANTITY_ROWS, writeTitleRowCsv, writeTitleRowWorkbook, writeWorkbook } from './import-fixtures/facility-workbooks';
 import { writeNetwork } from './import-fixtures/network';
 import { writeParquetFixtures } from './import-fixtures/parquet';
 import { grid, GRID_BAD_ROW_NUMBERS, h3Cells, RASTER, writePopulationFixtures } from './import-fixtures/population';
@@ -33,7 +33,12 @@ writeFileSync(
 			grid,
 			gridBadRows: GRID_BAD_ROW_NUMBERS,
 			h3: { resolution: 9, cells: h3Cells.size },
-			raster: RASTER
+			raster: RASTER,
+			titleRow: {
+				headerRow: TITLE_HEADER_ROW,
+				firstDataRow: TITLE_HEADER_ROW + 1,
+				unknownQuantities: UNKNOWN_QUANTITY_ROWS.map((row, index) => ({ row: TITLE_HEADER_ROW + 1 + facilities.length + index, id: row.id, name: row.name, area: row.area, beds: row.beds }))
+			}
 		},
 		null,
 		'\t'
@@ -41,5 +46,7 @@ writeFileSync(
 );
 
 writeParquetFixtures();
+writeTitleRowCsv();
 await writeWorkbook();
+await writeTitleRowWorkbook();
 console.log(`fixtures written to ${OUT}`);
