@@ -28,7 +28,8 @@ writeFileSync(
 		{
 			note: 'Synthetic fixtures made by scripts/make-import-fixtures.ts; positions are WGS84 truth.',
 			facilities,
-			gbkBadRows: GBK_BAD_ROWS.map((bad, index) => ({ row: GBK_FIRST_BAD_ROW + index, id: bad.cells[0], field: bad.field })),
+			gbkBadRows: GBK_BAD_ROWS.flatMap((bad, index) => (bad.kept ? [] : [{ row: GBK_FIRST_BAD_ROW + index, id: bad.cells[0], field: bad.field }])),
+			gbkWarningRows: GBK_BAD_ROWS.flatMap((bad, index) => (bad.kept ? [{ row: GBK_FIRST_BAD_ROW + index, id: bad.cells[0], name: bad.cells[1], field: bad.field, value: String(bad.cells[bad.field === 'beds' ? 7 : 6]) }] : [])),
 			subdistricts: SUBDISTRICTS,
 			grid,
 			gridBadRows: GRID_BAD_ROW_NUMBERS,

@@ -4,15 +4,18 @@ import { join } from 'node:path';
 import { csvLine, gbk, OUT, round, toGcj, toGk120 } from './common';
 import { facilities } from './facility-truth';
 
-/** Rows of the GBK CSV that are bad on purpose (after the good ones), with the column at fault. */
-export const GBK_BAD_ROWS: { cells: (string | number | null)[]; field: string }[] = [
+/**
+ * Rows of the GBK CSV that are bad on purpose (after the good ones), with the column at fault and what the
+ * importer must do: reject the row, or keep the facility with that value unknown and a warning.
+ */
+export const GBK_BAD_ROWS: { cells: (string | number | null)[]; field: string; kept?: true }[] = [
 	{ cells: ['X1', '缺经度服务站', '社区卫生服务站', '江宁路街道', '', 31.24, 200, '', '现有', ''], field: 'lon' },
 	{ cells: ['X2', '纬度写错服务站', '社区卫生服务站', '江宁路街道', 121.44, '三十一', 200, '', '现有', ''], field: 'lat' },
 	{ cells: ['X3', '经纬度颠倒服务站', '社区卫生服务站', '石门二路街道', 31.236, 121.455, 200, '', '现有', ''], field: 'lat' },
 	{ cells: ['C1', '重复编号中心', '社区卫生服务中心', '江宁路街道', 121.448, 31.24, 6000, 100, '现有', ''], field: 'id' },
 	{ cells: ['X5', '某诊所', '诊所', '南京西路街道', 121.452, 31.226, 300, '', '现有', ''], field: 'type' },
-	{ cells: ['X6', '面积不详服务站', '社区卫生服务站', '南京西路街道', 121.453, 31.227, '约800', '', '现有', ''], field: 'area_m2' },
-	{ cells: ['X7', '床位为负服务站', '社区卫生服务站', '静安寺街道', 121.437, 31.214, 220, -5, '现有', ''], field: 'beds' }
+	{ cells: ['X6', '面积不详服务站', '社区卫生服务站', '南京西路街道', 121.453, 31.227, '约800', '', '现有', ''], field: 'area_m2', kept: true },
+	{ cells: ['X7', '床位为负服务站', '社区卫生服务站', '静安寺街道', 121.437, 31.214, 220, -5, '现有', ''], field: 'beds', kept: true }
 ];
 /** The spreadsheet row of the first bad row (the header is row 1). */
 export const GBK_FIRST_BAD_ROW = facilities.length + 2;

@@ -35,14 +35,28 @@ describe('GBK CSV with Chinese headers and GCJ-02 coordinates', () => {
 		const result = await importFacilities('facilities-gbk-gcj02.csv', { crs: 'gcj02' });
 		expect(result.encoding).toMatchObject({ used: 'gb18030' });
 		expect(result.appliedConversion).toBe('GCJ-02 → WGS84');
-		expectMatchesTruth(result.records, { attributes: true });
-		expect(result.loaded).toBe(expected.facilities.length);
+		const keptIds = new Set(expected.gbkWarningRows.map((row) => row.id));
+		expectMatchesTruth(
+			result.records.filter((facility) => !keptIds.has(facility.id)),
+			{ attributes: true }
+		);
+		expect(result.loaded).toBe(expected.facilities.length + expected.gbkWarningRows.length);
 		expect(result.skipped).toBe(expected.gbkBadRows.length);
 		for (const bad of expected.gbkBadRows) {
 			const problem = result.problems.find((candidate) => candidate.row === bad.row);
 			expect(problem, `row ${bad.row}`).toBeDefined();
 			expect(problem?.field).toBe(bad.field);
 			expect(problem?.reason.length).toBeGreaterThan(5);
+			expect(problem?.name, `row ${bad.row}`).toMatch(/[\u4e00-\u9fff]/);
+		}
+		// "约800" m² and -5 beds: the facility stays (in the coverage), with that value unknown — null, not 0.
+		for (const kept of expected.gbkWarningRows) {
+			const facility = result.records.find((record) => record.id === kept.id);
+			expect(facility, kept.id).toBeDefined();
+			expect(kept.field === 'area_m2' ? facility?.areaM2 : facility?.beds, kept.id).toBeNull();
+			const warning = result.warnings.find((candidate) => candidate.row === kept.row && candidate.field === kept.field);
+			expect(warning, `row ${kept.row}`).toMatchObject({ name: kept.name, value: kept.value, code: kept.field === 'area_m2' ? 'area-unknown' : 'beds-unknown' });
+			expect(result.problems.some((problem) => problem.row === kept.row)).toBe(false);
 		}
 		expect(result.problems.find((problem) => problem.field === 'lat' && /swapped/.test(problem.reason))).toBeDefined();
 		expect(result.problems.find((problem) => /duplicate id "C1" \(first on row 2\)/.test(problem.reason))).toBeDefined();
@@ -51,7 +65,7 @@ describe('GBK CSV with Chinese headers and GCJ-02 coordinates', () => {
 	test('left as WGS84, every position is off by the GCJ-02 shift (≈ 400–600 m)', async () => {
 		const result = await importFacilities('facilities-gbk-gcj02.csv');
 		const truth = new Map(expected.facilities.map((facility) => [facility.id, facility]));
-		for (const facility of result.records) {
+		for (const facility of result.records.filter((record) => truth.has(record.id))) {
 			const real = truth.get(facility.id) as TruthFacility;
 			const offset = haversineM(real.lon, real.lat, facility.lon, facility.lat);
 			expect(offset).toBeGreaterThan(400);

@@ -31,11 +31,14 @@ export interface TruthFacility {
 export interface Expected {
 	facilities: TruthFacility[];
 	gbkBadRows: { row: number; id: string; field: string }[];
+	/** Rows whose area or beds is not a number: kept, with that value unknown and a warning. */
+	gbkWarningRows: { row: number; id: string; name: string; field: string; value: string }[];
 	subdistricts: { code: string; name: string; nameEn: string; population: number; box: [number, number, number, number] }[];
 	grid: { lon: number; lat: number; pop: number }[];
 	gridBadRows: number[];
 	h3: { resolution: number; cells: number };
 	raster: { originLon: number; originLat: number; pixel: number; width: number; height: number; noData: number };
+	titleRow: { headerRow: number; firstDataRow: number; unknownQuantities: { row: number; id: string; name: string; area: string; beds: string }[] };
 }
 
 export const expected: Expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8'));

@@ -140,11 +140,14 @@ describe('producers emit codes', () => {
 			expect(byRow(4)).toEqual(['swapped-lon-lat']);
 			expect(byRow(5)).toEqual(['lon-not-number']);
 			expect(byRow(6)).toEqual(['duplicate-id']);
-			expect(byRow(7)).toEqual(['area-negative']);
-			expect(byRow(8)).toEqual(['beds-not-number']);
 			expect(byRow(9)).toEqual(['lat-not-number']);
 			expect(byRow(10)).toContain('missing-name');
 		}
+		// The canonical reader rejects a bad area or bed count; the importer keeps the facility with the value unknown.
+		expect(canonical.problems.filter((problem) => problem.row === 7).map((problem) => problem.code)).toEqual(['area-negative']);
+		expect(canonical.problems.filter((problem) => problem.row === 8).map((problem) => problem.code)).toEqual(['beds-not-number']);
+		expect(imported.problems.some((problem) => problem.row === 7 || problem.row === 8)).toBe(false);
+		expect(imported.warnings.filter((warning) => warning.row === 7 || warning.row === 8).map((warning) => warning.code)).toEqual(['area-unknown', 'beds-unknown']);
 		// The canonical reader has no value mapping: an unknown status is a problem there.
 		expect(canonical.problems.filter((problem) => problem.row === 10).map((problem) => problem.code).sort()).toEqual(['missing-name', 'unknown-status']);
 		expect(imported.problems.find((problem) => problem.row === 6)?.params).toEqual({ id: 'C01', firstRow: '2' });

@@ -114,9 +114,9 @@ describe('XLSX tables', () => {
 		expect(read[0].row).toBe(2);
 		expect(read[0].cells[1]).toBe(expected.facilities[0].name);
 		expect(read[1].cells[7]).toBe(expected.facilities[1].beds);
-		const notes = await readXlsxTable(fixtureBytes('facilities.xlsx'), '说明');
+		const notes = await readXlsxTable(fixtureBytes('facilities.xlsx'), { sheet: '说明' });
 		expect(notes.source.headers[0]).toMatch(/synthetic/);
-		await expect(readXlsxTable(fixtureBytes('facilities.xlsx'), 'nope')).rejects.toThrow(/no sheet named/);
+		await expect(readXlsxTable(fixtureBytes('facilities.xlsx'), { sheet: 'nope' })).rejects.toThrow(/no sheet named/);
 		await expect(readXlsxTable(utf8('PK not really'))).rejects.toThrow(FileFormatError);
 	});
 });

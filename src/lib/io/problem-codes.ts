@@ -70,7 +70,9 @@ export const PROBLEM_TEXT = {
 	// Warnings: the row is kept
 	'outside-boundaries': 'position is outside every loaded sub-district',
 	'subdistrict-mismatch': 'declared in {declared}, but the position lies in {actual}',
-	'unknown-subdistrict': 'unknown sub-district "{value}"; assigned {assigned} by position'
+	'unknown-subdistrict': 'unknown sub-district "{value}"; assigned {assigned} by position',
+	'area-unknown': 'area "{value}" is not a usable number: kept with the area unknown',
+	'beds-unknown': 'beds "{value}" is not a usable number: kept with the beds unknown'
 } as const satisfies Record<string, string>;
 
 export type RowProblemCode = keyof typeof PROBLEM_TEXT;

@@ -1,20 +1,36 @@
 import Papa from 'papaparse';
 import { FileFormatError } from '../load-result';
+import type { DatasetKind } from './formats';
+import { chooseHeaderRow } from './header-row';
 import { headerNames, PREVIEW_ROWS, type RawRow, type TableSource } from './table-source';
+
+export interface CsvSourceOptions {
+	fileLabel?: string;
+	/** The kind being imported: the header is the row that names its columns (see header-row.ts). */
+	kind?: DatasetKind;
+	/** The planner's header row (file row number, 1-based); default: detected. */
+	headerRow?: number;
+}
 
 const CHUNK_CHARS = 4 * 1024 * 1024;
 
 /**
  * A CSV table over decoded text. The preview parses only the first rows; forEachRow streams the whole text
  * through papaparse in chunks, so a 200 MB file never exists as one array of rows. Row numbers are record
- * numbers with the header as row 1, as in a spreadsheet (blank lines count, as they do in Excel).
+ * numbers of the file, as in a spreadsheet (blank lines and title lines above the header count, as in Excel).
  */
-export function csvTableSource(text: string, fileLabel = 'CSV'): TableSource {
+export function csvTableSource(text: string, options: CsvSourceOptions = {}): TableSource {
+	const { fileLabel = 'CSV' } = options;
 	const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	const head = Papa.parse<string[]>(source.slice(0, 256 * 1024), { preview: PREVIEW_ROWS + 200, skipEmptyLines: false });
 	const delimiter = head.meta.delimiter || ',';
-	const headerIndex = head.data.findIndex((cells) => cells.some((cell) => cell.trim() !== ''));
-	if (headerIndex < 0) throw new FileFormatError(`${fileLabel}: the file is empty (or its first rows are blank)`);
+	if (!head.data.some((cells) => cells.some((cell) => cell.trim() !== ''))) throw new FileFormatError(`${fileLabel}: the file is empty (or its first rows are blank)`);
+	const header = chooseHeaderRow(
+		head.data.map((cells, index) => ({ row: index + 1, cells })),
+		options.kind ?? null,
+		options.headerRow
+	);
+	const headerIndex = header.row - 1;
 	const headers = headerNames(head.data[headerIndex]);
 	const preview: RawRow[] = [];
 	for (let index = headerIndex + 1; index < head.data.length && preview.length < PREVIEW_ROWS; index++) {
@@ -28,6 +44,7 @@ export function csvTableSource(text: string, fileLabel = 'CSV'): TableSource {
 		headers,
 		hasGeometry: false,
 		preview,
+		header,
 		rowCount: null,
 		forEachRow: async (visit, onProgress) => streamRows(source, delimiter, headerIndex, visit, onProgress)
 	};

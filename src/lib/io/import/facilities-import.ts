@@ -1,23 +1,28 @@
 import type { Facility, FacilityStatus, FacilityType } from '$lib/engine/types';
 import { duplicateId, FACILITY_FIELDS, validateFacilityRow, type FacilityRow } from '../facility-record';
-import { problemAt } from '../load-result';
+import { clip } from '../fields';
+import { problemAt, type RowProblem } from '../load-result';
 import { explain } from '../problem-codes';
 import { assignFacilitySubdistricts, areaLookup, findArea } from './assign-subdistricts';
 import type { ColumnMapping } from './column-mapping';
 import { conversionLabel, isGeographic, makeToWgs84 } from './crs';
 import { readGeometry, polygonsCentroid } from './geometry';
 import type { OpenedTable } from './open-source';
-import { cellOf, ProblemList, resolveCrs, resolveMapping, samplePositions, swapPositionColumns } from './pipeline';
+import { cellOf, labelProblem, ProblemList, resolveCrs, resolveMapping, samplePositions, swapPositionColumns } from './pipeline';
 import { makePositionReader, type PositionResult } from './position';
+import { readFacilityQuantity } from './quantity';
 import { detectShift } from './shift-detection';
 import type { RawRow, TableSource } from './table-source';
-import type { FacilitiesImport, ImportContext, ImportOptions, ProgressCallback } from './types';
+import type { FacilitiesImport, ImportContext, ImportOptions, ImportProblem, ProgressCallback } from './types';
 import { detectFacilityStatus, detectFacilityType, detectValueMapping, mapValue, type ValueMapping } from './value-mapping';
 
 /**
  * Facilities from any table: map columns, translate type and status values, convert coordinates to WGS84,
  * validate each row with the canonical validator (so the demo and planner files obey the same rules),
- * then give each facility its sub-district and check for a GCJ-02 / BD-09 shift.
+ * then give each facility its sub-district and check for a GCJ-02 / BD-09 shift. An area or bed count that
+ * is not a number does not cost the facility its place in the coverage: it is kept with that value unknown
+ * and a warning; position, type, name and id problems still reject the row. Every listed problem carries
+ * the row's name and the cell as written.
  */
 export async function facilitiesFromTable(
 	fileName: string,
@@ -38,32 +43,34 @@ export async function facilitiesFromTable(
 	const readPosition = makePositionReader(resolved.crs);
 	const toWgs84 = makeToWgs84(resolved.crs);
 	const problems = new ProblemList();
-	const candidates: { values: FacilityRow; row: number }[] = [];
+	const candidates: Candidate[] = [];
 	let rowCount = 0;
 
 	await source.forEachRow(
 		(row) => {
 			rowCount++;
 			const values = facilityValues(row, mapping, typeValues, statusValues);
+			const quantityWarnings = unknownQuantities(values, row.row);
 			const position = mapping.lon !== undefined && mapping.lat !== undefined ? readPosition(values.lon, values.lat) : geometryPosition(row, toWgs84);
 			if (!position.ok) {
 				// Report the coordinate problem and every other problem of the row in one go.
 				const others = validateFacilityRow({ ...values, lon: 0, lat: 0 }, row.row);
-				problems.add(problemAt(row.row, position.field, position));
-				if (Array.isArray(others)) problems.addAll(others);
+				const rowProblems = [problemAt(row.row, position.field, position), ...(Array.isArray(others) ? others : []), ...quantityWarnings];
+				problems.addAll(rowProblems.map((problem) => labelProblem(problem, row, mapping)));
 				return;
 			}
-			candidates.push({ values: { ...values, lon: position.value[0], lat: position.value[1] }, row: row.row });
+			candidates.push({ values: { ...values, lon: position.value[0], lat: position.value[1] }, raw: row, quantityWarnings });
 		},
 		(fraction) => onProgress('parse', fraction)
 	);
 
 	onProgress('validate', 0);
-	const validated = validateCandidates(candidates, problems);
+	const validated = validateCandidates(candidates, mapping, problems);
 
 	onProgress('assign', 0);
 	const subdistricts = context.subdistricts ?? [];
 	const assignment = assignFacilitySubdistricts(validated.facilities, validated.rows, subdistricts);
+
 	if (subdistricts.length === 0) notes.push({ key: 'noBoundariesForAssignment' });
 
 	onProgress('check', 0);
@@ -85,13 +92,36 @@ export async function facilitiesFromTable(
 		skipped: rowCount - assignment.facilities.length,
 		problems: problems.sorted(),
 		omittedProblems: problems.omitted,
-		warnings: assignment.warnings,
+		warnings: [...validated.warnings, ...assignment.warnings.map((warning) => labelProblem(warning, validated.rawByRow.get(warning.row) ?? { row: warning.row, cells: [] }, mapping))].sort(
+			(a, b) => a.row - b.row
+		),
 		notes,
 		shift,
 		typeValues,
 		statusValues,
 		outsideIds: assignment.outsideIds
 	};
+}
+
+interface Candidate {
+	values: FacilityRow;
+	raw: RawRow;
+	/** Area or beds that were not numbers: left unknown in values, listed as warnings if the row is kept. */
+	quantityWarnings: RowProblem[];
+}
+
+/** Reads area and beds leniently (units, separators, full-width digits); what is still not a number becomes unknown. */
+function unknownQuantities(values: FacilityRow, row: number): RowProblem[] {
+	const warnings: RowProblem[] = [];
+	for (const field of ['area_m2', 'beds'] as const) {
+		if (values[field] === undefined) continue;
+		const reading = readFacilityQuantity(values[field]);
+		values[field] = reading.ok ? (reading.value ?? '') : '';
+		if (reading.ok) continue;
+		const params = { value: clip(reading.raw) };
+		warnings.push(problemAt(row, field, field === 'area_m2' ? explain('area-unknown', params) : explain('beds-unknown', params)));
+	}
+	return warnings;
 }
 
 /** The canonical field values of one row, with type and status translated to the canonical vocabulary. */
@@ -142,26 +172,36 @@ async function distinctValues<T extends string>(
  * The canonical row validator, row by row, plus the duplicate-id rule of validateFacilityRows (same
  * wording); done here because the importer must know which row each accepted facility came from.
  */
-function validateCandidates(candidates: { values: FacilityRow; row: number }[], problems: ProblemList): { facilities: Facility[]; rows: number[] } {
+function validateCandidates(
+	candidates: Candidate[],
+	mapping: ColumnMapping,
+	problems: ProblemList
+): { facilities: Facility[]; rows: number[]; warnings: ImportProblem[]; rawByRow: Map<number, RawRow> } {
 	const facilities: Facility[] = [];
 	const rows: number[] = [];
+	const warnings: ImportProblem[] = [];
+	const rawByRow = new Map<number, RawRow>();
 	const firstRowOfId = new Map<string, number>();
-	for (const { values, row } of candidates) {
+	for (const { values, raw, quantityWarnings } of candidates) {
+		const row = raw.row;
+		const label = (problem: RowProblem) => labelProblem(problem, raw, mapping);
 		const result = validateFacilityRow(values, row);
 		if (Array.isArray(result)) {
-			problems.addAll(result);
+			problems.addAll([...result, ...quantityWarnings].map(label));
 			continue;
 		}
 		const firstRow = firstRowOfId.get(result.id);
 		if (firstRow !== undefined) {
-			problems.add(problemAt(row, 'id', duplicateId(result.id, firstRow)));
+			problems.addAll([problemAt(row, 'id', duplicateId(result.id, firstRow)), ...quantityWarnings].map(label));
 			continue;
 		}
 		firstRowOfId.set(result.id, row);
 		facilities.push(result);
 		rows.push(row);
+		rawByRow.set(row, raw);
+		warnings.push(...quantityWarnings.map(label));
 	}
-	return { facilities, rows };
+	return { facilities, rows, warnings, rawByRow };
 }
 
 function checkShift(facilities: Facility[], context: ImportContext) {

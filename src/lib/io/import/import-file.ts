@@ -41,7 +41,7 @@ export async function importFile(request: ImportRequest): Promise<ImportResult> 
 		return importOsmNetwork(fileName, format, bytes, request.osmReaders ?? {}, onProgress);
 	}
 	onProgress('decode', 0);
-	const opened = { ...(await openTable(format, bytes, { encoding: options.encoding, sheet: options.sheet })), format };
+	const opened = { ...(await openTable(format, bytes, { encoding: options.encoding, sheet: options.sheet, kind, headerRow: options.headerRow })), format };
 	switch (kind) {
 		case 'facilities':
 			return facilitiesFromTable(fileName, opened, options, context, onProgress);

@@ -24,6 +24,7 @@ export { assignFacilitySubdistricts } from './assign-subdistricts';
 export { sourceSummary } from './source-summary';
 export type { OsmReaders } from './network-import';
 export type { EncodingReport } from './open-source';
+export { HEADER_SEARCH_ROWS, type HeaderCandidate, type HeaderChoice } from './header-row';
 export type {
 	FacilitiesImport,
 	ImportContext,

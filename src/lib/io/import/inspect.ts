@@ -40,14 +40,14 @@ export async function inspectFile(request: InspectRequest): Promise<Inspection> 
 		const raster = await openGeoTiff(bytes);
 		const crs = options.crs ?? raster.declaredCrs ?? 'wgs84';
 		const guess = { crs, confident: Boolean(raster.declaredCrs), reason: raster.declaredCrs ? ('declared' as const) : ('no-coordinates' as const), swapped: false };
-		return { ...base, encoding: null, sheets: null, sheet: null, headers: [], preview: [], rowCount: null, mapping: {}, missing: [], crs, crsGuess: guess, raster: raster.info };
+		return { ...base, encoding: null, sheets: null, sheet: null, header: null, headers: [], preview: [], rowCount: null, mapping: {}, missing: [], crs, crsGuess: guess, raster: raster.info };
 	}
 	if (format === 'osm-xml' || format === 'osm-pbf') {
-		return { ...base, encoding: null, sheets: null, sheet: null, headers: [], preview: [], rowCount: null, mapping: {}, missing: [], crs: 'wgs84', crsGuess: null };
+		return { ...base, encoding: null, sheets: null, sheet: null, header: null, headers: [], preview: [], rowCount: null, mapping: {}, missing: [], crs: 'wgs84', crsGuess: null };
 	}
 
 	const previewOnly = bytes.length > FULL_READ_LIMIT_BYTES;
-	const opened = await openTable(format, bytes, { encoding: options.encoding, sheet: options.sheet, previewOnly });
+	const opened = await openTable(format, bytes, { encoding: options.encoding, sheet: options.sheet, kind, headerRow: options.headerRow, previewOnly });
 	const { source } = opened;
 	let mapping: ColumnMapping = options.mapping ? sanitiseMapping(options.mapping, kind, source.headers.length) : detectMapping(source.headers, kind);
 	const resolved = resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, mapping));
@@ -70,6 +70,7 @@ export async function inspectFile(request: InspectRequest): Promise<Inspection> 
 		encoding: opened.encoding,
 		sheets: opened.sheets,
 		sheet: opened.sheet,
+		header: source.header ?? null,
 		headers: source.headers,
 		preview: source.preview.slice(0, 20).map((row) => ({ row: row.row, cells: row.cells, geometryType: row.geometry?.type ?? null })),
 		rowCount: previewOnly ? null : source.rowCount,

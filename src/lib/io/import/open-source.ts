@@ -4,7 +4,7 @@ import type { CrsId } from './crs';
 import { csvTableSource } from './csv-source';
 import { decodeText, decodeTextPrefix, detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding';
 import { featureTableSource } from './feature-source';
-import type { ImportFormat } from './formats';
+import type { DatasetKind, ImportFormat } from './formats';
 import { readParquetTable } from './parquet-source';
 import { readZippedShapefile } from './shapefile-source';
 import type { TableSource } from './table-source';
@@ -25,6 +25,10 @@ export interface OpenedTable {
 export interface OpenOptions {
 	encoding?: TextEncodingName;
 	sheet?: string;
+	/** The kind being imported: CSV and XLSX headers are the row that names its columns. */
+	kind?: DatasetKind;
+	/** CSV / XLSX: the planner's header row (1-based row number); default: detected. */
+	headerRow?: number;
 	/** Preview only: large CSV files are decoded just far enough for the first rows. */
 	previewOnly?: boolean;
 }
@@ -37,10 +41,10 @@ export async function openTable(format: ImportFormat, bytes: Uint8Array, options
 		case 'csv': {
 			const encoding = encodingReport(bytes, options.encoding);
 			const text = options.previewOnly ? decodeTextPrefix(bytes, encoding.used, PREVIEW_DECODE_BYTES) : decodeText(bytes, encoding.used);
-			return { source: csvTableSource(text), encoding, sheets: null, sheet: null, declaredCrs: null };
+			return { source: csvTableSource(text, { kind: options.kind, headerRow: options.headerRow }), encoding, sheets: null, sheet: null, declaredCrs: null };
 		}
 		case 'xlsx': {
-			const table = await readXlsxTable(bytes, options.sheet);
+			const table = await readXlsxTable(bytes, { sheet: options.sheet, kind: options.kind, headerRow: options.headerRow });
 			return { source: table.source, encoding: null, sheets: table.sheets, sheet: table.sheet, declaredCrs: null };
 		}
 		case 'geojson': {

@@ -4,28 +4,28 @@ import { detectMapping, missingFields, sanitiseMapping, type ColumnMapping, type
 import { guessCrs, type CrsGuess } from './crs-guess';
 import type { CrsId } from './crs';
 import type { DatasetKind } from './formats';
-import type { ImportNote } from './types';
-import type { RawGeometry, RawRow, TableSource } from './table-source';
+import type { ImportNote, ImportProblem } from './types';
+import { cellText, type RawGeometry, type RawRow, type TableSource } from './table-source';
 
 /** Listed problems per import; beyond this only the count is kept (a 200 MB file of bad rows must stay displayable). */
 export const MAX_LISTED_PROBLEMS = 5000;
 
 /** Collects problems up to the cap and counts the rest. */
 export class ProblemList {
-	readonly items: RowProblem[] = [];
+	readonly items: ImportProblem[] = [];
 	omitted = 0;
 
-	add(problem: RowProblem): void {
+	add(problem: ImportProblem): void {
 		if (this.items.length < MAX_LISTED_PROBLEMS) this.items.push(problem);
 		else this.omitted++;
 	}
 
-	addAll(problems: readonly RowProblem[]): void {
+	addAll(problems: readonly ImportProblem[]): void {
 		for (const problem of problems) this.add(problem);
 	}
 
 	/** In row order, as the dialog and the report list them. */
-	sorted(): RowProblem[] {
+	sorted(): ImportProblem[] {
 		return [...this.items].sort((a, b) => a.row - b.row);
 	}
 }
@@ -96,6 +96,14 @@ export function cellOf(row: RawRow, mapping: ColumnMapping, field: TargetField):
 	if (column === undefined) return '';
 	const value = row.cells[column];
 	return value === null || value === undefined ? '' : String(value).trim();
+}
+
+/** The problem with the row's name and the cell as written in its column (when the column is mapped). */
+export function labelProblem(problem: RowProblem, row: RawRow, mapping: ColumnMapping): ImportProblem {
+	const column = problem.field === undefined ? undefined : mapping[problem.field as TargetField];
+	const labelled: ImportProblem = { ...problem, name: cellOf(row, mapping, 'name') };
+	if (column !== undefined) labelled.value = cellText(row.cells[column]);
+	return labelled;
 }
 
 /** A growable Float64Array: population files can hold millions of cells. */

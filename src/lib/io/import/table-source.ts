@@ -1,3 +1,5 @@
+import type { HeaderChoice } from './header-row';
+
 /**
  * The common shape every tabular input is turned into before column mapping: CSV and XLSX rows, and the
  * properties of GeoJSON / Shapefile / Parquet features (with their geometry alongside).
@@ -26,6 +28,8 @@ export interface TableSource {
 	hasGeometry: boolean;
 	/** The first rows, for the preview and for guessing the mapping and the coordinate system. */
 	preview: RawRow[];
+	/** CSV and XLSX: the row read as the header, and the rows that could be instead; features have none. */
+	header?: HeaderChoice;
 	/** Total data rows when known without reading everything. */
 	rowCount: number | null;
 	/** Visits every data row in order; reports progress as a fraction of the input read. */

@@ -6,6 +6,7 @@ import type { CrsGuess } from './crs-guess';
 import type { CrsId } from './crs';
 import type { TextEncodingName } from './encoding';
 import type { DatasetKind, ImportFormat } from './formats';
+import type { HeaderChoice } from './header-row';
 import type { EncodingReport } from './open-source';
 import type { ShiftCheck, ShiftContext } from './shift-detection';
 import type { CellValue } from './table-source';
@@ -16,11 +17,22 @@ export interface ImportOptions {
 	encoding?: TextEncodingName;
 	/** XLSX: sheet name. */
 	sheet?: string;
+	/** CSV / XLSX: the header's row number in the file (1-based); default: detected (titles above it are passed over). */
+	headerRow?: number;
 	mapping?: ColumnMapping;
 	/** The declared coordinate system; default: the file's own declaration, else the guess. */
 	crs?: CrsId;
 	typeValues?: ValueMapping<FacilityType>;
 	statusValues?: ValueMapping<FacilityStatus>;
+}
+
+/**
+ * A listed problem with what the planner needs to find the row without the file open: the row's name
+ * (facility or sub-district) and the cell as written in the column at fault.
+ */
+export interface ImportProblem extends RowProblem {
+	name?: string;
+	value?: string;
 }
 
 /** The data already loaded, used to assign sub-districts and to check for shifted coordinates. Never modified. */
@@ -46,8 +58,8 @@ export interface ImportSummary {
 	appliedConversion: string | null;
 	mapping: ColumnMapping | null;
 	headers: string[];
-	/** Rows kept but worth a look (outside the boundaries, sub-district disagreements). */
-	warnings: RowProblem[];
+	/** Rows kept but worth a look (outside the boundaries, sub-district disagreements, quantities left unknown). */
+	warnings: ImportProblem[];
 	notes: ImportNote[];
 	/** Whether GCJ-02 / BD-09 coordinates seem to have been declared as WGS84; null when not checked. */
 	shift: ShiftCheck | null;
@@ -57,6 +69,7 @@ export interface ImportSummary {
 
 export interface FacilitiesImport extends ImportSummary, LoadResult<Facility[]> {
 	kind: 'facilities';
+	problems: ImportProblem[];
 	typeValues: ValueMapping<FacilityType>;
 	statusValues: ValueMapping<FacilityStatus>;
 	/** Ids of facilities outside every loaded sub-district. */
@@ -104,6 +117,8 @@ export interface Inspection {
 	encoding: EncodingReport | null;
 	sheets: string[] | null;
 	sheet: string | null;
+	/** CSV / XLSX: the header row chosen, the one detected and the rows the planner may choose instead. */
+	header: HeaderChoice | null;
 	headers: string[];
 	preview: { row: number; cells: CellValue[]; geometryType: string | null }[];
 	rowCount: number | null;

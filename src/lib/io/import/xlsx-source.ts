@@ -1,5 +1,7 @@
 import type { CellValue as ExcelCellValue, Workbook } from 'exceljs';
 import { FileFormatError } from '../load-result';
+import type { DatasetKind } from './formats';
+import { chooseHeaderRow } from './header-row';
 import { headerNames, memoryTableSource, type CellValue, type RawRow, type TableSource } from './table-source';
 
 export interface XlsxTable {
@@ -8,11 +10,21 @@ export interface XlsxTable {
 	sheet: string;
 }
 
+export interface XlsxOptions {
+	sheet?: string;
+	/** The kind being imported: the header is the row that names its columns (see header-row.ts). */
+	kind?: DatasetKind;
+	/** The planner's header row (Excel's row number); default: detected. */
+	headerRow?: number;
+}
+
 /**
  * Reads one sheet of an .xlsx workbook with exceljs (loaded on demand: it is large). The chosen sheet, or
- * else the first with any content; the header is its first non-empty row; row numbers are Excel's own.
+ * else the first with any content; the header is detected among the first rows (a merged title above it is
+ * passed over); rows above the header are not data. Row numbers are Excel's own.
  */
-export async function readXlsxTable(bytes: Uint8Array, sheetName?: string): Promise<XlsxTable> {
+export async function readXlsxTable(bytes: Uint8Array, options: XlsxOptions = {}): Promise<XlsxTable> {
+	const sheetName = options.sheet;
 	const workbook = await loadWorkbook(bytes);
 	const sheets = workbook.worksheets.map((sheet) => sheet.name);
 	const sheet = sheetName
@@ -27,14 +39,21 @@ export async function readXlsxTable(bytes: Uint8Array, sheetName?: string): Prom
 		// exceljs row.values is 1-based (index 0 is empty).
 		const cells = values.slice(1).map(plainCell);
 		for (let index = 0; index < cells.length; index++) if (cells[index] === undefined) cells[index] = null;
+		// A merged range repeats its value in every cell: only its first (master) cell keeps it.
+		row.eachCell((cell, column) => {
+			if (cell.isMerged && cell.master !== cell) cells[column - 1] = null;
+		});
 		if (cells.some((cell) => cell !== null && String(cell).trim() !== '')) rows.push({ row: rowNumber, cells });
 	});
 	if (rows.length === 0) throw new FileFormatError(`sheet "${sheet.name}" is empty`);
-	const [header, ...data] = rows;
+	const choice = chooseHeaderRow(rows, options.kind ?? null, options.headerRow);
+	const headerIndex = rows.findIndex((row) => row.row === choice.row);
+	const header = rows[headerIndex];
+	const data = rows.slice(headerIndex + 1);
 	const width = Math.max(header.cells.length, ...data.slice(0, 1000).map((row) => row.cells.length));
 	const headers = headerNames(Array.from({ length: width }, (_, index) => header.cells[index] ?? null));
 	const body: RawRow[] = data.map(({ row, cells }) => ({ row, cells }));
-	return { source: memoryTableSource(headers, body, false), sheets, sheet: sheet.name };
+	return { source: { ...memoryTableSource(headers, body, false), header: choice }, sheets, sheet: sheet.name };
 }
 
 async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {

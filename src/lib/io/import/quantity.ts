@@ -1,0 +1,21 @@
+import { isBlank, readNumber } from '../fields';
+
+/** Units that follow an area or a bed count in district lists (after NFKC: ㎡ and m² become "m2"). */
+const UNIT = /\s*(平方米|平米|平方|m2|sqm|张|床|个)$/iu;
+
+export type QuantityReading = { ok: true; value: number | null } | { ok: false; raw: string };
+
+/**
+ * An area or bed count as district lists write it: "1,200 m²", "1200平方米", "20张", full-width "５００"
+ * are exact and read as numbers; blank (or 无, —) is unknown. Anything else — "暂无", "待核实", an
+ * approximation ("约300", "300左右"), a range ("200-300"), a negative count — is not a figure a plan can
+ * rest on: the caller keeps the facility with the value unknown (null, never 0) and lists a warning.
+ */
+export function readFacilityQuantity(raw: unknown): QuantityReading {
+	if (isBlank(raw)) return { ok: true, value: null };
+	if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? { ok: true, value: raw } : { ok: false, raw: String(raw) };
+	const text = String(raw).normalize('NFKC').trim();
+	const parsed = readNumber(text.replace(UNIT, ''));
+	if (!parsed.ok || parsed.value < 0) return { ok: false, raw: String(raw).trim() };
+	return { ok: true, value: parsed.value };
+}
