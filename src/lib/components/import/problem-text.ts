@@ -1,3 +1,4 @@
+import type { ImportFailure } from '$lib/app/import-workflow.svelte';
 import type { Translate } from '$lib/i18n';
 import type { RowProblem } from '$lib/io/load-result';
 
@@ -19,13 +20,7 @@ export function fieldText(translate: Translate, field: string | undefined): stri
 	return text === key ? field : text;
 }
 
-/** Why an inspection or import failed, as the dialog keeps it. */
-export interface Failure {
-	message: string;
-	isFormatError: boolean;
-	code?: string;
-	params?: Record<string, string | number>;
-}
+export type Failure = ImportFailure;
 
 /**
  * The failure in the page's language. A file refused for its size says how large it is and what fits
