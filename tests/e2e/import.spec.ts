@@ -5,6 +5,7 @@ const FIXTURES = 'tests/fixtures/import';
 const expected = JSON.parse(readFileSync(`${FIXTURES}/expected.json`, 'utf8')) as {
 	facilities: { id: string; lon: number; lat: number }[];
 	gbkBadRows: { row: number; id: string; field: string }[];
+	gbkWarningRows: { row: number; id: string; name: string; field: string; value: string }[];
 };
 
 function metresBetween(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
@@ -38,9 +39,18 @@ test('a GBK CSV with Chinese headers, GCJ-02 coordinates and bad rows: problems 
 	const reasonOfRow = (row: number) => problems.locator('tr', { has: page.locator('td.row', { hasText: new RegExp(`^${row}$`) }) }).locator('td[data-code]');
 	await expect(reasonOfRow(25)).toHaveText('缺少经度');
 	await expect(reasonOfRow(26)).toHaveText('纬度不是数字：三十一');
-	await expect(reasonOfRow(31)).toHaveText('床位数为负数：-5');
 	for (const reason of await problems.locator('td[data-code]').allTextContents()) expect(reason).toMatch(/[\u4e00-\u9fff]/);
-	const good = expected.facilities.length;
+	// An area of "约800" or -5 beds keeps the facility, with that value unknown, listed under the warnings by name.
+	const warnings = dialog.getByTestId('import-warnings');
+	for (const kept of expected.gbkWarningRows) {
+		const code = kept.field === 'area_m2' ? 'area-unknown' : 'beds-unknown';
+		const line = warnings.locator('tr', { has: page.locator('td.row', { hasText: new RegExp(`^${kept.row}$`) }) }).filter({ has: page.locator(`td[data-code="${code}"]`) });
+		await expect(line.locator('td.name')).toHaveText(kept.name);
+		await expect(line.locator('td.value')).toHaveText(kept.value);
+		await expect(line.locator('td[data-code]')).toContainText('已保留');
+	}
+	await expect(dialog.getByTestId('import-kept-with-warnings')).toContainText(String(new Set(await warnings.locator('td.row').allTextContents()).size));
+	const good = expected.facilities.length + expected.gbkWarningRows.length;
 	await expect(dialog.getByTestId('import-loaded')).toContainText(String(good));
 	await expect(dialog.getByTestId('import-skipped')).toContainText(String(expected.gbkBadRows.length));
 	await expect(dialog.getByTestId('import-conversion')).toContainText(/GCJ/);
@@ -67,6 +77,7 @@ test('a GBK CSV with Chinese headers, GCJ-02 coordinates and bad rows: problems 
 			})
 	);
 	expect(stored).toHaveLength(good);
+	for (const kept of expected.gbkWarningRows) expect(stored.find((facility) => facility.id === kept.id)).toBeDefined();
 	for (const truth of expected.facilities) {
 		const loaded = stored.find((facility) => facility.id === truth.id);
 		expect(loaded, truth.id).toBeDefined();
