@@ -58,9 +58,9 @@ function district(rows: SubdistrictIndicators[], figures: Partial<DistrictIndica
 	return {
 		...area('', { name: '', nameEn: '', residents: rows.reduce((sum, row) => sum + row.residents, 0) }),
 		subdistricts: rows.length,
-		areaGapSumM2: 0,
-		bedsNeededMinSum: 0,
-		bedsNeededTargetSum: 0,
+		areaNetGapM2: 0,
+		bedsNetNeededMin: 0,
+		bedsNetNeededTarget: 0,
 		failingSubdistricts: { centreArea: 0, bedsMin: 0, newCentreBeds: 0, stationArea: 0, coverage: 0 },
 		unassignedFacilities: 0,
 		unassignedCellResidents: 0,
@@ -208,7 +208,7 @@ describe('the report', () => {
 	});
 
 	it('formats the summary for the locale and keeps typed values', () => {
-		const report = buildGapReport(input('en', rows, { district: district(rows, { areaGapSumM2: 1234.4, bedsPerThousand: 0.9490554 }) }));
+		const report = buildGapReport(input('en', rows, { district: district(rows, { areaGapM2: 1234.4, bedsPerThousand: 0.9490554 }) }));
 		const residents = report.summary.find((entry) => entry.key === 'residents')!;
 		expect(residents.value).toBe(120_000);
 		expect(residents.text).toBe('120,000');
