@@ -122,7 +122,7 @@ function allLabels(report: GapReport): string[] {
 
 describe('labels', () => {
 	const rows = [area('x', { rules: { ...ALL_PASS, coverage: 'fail' }, failedRules: 1, status: 'failsOne', coveragePct: 99.97, uncoveredResidents: 18 }), area('y')];
-	const scenario = { name: 'S', baselineRows: rows, baselineDistrict: district(rows) };
+	const scenario = { name: 'S', baselineRows: rows, baselineDistrict: district(rows), edits: [], baselineFacilities: [], facilities: [] };
 	const zh = buildGapReport(input('zh-CN', rows, { scenario }));
 	const en = buildGapReport(input('en', rows, { scenario }));
 
@@ -249,7 +249,7 @@ describe('the report', () => {
 	it('compares a scenario row by row, including sub-districts present on one side only', () => {
 		const after = [area('x', { coveragePct: 97.46, uncoveredResidents: 1_520 })];
 		const before = [area('x', { coveragePct: 90.04, uncoveredResidents: 5_980 }), area('z')];
-		const report = buildGapReport(input('en', after, { scenario: { name: 'Site A', baselineRows: before, baselineDistrict: district(before) } }));
+		const report = buildGapReport(input('en', after, { scenario: { name: 'Site A', baselineRows: before, baselineDistrict: district(before), edits: [], baselineFacilities: [], facilities: [] } }));
 		const table = report.comparison!;
 		expect(report.scenarioName).toBe('Site A');
 		expect(table.rows.map((row) => row.code)).toEqual(['x', 'z']);

@@ -1,6 +1,6 @@
 /**
  * The gap report as an Excel workbook: a summary sheet, one sheet per table (sub-districts, centres,
- * the scenario comparison when there is one) and the method appendix with the input files. Numbers
+ * the scenario comparison and its sites when there is one) and the method appendix with the input files. Numbers
  * are typed numbers with a number format of the column's decimals; headers are in the report's
  * language and carry the units; every table sheet freezes its header row. Every text cell goes
  * through neutraliseFormula ($lib/engine/spreadsheet-text): names from a planner's files that start
@@ -43,6 +43,7 @@ export async function gapReportToXlsx(report: GapReport, translate: Translate = 
 	addTableSheet(workbook, report.subdistricts);
 	addTableSheet(workbook, report.centres);
 	if (report.comparison) addTableSheet(workbook, report.comparison);
+	if (report.sites) addTableSheet(workbook, report.sites);
 	addAppendixSheet(workbook, report, translate);
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
