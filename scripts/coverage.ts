@@ -20,6 +20,7 @@ import { TIME_BANDS, UNREACHABLE, computeCoverage, prepareNetwork, type AreaCove
 import { buildWalkGraph, describeGraph, type GraphReport, type WalkGraph } from '$lib/engine/graph';
 import { DEFAULT_COVERAGE_PARAMS, TRAVEL_MODES, validateCoverageParams, type TravelMode } from '$lib/engine/params';
 import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
+import { csvField } from '$lib/engine/spreadsheet-text';
 import { FACILITY_TYPES, type Facility, type FacilityType, type NetworkLine, type PopulationCells, type Subdistrict } from '$lib/engine/types';
 import { parseFacilitiesCsv } from '$lib/io/facilities-csv';
 import type { LoadResult } from '$lib/io/load-result';
@@ -119,10 +120,6 @@ async function loadInputs(options: CliOptions): Promise<Loaded> {
 		subdistricts: loadFile(options.subdistricts, '--subdistricts', () => parseSubdistrictsGeoJson(text(options.subdistricts, '--subdistricts')()), (r) => r.length === 0),
 		network: options.network ? loadNetworkFile(options.network) : null
 	};
-}
-
-function csvField(value: string): string {
-	return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 function round(value: number, digits: number): string {

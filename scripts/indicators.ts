@@ -84,9 +84,9 @@ function runE2sfca(inputs: LoadedInputs, facilities: Facility[], options: CliOpt
 type CsvRow = AreaIndicators & { e2sfcaBeds: number; e2sfcaAreaM2: number; e2sfcaIncompleteResidents: number };
 
 const E2SFCA_COLUMNS: CsvColumn<CsvRow>[] = [
-	{ header: 'e2sfca_beds_per_1000', value: (r) => (Number.isFinite(r.e2sfcaBeds) ? String(Number(r.e2sfcaBeds.toFixed(4))) : '') },
-	{ header: 'e2sfca_area_m2_per_1000', value: (r) => (Number.isFinite(r.e2sfcaAreaM2) ? String(Number(r.e2sfcaAreaM2.toFixed(4))) : '') },
-	{ header: 'e2sfca_incomplete_residents', value: (r) => String(Number(r.e2sfcaIncompleteResidents.toFixed(3))) }
+	{ header: 'e2sfca_beds_per_1000', value: (r) => (Number.isFinite(r.e2sfcaBeds) ? Number(r.e2sfcaBeds.toFixed(4)) : null) },
+	{ header: 'e2sfca_area_m2_per_1000', value: (r) => (Number.isFinite(r.e2sfcaAreaM2) ? Number(r.e2sfcaAreaM2.toFixed(4)) : null) },
+	{ header: 'e2sfca_incomplete_residents', value: (r) => Number(r.e2sfcaIncompleteResidents.toFixed(3)) }
 ];
 
 /** A figure, or "incomplete data (n)" where unknown facilities leave it open. */
@@ -166,9 +166,12 @@ function compareIndicators(baseline: IndicatorRows, scenario: IndicatorRows): In
 	return [...rows, { code: 'DISTRICT', name: baseline.district.name, baseline: baseline.district, scenario: scenario.district }];
 }
 
-/** Figures rounded as in indicators.csv; the change is after minus before, '' where either side is unknown. */
+/**
+ * Figures rounded as in indicators.csv, kept numbers (text cells only are neutralised against formulas,
+ * so a negative change must stay a number); the change is after minus before, '' where either side is unknown.
+ */
 function triple(header: string, decimals: number, figure: (area: AreaIndicators) => number | null): CsvColumn<IndicatorComparison>[] {
-	const text = (value: number | null) => (value === null || !Number.isFinite(value) ? '' : String(Number(value.toFixed(decimals))));
+	const text = (value: number | null) => (value === null || !Number.isFinite(value) ? null : Number(value.toFixed(decimals)));
 	const change = (row: IndicatorComparison) => {
 		const before = figure(row.baseline);
 		const after = figure(row.scenario);
@@ -184,7 +187,7 @@ function triple(header: string, decimals: number, figure: (area: AreaIndicators)
 const COMPARISON_COLUMNS: CsvColumn<IndicatorComparison>[] = [
 	{ header: 'code', value: (row) => row.code },
 	{ header: 'name', value: (row) => row.name },
-	{ header: 'residents', value: (row) => String(Number(row.baseline.residents.toFixed(3))) },
+	{ header: 'residents', value: (row) => Number(row.baseline.residents.toFixed(3)) },
 	...triple('covered_residents', 3, (area) => area.coveredResidents),
 	...triple('coverage_pct', 3, (area) => (area.coveragePct === null ? null : coveragePctForDisplay(area.coveragePct, 3))),
 	...triple('area_m2_per_1000', 4, (area) => area.areaPerThousand),

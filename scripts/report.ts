@@ -166,7 +166,8 @@ async function main(): Promise<void> {
 	const baselineRuns = runEngine(inputs, baselineFacilities, options, network);
 	const baseline = await queryIndicators(inputs, baselineFacilities, options, baselineRuns);
 	// With a scenario the report shows the scenario's figures and keeps the baseline for the comparison.
-	const facilities = scenario ? countedOf(applyScenario(inputs.facilities, scenario, inputs.subdistricts), options) : baselineFacilities;
+	const scenarioFacilities = scenario ? applyScenario(inputs.facilities, scenario, inputs.subdistricts) : [];
+	const facilities = scenario ? countedOf(scenarioFacilities, options) : baselineFacilities;
 	const runs = scenario ? runEngine(inputs, facilities, options, network) : baselineRuns;
 	const indicators = scenario ? await queryIndicators(inputs, facilities, options, runs) : baseline;
 	const report = buildGapReport({
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
 		rows: indicators.subdistricts,
 		district: indicators.district,
 		centres: indicators.centres,
-		scenario: scenario ? { name: scenario.name, baselineRows: baseline.subdistricts, baselineDistrict: baseline.district } : null
+		scenario: scenario ? { name: scenario.name, baselineRows: baseline.subdistricts, baselineDistrict: baseline.district, edits: scenario.edits, baselineFacilities: inputs.facilities, facilities: scenarioFacilities } : null
 	});
 	let content: string | Uint8Array;
 	if (options.format === 'xlsx') content = await gapReportToXlsx(report);

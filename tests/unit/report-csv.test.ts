@@ -5,7 +5,8 @@
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AreaIndicators } from '$lib/engine/standards/indicators';
-import { csvCell, gapReportToCsv } from '$lib/report/csv';
+import { csvField } from '$lib/engine/spreadsheet-text';
+import { gapReportToCsv } from '$lib/report/csv';
 import { buildGapReport, type GapReportInput } from '$lib/report/model';
 import { computeDemo, expectedSubdistrictColumns, message, type DemoRun } from './report-fixtures';
 
@@ -72,12 +73,12 @@ describe.each(['zh-CN', 'en'] as const)('the CSV in %s', (language) => {
 describe('CSV fields', () => {
 	it('quote commas, quotes and line breaks, and defuse formulas, and all parse back', () => {
 		const names = ['A, B', 'say "hi"', 'two\nlines', '=HYPERLINK("x")', '+1', '@SUM(A1)', '-3 plain', '静安寺街道'];
-		const expected = ['A, B', 'say "hi"', 'two\nlines', `'=HYPERLINK("x")`, "'+1", "'@SUM(A1)", '-3 plain', '静安寺街道'];
-		const line = names.map(csvCell).join(',');
+		const expected = ['A, B', 'say "hi"', 'two\nlines', `'=HYPERLINK("x")`, "'+1", "'@SUM(A1)", `'-3 plain`, '静安寺街道'];
+		const line = names.map(csvField).join(',');
 		expect(Papa.parse<string[]>(line).data[0]).toEqual(expected);
-		expect(csvCell(null)).toBe('');
-		expect(csvCell(-12.5)).toBe('-12.5');
-		expect(csvCell(Number.NaN)).toBe('');
+		expect(csvField(null)).toBe('');
+		expect(csvField(-12.5)).toBe('-12.5');
+		expect(csvField(Number.NaN)).toBe('');
 	});
 
 	it('keep a sub-district name with a comma in one field', async () => {

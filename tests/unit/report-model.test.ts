@@ -58,9 +58,9 @@ function district(rows: SubdistrictIndicators[], figures: Partial<DistrictIndica
 	return {
 		...area('', { name: '', nameEn: '', residents: rows.reduce((sum, row) => sum + row.residents, 0) }),
 		subdistricts: rows.length,
-		areaGapSumM2: 0,
-		bedsNeededMinSum: 0,
-		bedsNeededTargetSum: 0,
+		areaNetGapM2: 0,
+		bedsNetNeededMin: 0,
+		bedsNetNeededTarget: 0,
 		failingSubdistricts: { centreArea: 0, bedsMin: 0, newCentreBeds: 0, stationArea: 0, coverage: 0 },
 		unassignedFacilities: 0,
 		unassignedCellResidents: 0,
@@ -122,7 +122,7 @@ function allLabels(report: GapReport): string[] {
 
 describe('labels', () => {
 	const rows = [area('x', { rules: { ...ALL_PASS, coverage: 'fail' }, failedRules: 1, status: 'failsOne', coveragePct: 99.97, uncoveredResidents: 18 }), area('y')];
-	const scenario = { name: 'S', baselineRows: rows, baselineDistrict: district(rows) };
+	const scenario = { name: 'S', baselineRows: rows, baselineDistrict: district(rows), edits: [], baselineFacilities: [], facilities: [] };
 	const zh = buildGapReport(input('zh-CN', rows, { scenario }));
 	const en = buildGapReport(input('en', rows, { scenario }));
 
@@ -208,7 +208,7 @@ describe('the report', () => {
 	});
 
 	it('formats the summary for the locale and keeps typed values', () => {
-		const report = buildGapReport(input('en', rows, { district: district(rows, { areaGapSumM2: 1234.4, bedsPerThousand: 0.9490554 }) }));
+		const report = buildGapReport(input('en', rows, { district: district(rows, { areaGapM2: 1234.4, bedsPerThousand: 0.9490554 }) }));
 		const residents = report.summary.find((entry) => entry.key === 'residents')!;
 		expect(residents.value).toBe(120_000);
 		expect(residents.text).toBe('120,000');
@@ -249,7 +249,7 @@ describe('the report', () => {
 	it('compares a scenario row by row, including sub-districts present on one side only', () => {
 		const after = [area('x', { coveragePct: 97.46, uncoveredResidents: 1_520 })];
 		const before = [area('x', { coveragePct: 90.04, uncoveredResidents: 5_980 }), area('z')];
-		const report = buildGapReport(input('en', after, { scenario: { name: 'Site A', baselineRows: before, baselineDistrict: district(before) } }));
+		const report = buildGapReport(input('en', after, { scenario: { name: 'Site A', baselineRows: before, baselineDistrict: district(before), edits: [], baselineFacilities: [], facilities: [] } }));
 		const table = report.comparison!;
 		expect(report.scenarioName).toBe('Site A');
 		expect(table.rows.map((row) => row.code)).toEqual(['x', 'z']);

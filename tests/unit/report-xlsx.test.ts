@@ -7,7 +7,9 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AreaIndicators, SubdistrictIndicators } from '$lib/engine/standards/indicators';
-import { buildGapReport, type GapReportInput } from '$lib/report/model';
+import { applyEdits, type ScenarioEdit } from '$lib/engine/scenario/edits';
+import type { Facility } from '$lib/engine/types';
+import { buildGapReport, type GapReportInput, type ScenarioInput } from '$lib/report/model';
 import { gapReportToXlsx } from '$lib/report/xlsx';
 import { capacityByCsv, computeDemo, expectedSubdistrictColumns, message, residentsByTurf, type DemoRun } from './report-fixtures';
 
@@ -210,7 +212,7 @@ describe('the scenario sheet', () => {
 			return row;
 		});
 		const workbook = await workbookOf(
-			inputFor('en', { rows: scenarioRows, scenario: { name: 'New station in Daning Road', baselineRows: baseline, baselineDistrict: demo.indicators.district } })
+			inputFor('en', { rows: scenarioRows, scenario: { name: 'New station in Daning Road', baselineRows: baseline, baselineDistrict: demo.indicators.district, ...siteEdits() } })
 		);
 		const m = (key: string, values?: Record<string, string>) => message('en', `report.${key}`, values);
 		expect(workbook.worksheets.map((sheet) => sheet.name)).toContain(m('sheet.scenario'));
@@ -229,5 +231,24 @@ describe('the scenario sheet', () => {
 		expect(pick('pengpuzhen', 'bedsNeededMin', 'scenario')).toBe(21);
 		expect(pick('pengpuzhen', 'bedsNeededMin', 'change')).toBe(-20);
 		expect(pick('jingansi', 'areaGapM2', 'change')).toBe(0);
+		// The sites sheet: the proposed station, the closed one, before → after, typed numbers.
+		const sites = sheetRows(workbook.getWorksheet(m('sheet.sites'))!);
+		expect(sites.map((row) => row.values.get(m('site.id'))!.value)).toEqual(['P-DN', closedId()]);
+		expect(sites[0].values.get(m('site.change'))!.value).toBe(m('site.kind.add'));
+		expect(sites[0].values.get(m('site.areaAfter'))!.value).toBe(260);
+		expect(sites[0].values.get(m('site.areaBefore'))!.value).toBeNull();
+		expect(sites[0].values.get(m('site.subdistrict'))!.value).toBe('Daning Road');
+		expect(sites[1].values.get(m('site.change'))!.value).toBe(m('site.kind.close'));
+		expect(sites[1].values.get(m('site.statusAfter'))!.value).toBeNull();
+		expect(typeof sites[1].values.get(m('site.lon'))!.value).toBe('number');
 	});
 });
+
+const closedId = () => demo.inputs.facilities.find((facility) => facility.type === 'station')!.id;
+
+/** A proposed station in 大宁路 and the first station closed, with both facility lists. */
+function siteEdits(): Pick<ScenarioInput, 'edits' | 'baselineFacilities' | 'facilities'> {
+	const added: Facility = { id: 'P-DN', name: 'Daning Road proposed station', type: 'station', subdistrict: 'daninglu', lon: 121.447, lat: 31.288, areaM2: 260, beds: null, status: 'proposed', parentId: null };
+	const edits: ScenarioEdit[] = [{ kind: 'add', facility: added }, { kind: 'close', id: closedId() }];
+	return { edits, baselineFacilities: demo.inputs.facilities, facilities: applyEdits(demo.inputs.facilities, edits) };
+}

@@ -82,9 +82,9 @@ const incomplete = area('I', {
 const district: DistrictIndicators = {
 	...area('', { name: '', nameEn: '', residents: 120_000 }),
 	subdistricts: 3,
-	areaGapSumM2: null,
-	bedsNeededMinSum: 20,
-	bedsNeededTargetSum: 40,
+	areaNetGapM2: null,
+	bedsNetNeededMin: 20,
+	bedsNetNeededTarget: 40,
 	failingSubdistricts: { centreArea: 1, bedsMin: 1, newCentreBeds: 0, stationArea: 0, coverage: 0 },
 	unassignedFacilities: 0,
 	unassignedCellResidents: 0

@@ -65,7 +65,7 @@ const FLOAT_FIELDS = new Set([
 	'coveragePct',
 	'uncoveredResidents',
 	'unreachableResidents',
-	'areaGapSumM2',
+	'areaNetGapM2',
 	'unassignedCellResidents'
 ]);
 

@@ -317,6 +317,18 @@ function checkAgainstHandComputation(files: RawFiles, profile: StandardsProfile,
 		for (const rule of Object.keys(district.failingSubdistricts) as RuleId[]) {
 			expect(district.failingSubdistricts[rule], rule).toBe(parts.filter((p) => p.rules[rule] === 'fail').length);
 		}
+		// The district's gap is the sum of the sub-districts' shortfalls (surpluses do not offset), and
+		// it meets the area or beds rule only when every sub-district does; the net gap is kept apart.
+		if (profile.rules.centreAreaPerThousand.enabled && parts.every((p) => p.areaGapM2 !== null || p.rules.centreArea !== 'incomplete')) {
+			expectClose(district.areaGapM2, sum(parts.map((p) => p.areaGapM2 ?? 0)), 'district.areaGapM2');
+			const net = Math.max(0, sum(parts.map((p) => p.requiredAreaM2 ?? 0)) - sum(parts.map((p) => p.centreAreaM2)));
+			expectClose(district.areaNetGapM2, net, 'district.areaNetGapM2');
+			expect(district.rules.centreArea).toBe(parts.some((p) => p.rules.centreArea === 'fail') ? 'fail' : 'pass');
+		}
+		if (profile.rules.bedsPerThousandMin.enabled && parts.every((p) => p.bedsNeededMin !== null)) {
+			expect(district.bedsNeededMin).toBe(sum(parts.map((p) => p.bedsNeededMin ?? 0)));
+			expect(district.rules.bedsMin).toBe(parts.some((p) => p.rules.bedsMin === 'fail') ? 'fail' : 'pass');
+		}
 		const outside = sum(raw.cells.filter((cell) => cell.area === null).map((cell) => cell.pop));
 		expectClose(district.unassignedCellResidents, outside, 'district.unassignedCellResidents');
 	});

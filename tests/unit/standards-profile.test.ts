@@ -7,6 +7,7 @@ import {
 	LEGACY_DISTRICT_NORM,
 	requiredCentreAreaM2,
 	SHANGHAI_2023,
+	sourceText,
 	type StandardsProfile
 } from '$lib/engine/standards/profile';
 import { coveragePctForDisplay, overallStatus, type RuleId, type RuleOutcome } from '$lib/engine/standards/indicators';
@@ -24,7 +25,7 @@ describe('built-in profiles', () => {
 		expect(SHANGHAI_2023.capacityTypes).toEqual(['centre', 'branch']);
 		expect(LEGACY_DISTRICT_NORM.rules.centreAreaPerThousand.value).toBe(60); // 600 m² per 10,000
 		expect(LEGACY_DISTRICT_NORM.rules.stationAreaMin.value).toBe(150);
-		for (const profile of BUILT_IN_PROFILES) for (const rule of Object.values(profile.rules)) expect(rule.source.length).toBeGreaterThan(10);
+		for (const profile of BUILT_IN_PROFILES) for (const rule of Object.values(profile.rules)) for (const language of ['zh-CN', 'en'] as const) expect(sourceText(rule.source, language).length).toBeGreaterThan(10);
 	});
 
 	it('are frozen; copies are editable and marked custom', () => {

@@ -11,8 +11,10 @@
  * - a facility with unknown area or beds is never counted as zero: a rule it could change is
  *   'incomplete' and the derived ratio and gap are null.
  * - district: sums of the sub-district figures; its required area is the sum of the sub-districts'
- *   (each has its own minimum), its gap is the net district shortfall, and `areaGapSumM2` adds the
- *   sub-districts' own shortfalls.
+ *   (each has its own minimum); its gaps (area, beds) are the sums of the sub-districts' own
+ *   shortfalls (a surplus does not offset another's) and its centre-area and beds rules fail when any
+ *   sub-district's does; the net shortfall of the district's totals is kept as `areaNetGapM2`,
+ *   `bedsNetNeededMin`, `bedsNetNeededTarget`. The TypeScript twin is indicator-district.ts.
  */
 import type { FacilityStatus } from '../engine/types';
 import type { StandardsProfile } from '../engine/standards/profile';
@@ -196,13 +198,23 @@ function districtBaseSql(): string {
 )`;
 }
 
+/** districtOutcome in indicator-district.ts: the worst of the sub-districts' outcomes of a rule. */
+function districtOutcomeSql(enabled: boolean, rule: RuleId): string {
+	if (!enabled) return `'off'`;
+	const any = (outcome: RuleOutcome) => `COUNT(*) FILTER (WHERE "rule_${rule}" = '${outcome}') > 0`;
+	return `(CASE WHEN ${any('fail')} THEN 'fail' WHEN ${any('incomplete')} THEN 'incomplete' WHEN ${any('pass')} THEN 'pass' ELSE 'na' END)`;
+}
+
 function districtIndicatorsSql(profile: StandardsProfile, options: IndicatorOptions): string {
+	const { rules } = profile;
 	// A sub-district's area gap is NULL when it has no residents (nothing needed) or when unknown areas
 	// leave it open; only the second makes the sum unknown. Beds needed are NULL only when unknown or off.
-	const areaGapSum = profile.rules.centreAreaPerThousand.enabled
+	const areaGapSum = rules.centreAreaPerThousand.enabled
 		? `CASE WHEN COUNT(*) FILTER (WHERE "rule_centreArea" = 'incomplete') > 0 THEN NULL ELSE COALESCE(SUM("areaGapM2"), 0) END`
 		: 'NULL';
-	const bedsSum = (column: string) => `CASE WHEN COUNT(*) FILTER (WHERE "${column}" IS NULL) > 0 THEN NULL ELSE COALESCE(SUM("${column}"), 0) END`;
+	const bedsSum = (enabled: boolean, column: string) =>
+		enabled ? `CASE WHEN COUNT(*) FILTER (WHERE "${column}" IS NULL) > 0 THEN NULL ELSE COALESCE(SUM("${column}"), 0) END` : 'NULL';
+	// The district's own (net) figures are renamed, and the sums over sub-districts take their place.
 	return `WITH ${subdistrictBaseSql(profile, options)},
 ${districtBaseSql()},
 per_subdistrict AS (SELECT ${derivedColumnsSql(profile)} FROM subdistrict_base),
@@ -210,16 +222,23 @@ district AS (SELECT ${derivedColumnsSql(profile)} FROM district_base),
 district_extra AS (
 	SELECT
 		COUNT(*) AS "subdistricts",
-		${areaGapSum} AS "areaGapSumM2",
-		${bedsSum('bedsNeededMin')} AS "bedsNeededMinSum",
-		${bedsSum('bedsNeededTarget')} AS "bedsNeededTargetSum",
+		${areaGapSum} AS "sum_areaGapM2",
+		${bedsSum(rules.bedsPerThousandMin.enabled, 'bedsNeededMin')} AS "sum_bedsNeededMin",
+		${bedsSum(rules.bedsPerThousandTarget.enabled, 'bedsNeededTarget')} AS "sum_bedsNeededTarget",
+		${districtOutcomeSql(rules.centreAreaPerThousand.enabled, 'centreArea')} AS "district_centreArea",
+		${districtOutcomeSql(rules.bedsPerThousandMin.enabled, 'bedsMin')} AS "district_bedsMin",
 		${RULE_IDS.map((rule) => `COUNT(*) FILTER (WHERE "rule_${rule}" = 'fail') AS "failing_${rule}"`).join(',\n\t\t')},
 		(SELECT COUNT(*) FROM counted f WHERE f.subdistrict IS NULL OR f.subdistrict NOT IN (SELECT code FROM subdistricts)) AS "unassignedFacilities",
 		(SELECT COALESCE(SUM(p.pop), 0) FROM population p
 			WHERE p.subdistrict IS NULL OR p.subdistrict NOT IN (SELECT code FROM subdistricts)) AS "unassignedCellResidents"
 	FROM per_subdistrict
 )
-SELECT * FROM district CROSS JOIN district_extra`;
+SELECT d.* EXCLUDE ("areaGapM2", "bedsNeededMin", "bedsNeededTarget", "rule_centreArea", "rule_bedsMin"),
+	d."areaGapM2" AS "areaNetGapM2", d."bedsNeededMin" AS "bedsNetNeededMin", d."bedsNeededTarget" AS "bedsNetNeededTarget",
+	e."sum_areaGapM2" AS "areaGapM2", e."sum_bedsNeededMin" AS "bedsNeededMin", e."sum_bedsNeededTarget" AS "bedsNeededTarget",
+	e."district_centreArea" AS "rule_centreArea", e."district_bedsMin" AS "rule_bedsMin",
+	e.* EXCLUDE ("sum_areaGapM2", "sum_bedsNeededMin", "sum_bedsNeededTarget", "district_centreArea", "district_bedsMin")
+FROM district d CROSS JOIN district_extra e`;
 }
 
 type Row = Record<string, unknown>;
@@ -282,15 +301,15 @@ export async function subdistrictIndicators(conn: SqlConnection, profile: Standa
 	return rows.map(toAreaIndicators);
 }
 
-/** The district total row (code and name ''), with gap sums and failing-sub-district counts. */
+/** The district total row (code and name ''): gaps summed over sub-districts, net gaps, failing-sub-district counts. */
 export async function districtIndicators(conn: SqlConnection, profile: StandardsProfile, options: IndicatorOptions = {}): Promise<DistrictIndicators> {
 	const [row] = await conn.query<Row>(districtIndicatorsSql(profile, options));
 	return {
 		...toAreaIndicators(row),
 		subdistricts: num(row, 'subdistricts'),
-		areaGapSumM2: numOrNull(row, 'areaGapSumM2'),
-		bedsNeededMinSum: numOrNull(row, 'bedsNeededMinSum'),
-		bedsNeededTargetSum: numOrNull(row, 'bedsNeededTargetSum'),
+		areaNetGapM2: numOrNull(row, 'areaNetGapM2'),
+		bedsNetNeededMin: numOrNull(row, 'bedsNetNeededMin'),
+		bedsNetNeededTarget: numOrNull(row, 'bedsNetNeededTarget'),
 		failingSubdistricts: Object.fromEntries(RULE_IDS.map((rule) => [rule, num(row, `failing_${rule}`)])) as Record<RuleId, number>,
 		unassignedFacilities: num(row, 'unassignedFacilities'),
 		unassignedCellResidents: num(row, 'unassignedCellResidents')

@@ -26,11 +26,11 @@ export function shownCoveragePct(value: number | null, decimals = 1): number | n
 	return value === null || !Number.isFinite(value) ? null : coveragePctForDisplay(value, decimals);
 }
 
-function numberColumn<Row>(key: string, header: string, decimals: number, value: (row: Row) => number | null): ReportColumn<Row> {
+export function numberColumn<Row>(key: string, header: string, decimals: number, value: (row: Row) => number | null): ReportColumn<Row> {
 	return { key, header, kind: 'number', decimals, value: (row) => rounded(value(row), decimals) };
 }
 
-function textColumn<Row>(key: string, header: string, value: (row: Row) => CellValue): ReportColumn<Row> {
+export function textColumn<Row>(key: string, header: string, value: (row: Row) => CellValue): ReportColumn<Row> {
 	return { key, header, kind: 'text', decimals: 0, value };
 }
 

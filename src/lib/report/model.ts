@@ -17,12 +17,15 @@ import {
 	type ServicePopulationDefinition,
 	type SubdistrictIndicators
 } from '$lib/engine/standards/indicators';
-import type { StandardsProfile } from '$lib/engine/standards/profile';
-import type { FacilityStatus } from '$lib/engine/types';
+import { sourceText, type StandardsProfile, type ThresholdRule } from '$lib/engine/standards/profile';
+import type { ScenarioEdit } from '$lib/engine/scenario/edits';
+import type { Facility, FacilityStatus } from '$lib/engine/types';
 import type { SourceSummary } from '$lib/io/dataset';
 import { centreColumns, comparisonColumns, ruleName, shownCoveragePct, sourceColumns, subdistrictColumns, areaName, type ColumnContext, type ScenarioComparisonRow } from './columns';
+import { fileStem } from './file-name';
 import { formatReportDate, formatReportValue, formatThreshold, roundTo } from './format';
 import { rankBySeverity } from './rank';
+import { scenarioSiteRows, scenarioSitesTable, type ScenarioSiteRow } from './scenario-sites';
 import type { CellValue, ReportColumn, ReportItem, ReportTable } from './table';
 import { reportTranslator, type ReportLanguage, type Translate } from './translate';
 
@@ -36,6 +39,10 @@ export interface ReportDatasetInfo {
 
 export interface ScenarioInput {
 	name: string;
+	/** The scenario's edits and the facility lists before and after them: the report lists every touched site. */
+	edits: readonly ScenarioEdit[];
+	baselineFacilities: readonly Facility[];
+	facilities: readonly Facility[];
 	/** Indicators without the scenario (the baseline), to compare with `rows` / `district`. */
 	baselineRows: readonly SubdistrictIndicators[];
 	baselineDistrict: DistrictIndicators;
@@ -65,6 +72,10 @@ export interface GapReportInput {
 export interface GapReport {
 	language: ReportLanguage;
 	title: string;
+	/** Download file name without extension, in the report's language, with the scenario's name (file-name.ts). */
+	fileStem: string;
+	/** The map PNG's file name without extension. */
+	mapFileStem: string;
 	generatedAt: Date;
 	/** The date and time in the report's locale. */
 	generatedText: string;
@@ -87,6 +98,8 @@ export interface GapReport {
 	centres: ReportTable<CentreIndicators>;
 	/** Baseline against scenario per sub-district; null without a scenario. */
 	comparison: ReportTable<ScenarioComparisonRow> | null;
+	/** The sites the scenario proposes, moves, changes or closes, before → after; null without a scenario. */
+	sites: ReportTable<ScenarioSiteRow> | null;
 	appendix: ReportItem[];
 	sources: ReportTable<SourceSummary>;
 }
@@ -102,9 +115,12 @@ export function buildGapReport(input: GapReportInput, translate: Translate = rep
 		...(input.approximate ? [translate('report.approximateWarning')] : [])
 	];
 	const columns = subdistrictColumns(context, (code) => rankByCode.get(code) ?? null);
+	const stem = fileStem(translate, 'report', input.generatedAt, input.scenario?.name ?? null, input.timeZone);
 	return {
 		language,
 		title: translate('report.title'),
+		fileStem: stem,
+		mapFileStem: `${stem}-${translate('report.file.map')}`,
 		generatedAt: input.generatedAt,
 		generatedText: formatReportDate(input.generatedAt, language, input.timeZone),
 		datasetName: language === 'en' && input.dataset.nameEn ? input.dataset.nameEn : input.dataset.name,
@@ -135,6 +151,9 @@ export function buildGapReport(input: GapReportInput, translate: Translate = rep
 			total: null
 		},
 		comparison: input.scenario ? comparisonTable(input, input.scenario, rows, context) : null,
+		sites: input.scenario
+			? scenarioSitesTable(context, scenarioSiteRows(input.scenario.edits, input.scenario.baselineFacilities, input.scenario.facilities), (code) => nameByCode.get(code) ?? (code || null))
+			: null,
 		appendix: appendixItems(input, context),
 		sources: {
 			id: 'sources',
@@ -168,11 +187,13 @@ function summaryItems(input: GapReportInput, context: ColumnContext): ReportItem
 		figure('centreArea', district.areaUnknownCount > 0 ? null : district.centreAreaM2, 0),
 		figure('areaPerThousand', district.areaPerThousand, 1),
 		figure('requiredArea', district.requiredAreaM2, 0),
-		figure('areaGapSum', district.areaGapSumM2, 0),
+		figure('areaGapSum', district.areaGapM2, 0),
+		figure('areaNetGap', district.areaNetGapM2, 0),
 		figure('beds', district.bedsUnknownCount > 0 ? null : district.beds, 0),
 		figure('bedsPerThousand', district.bedsPerThousand, 2),
-		figure('bedsNeededMin', district.bedsNeededMinSum, 0, { value: formatThreshold(profile.rules.bedsPerThousandMin.value, language, 1) }),
-		figure('bedsNeededTarget', district.bedsNeededTargetSum, 0, { value: formatThreshold(profile.rules.bedsPerThousandTarget.value, language, 1) }),
+		figure('bedsNeededMin', district.bedsNeededMin, 0, { value: formatThreshold(profile.rules.bedsPerThousandMin.value, language, 1) }),
+		figure('bedsNeededTarget', district.bedsNeededTarget, 0, { value: formatThreshold(profile.rules.bedsPerThousandTarget.value, language, 1) }),
+		figure('bedsNetNeededMin', district.bedsNetNeededMin, 0, { value: formatThreshold(profile.rules.bedsPerThousandMin.value, language, 1) }),
 		figure('stations', district.stations, 0),
 		figure('stationsUnderArea', district.stationsUnderArea, 0, { value: formatThreshold(profile.rules.stationAreaMin.value, language) }),
 		figure('meetsAll', meetsAll, 0),
@@ -203,12 +224,14 @@ function ruleItems(profile: StandardsProfile, context: ColumnContext): ReportIte
 		stationArea: describe(rules.stationAreaMin.enabled, () => t('report.appendix.rule.stationArea', { value: threshold(rules.stationAreaMin.value) })),
 		coverage: describe(rules.coverageTargetPct.enabled, () => t('report.appendix.rule.coverage', { target: threshold(rules.coverageTargetPct.value), minutes: threshold(context.thresholdMinutes) }))
 	};
+	const source = (rule: ThresholdRule) => sourceText(rule.source, language);
+	const joined = (first: string, second: string) => (first === second ? first : `${first}${language === 'en' ? '; ' : '；'}${second}`);
 	const sources = {
-		centreArea: minimum.enabled && minimum.source !== area.source ? `${area.source}; ${minimum.source}` : area.source,
-		bedsMin: rules.bedsPerThousandMin.source,
-		newCentreBeds: rules.newCentreBeds.source,
-		stationArea: rules.stationAreaMin.source,
-		coverage: rules.coverageMinutes.source === rules.coverageTargetPct.source ? rules.coverageMinutes.source : `${rules.coverageMinutes.source}; ${rules.coverageTargetPct.source}`
+		centreArea: minimum.enabled ? joined(source(area), source(minimum)) : source(area),
+		bedsMin: source(rules.bedsPerThousandMin),
+		newCentreBeds: source(rules.newCentreBeds),
+		stationArea: source(rules.stationAreaMin),
+		coverage: joined(source(rules.coverageMinutes), source(rules.coverageTargetPct))
 	};
 	return RULE_IDS.map((rule) => item(`rule.${rule}`, ruleName(rule, context), texts[rule], 0, language, sources[rule]));
 }

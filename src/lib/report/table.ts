@@ -14,7 +14,7 @@ export interface ReportColumn<Row> {
 }
 
 export interface ReportTable<Row> {
-	id: 'subdistricts' | 'centres' | 'scenario' | 'sources';
+	id: 'subdistricts' | 'centres' | 'scenario' | 'sites' | 'sources';
 	/** Heading in the report's language. */
 	title: string;
 	/** Worksheet name (at most 31 characters, no []:*?/\ ). */

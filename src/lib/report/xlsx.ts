@@ -1,10 +1,13 @@
 /**
  * The gap report as an Excel workbook: a summary sheet, one sheet per table (sub-districts, centres,
- * the scenario comparison when there is one) and the method appendix with the input files. Numbers
+ * the scenario comparison and its sites when there is one) and the method appendix with the input files. Numbers
  * are typed numbers with a number format of the column's decimals; headers are in the report's
- * language and carry the units; every table sheet freezes its header row.
+ * language and carry the units; every table sheet freezes its header row. Every text cell goes
+ * through neutraliseFormula ($lib/engine/spreadsheet-text): names from a planner's files that start
+ * with =, +, -, @, tab or CR get a leading apostrophe and stay text, never a formula.
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Row, Workbook, Worksheet } from 'exceljs';
+import { neutraliseFormula } from '$lib/engine/spreadsheet-text';
 import type { GapReport } from './model';
 import type { CellValue, ReportColumn, ReportItem, ReportTable } from './table';
 import { reportTranslator, type Translate } from './translate';
@@ -40,40 +43,51 @@ export async function gapReportToXlsx(report: GapReport, translate: Translate = 
 	addTableSheet(workbook, report.subdistricts);
 	addTableSheet(workbook, report.centres);
 	if (report.comparison) addTableSheet(workbook, report.comparison);
+	if (report.sites) addTableSheet(workbook, report.sites);
 	addAppendixSheet(workbook, report, translate);
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
+/** A cell's value as written: numbers as numbers, text neutralised. */
+function safeValue(value: CellValue): CellValue {
+	return typeof value === 'string' ? neutraliseFormula(value) : value;
+}
+
+/** A row of text cells (labels, names), neutralised like every other text cell. */
+function addTextRow(sheet: Worksheet, values: readonly string[]): Row {
+	return sheet.addRow(values.map(neutraliseFormula));
+}
+
 function setTyped(sheet: Worksheet, row: number, column: number, value: CellValue, decimals: number): void {
 	const cell = sheet.getCell(row, column);
-	cell.value = value;
+	cell.value = safeValue(value);
 	if (typeof value === 'number') cell.numFmt = numberFormat(decimals);
 }
 
 function addItems(sheet: Worksheet, items: readonly ReportItem[], withSource: boolean): void {
 	for (const entry of items) {
-		const row = sheet.addRow([entry.label]);
+		const row = addTextRow(sheet, [entry.label]);
 		setTyped(sheet, row.number, 2, entry.value, entry.decimals);
-		if (withSource && entry.source) sheet.getCell(row.number, 3).value = entry.source;
+		if (withSource && entry.source) sheet.getCell(row.number, 3).value = neutraliseFormula(entry.source);
 	}
 }
 
 function addSummarySheet(workbook: Workbook, report: GapReport, t: Translate): void {
 	const sheet = workbook.addWorksheet(t('report.sheet.summary'));
 	sheet.columns = [{ width: 58 }, { width: 44 }];
-	sheet.addRow([report.title]).font = { bold: true, size: 14 };
-	sheet.addRow([t('report.meta.dataset'), report.datasetName]);
-	sheet.addRow([t('report.meta.scenario'), report.scenarioName ?? t('report.noScenario')]);
-	sheet.addRow([t('report.meta.generated'), report.generatedText]);
-	for (const notice of report.notices) sheet.addRow([notice]).font = { bold: true, color: { argb: 'FF8A5A00' } };
+	addTextRow(sheet, [report.title]).font = { bold: true, size: 14 };
+	addTextRow(sheet, [t('report.meta.dataset'), report.datasetName]);
+	addTextRow(sheet, [t('report.meta.scenario'), report.scenarioName ?? t('report.noScenario')]);
+	addTextRow(sheet, [t('report.meta.generated'), report.generatedText]);
+	for (const notice of report.notices) addTextRow(sheet, [notice]).font = { bold: true, color: { argb: 'FF8A5A00' } };
 	sheet.addRow([]);
-	sheet.addRow([t('report.meta.item'), t('report.meta.value')]).font = { bold: true };
+	addTextRow(sheet, [t('report.meta.item'), t('report.meta.value')]).font = { bold: true };
 	addItems(sheet, report.summary, false);
 }
 
 /** Writes a table's header and rows starting at `firstRow`; returns the next free row. */
 function writeTable<Row>(sheet: Worksheet, table: ReportTable<Row>, firstRow: number): number {
-	sheet.getRow(firstRow).values = table.columns.map((column) => column.header);
+	sheet.getRow(firstRow).values = table.columns.map((column) => neutraliseFormula(column.header));
 	sheet.getRow(firstRow).font = { bold: true };
 	const rows = table.total === null ? table.rows : [...table.rows, table.total];
 	rows.forEach((row, index) => {
@@ -102,7 +116,7 @@ function addTableSheet<Row>(workbook: Workbook, table: ReportTable<Row>): void {
 function addAppendixSheet(workbook: Workbook, report: GapReport, t: Translate): void {
 	const sheet = workbook.addWorksheet(t('report.sheet.appendix'), { views: [{ state: 'frozen', ySplit: 1 }] });
 	sheet.columns = [{ width: 44 }, { width: 70 }, { width: 60 }];
-	sheet.addRow([t('report.meta.item'), t('report.meta.value'), t('report.meta.source')]).font = { bold: true };
+	addTextRow(sheet, [t('report.meta.item'), t('report.meta.value'), t('report.meta.source')]).font = { bold: true };
 	// The input files follow as a typed table (counts as numbers), not as the page's sentences.
 	addItems(
 		sheet,
@@ -110,6 +124,6 @@ function addAppendixSheet(workbook: Workbook, report: GapReport, t: Translate): 
 		true
 	);
 	sheet.addRow([]);
-	sheet.addRow([report.sources.title]).font = { bold: true, size: 12 };
+	addTextRow(sheet, [report.sources.title]).font = { bold: true, size: 12 };
 	writeTable(sheet, report.sources, sheet.rowCount + 1);
 }

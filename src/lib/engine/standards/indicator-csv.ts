@@ -2,6 +2,7 @@
  * The indicators as CSV: one row per area, snake_case headers, '' for "not known / not applicable".
  * Shared by the CLI (indicators.csv) and any export, so both write the same columns.
  */
+import { csvField } from '../spreadsheet-text';
 import { coveragePctForDisplay, type AreaIndicators, type CentreIndicators } from './indicators';
 
 export interface CsvColumn<Row> {
@@ -9,9 +10,10 @@ export interface CsvColumn<Row> {
 	value: (row: Row) => string | number | null;
 }
 
-function fixed(value: number | null, decimals: number): string {
-	if (value === null || !Number.isFinite(value)) return '';
-	return String(Number(value.toFixed(decimals)));
+/** Rounded to `decimals` places, kept a number (so that only text cells are neutralised); null when unknown. */
+function fixed(value: number | null, decimals: number): number | null {
+	if (value === null || !Number.isFinite(value)) return null;
+	return Number(value.toFixed(decimals));
 }
 
 /** The indicator columns, in order (README: "indicators.csv"). */
@@ -76,12 +78,6 @@ export const CENTRE_COLUMNS: readonly CsvColumn<CentreIndicators>[] = [
 	{ header: 'rule_centre_area', value: (r) => r.areaOutcome },
 	{ header: 'rule_new_centre_beds', value: (r) => r.newCentreBedsOutcome }
 ];
-
-/** RFC 4180 quoting where needed. */
-export function csvField(value: string | number | null): string {
-	const text = value === null ? '' : String(value);
-	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** A whole CSV file (LF line ends, trailing newline); extra columns are appended per row. */
 export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {

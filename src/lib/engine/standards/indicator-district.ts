@@ -1,9 +1,9 @@
 /**
  * The district row from the sub-districts' base figures and outcomes: the TypeScript twin of
- * `district_base` and `district_extra` in src/lib/db/indicators.ts. Sums run in the sub-districts'
+ * `district_base`, `district_extra` and `districtOutcomeSql` in src/lib/db/indicators.ts. Sums run in the sub-districts'
  * input order (the SQL table's order); SQL SUM over no value is NULL, kept where the SQL keeps it.
  */
-import { RULE_IDS, type DistrictIndicators, type RuleId, type SubdistrictIndicators } from './indicators';
+import { overallStatus, RULE_IDS, type DistrictIndicators, type RuleId, type RuleOutcome, type SubdistrictIndicators } from './indicators';
 import { emptyTally, type AreaBase, type FacilityTally } from './indicator-base';
 import { deriveAreaIndicators } from './indicator-rules';
 import type { StandardsProfile } from './profile';
@@ -59,23 +59,54 @@ export interface DistrictExtras {
 	unassignedCellResidents: number;
 }
 
-/** The district row; `rows` are the sub-districts' indicators in the same order as `bases`. */
+/**
+ * A rule of the district that follows from its sub-districts' (districtOutcomeSql): the district
+ * meets it only when every sub-district does, as its gap is the sum of their shortfalls.
+ */
+function districtOutcome(enabled: boolean, rows: readonly SubdistrictIndicators[], rule: RuleId): RuleOutcome {
+	if (!enabled) return 'off';
+	const outcomes = rows.map((row) => row.rules[rule]);
+	for (const outcome of ['fail', 'incomplete', 'pass'] as const) if (outcomes.includes(outcome)) return outcome;
+	return 'na';
+}
+
+/**
+ * The district row; `rows` are the sub-districts' indicators in the same order as `bases`. The
+ * district's gaps (area, beds) are the sums of the sub-districts' own shortfalls: a surplus in one
+ * sub-district does not offset another's. The net figures (district totals against the district's
+ * requirement, surpluses offsetting) are kept, labelled as such, in the `*Net*` fields.
+ */
 export function districtIndicatorsOf(
 	bases: readonly AreaBase[],
 	rows: readonly SubdistrictIndicators[],
 	profile: StandardsProfile,
 	extras: DistrictExtras
 ): DistrictIndicators {
+	const { rules: profileRules } = profile;
 	// A sub-district's area gap is null without residents (nothing needed) or when unknown areas leave
 	// it open; only the second makes the sum unknown.
 	const areaGapUnknown = rows.some((row) => row.rules.centreArea === 'incomplete');
 	const failing = Object.fromEntries(RULE_IDS.map((rule) => [rule, rows.filter((row) => row.rules[rule] === 'fail').length])) as Record<RuleId, number>;
+	const net = deriveAreaIndicators(districtBase(bases, extras.coverageComputed), profile);
+	const rules: Record<RuleId, RuleOutcome> = {
+		...net.rules,
+		centreArea: districtOutcome(profileRules.centreAreaPerThousand.enabled, rows, 'centreArea'),
+		bedsMin: districtOutcome(profileRules.bedsPerThousandMin.enabled, rows, 'bedsMin')
+	};
+	const outcomes = RULE_IDS.map((rule) => rules[rule]);
 	return {
-		...deriveAreaIndicators(districtBase(bases, extras.coverageComputed), profile),
+		...net,
+		areaGapM2: !profileRules.centreAreaPerThousand.enabled || areaGapUnknown ? null : (sqlSum(rows.map((row) => row.areaGapM2)) ?? 0),
+		bedsNeededMin: profileRules.bedsPerThousandMin.enabled ? sumUnlessUnknown(rows.map((row) => row.bedsNeededMin)) : null,
+		bedsNeededTarget: profileRules.bedsPerThousandTarget.enabled ? sumUnlessUnknown(rows.map((row) => row.bedsNeededTarget)) : null,
+		rules,
+		failedRules: outcomes.filter((outcome) => outcome === 'fail').length,
+		incompleteRules: outcomes.filter((outcome) => outcome === 'incomplete').length,
+		status: overallStatus(rules),
 		subdistricts: rows.length,
-		areaGapSumM2: !profile.rules.centreAreaPerThousand.enabled || areaGapUnknown ? null : (sqlSum(rows.map((row) => row.areaGapM2)) ?? 0),
-		bedsNeededMinSum: sumUnlessUnknown(rows.map((row) => row.bedsNeededMin)),
-		bedsNeededTargetSum: sumUnlessUnknown(rows.map((row) => row.bedsNeededTarget)),
+		areaNetGapM2: net.areaGapM2,
+		bedsNetNeededMin: net.bedsNeededMin,
+		bedsNetNeededTarget: net.bedsNeededTarget,
 		failingSubdistricts: failing,
 		unassignedFacilities: extras.unassignedFacilities,
 		unassignedCellResidents: extras.unassignedCellResidents

@@ -51,7 +51,7 @@ export interface AreaIndicators {
 	areaPerThousand: number | null;
 	/** Required centre area (m²); for a sub-district max(minimum, perThousand × residents ÷ 1,000); for the district the sum. */
 	requiredAreaM2: number | null;
-	/** Shortfall in m² (0 when met); null when it cannot be known (unknown areas, rule off). */
+	/** Shortfall in m² (0 when met); null when it cannot be known (unknown areas, rule off); the district's is the sum of the sub-districts'. */
 	areaGapM2: number | null;
 
 	beds: number;
@@ -89,10 +89,15 @@ export type SubdistrictIndicators = AreaIndicators;
 
 export interface DistrictIndicators extends AreaIndicators {
 	subdistricts: number;
-	/** Sum over sub-districts of their own gaps: surpluses in one sub-district do not offset another's shortfall. */
-	areaGapSumM2: number | null;
-	bedsNeededMinSum: number | null;
-	bedsNeededTargetSum: number | null;
+	/**
+	 * The district's own `areaGapM2`, `bedsNeededMin` and `bedsNeededTarget` are sums over the
+	 * sub-districts of their own shortfalls (a surplus in one does not offset another's), and its
+	 * centre-area and beds rules fail when any sub-district fails. These are the net figures instead:
+	 * the district's totals against its total requirement, surpluses offsetting (for context only).
+	 */
+	areaNetGapM2: number | null;
+	bedsNetNeededMin: number | null;
+	bedsNetNeededTarget: number | null;
 	/** How many sub-districts fail each rule. */
 	failingSubdistricts: Record<RuleId, number>;
 	/** Counted facilities with no (or an unknown) sub-district code. */

@@ -32,8 +32,18 @@ export interface ThresholdRule<Unit extends string = string> {
 	enabled: boolean;
 	value: number;
 	unit: Unit;
-	/** Where the figure comes from (document, or "tool default" when the documents are silent). */
-	source: string;
+	/**
+	 * Where the figure comes from (document, or "tool default" when the documents are silent): in both
+	 * languages for the built-in profiles; a hand-written profile may give one text for both.
+	 */
+	source: RuleSource;
+}
+
+export type RuleSource = string | LocalizedText;
+
+/** A rule's source in `language` (a single text serves both languages). */
+export function sourceText(source: RuleSource, language: keyof LocalizedText): string {
+	return typeof source === 'string' ? source : source[language];
 }
 
 export interface StandardsRules {
@@ -75,8 +85,13 @@ export interface StandardsProfile {
 	rules: StandardsRules;
 }
 
-const GUIDELINE = '《上海市社区卫生服务机构功能与建设指导标准》, cited by the Jing\u2019an 2023 plan';
-const NOT_STATED = 'not stated in the source documents: tool default, editable';
+const GUIDELINE: LocalizedText = {
+	'zh-CN': '《上海市社区卫生服务机构功能与建设指导标准》，静安区2023年规划引用',
+	en: 'Shanghai guideline for community health service institutions (《上海市社区卫生服务机构功能与建设指导标准》), cited by the Jing\u2019an 2023 plan'
+};
+const NOT_STATED: LocalizedText = { 'zh-CN': '政策文件未作规定：工具默认值，可修改', en: 'not stated in the source documents: tool default, editable' };
+/** Both languages of `base` with a remark appended to each. */
+const withRemark = (base: LocalizedText, remark: LocalizedText): LocalizedText => ({ 'zh-CN': `${base['zh-CN']}；${remark['zh-CN']}`, en: `${base.en}; ${remark.en}` });
 const NEW_CENTRE_STATUSES: FacilityStatus[] = ['under_construction', 'construction_starting', 'proposed'];
 
 /** Default profile (domain brief, "Shanghai 2023"). */
@@ -95,13 +110,14 @@ export const SHANGHAI_2023: Readonly<StandardsProfile> = deepFreeze({
 		bedsPerThousandMin: { enabled: true, value: 1.0, unit: 'beds_per_1000_residents', source: GUIDELINE },
 		bedsPerThousandTarget: { enabled: true, value: 1.5, unit: 'beds_per_1000_residents', source: GUIDELINE },
 		newCentreBeds: { enabled: true, value: 100, statuses: [...NEW_CENTRE_STATUSES], unit: 'beds', source: GUIDELINE },
-		stationAreaMin: { enabled: true, value: 200, unit: 'm2', source: `${GUIDELINE}; Jing\u2019an 2023 plan (stations under 200 m² to be rebuilt)` },
-		coverageMinutes: { enabled: true, value: 15, unit: 'minutes', source: '慢行15分钟社区卫生服务圈 (slow-traffic 15-minute circle), Jing\u2019an 2023 plan' },
-		coverageTargetPct: { enabled: true, value: 100, unit: 'percent', source: `${NOT_STATED} (the circle is meant for every resident)` }
+		stationAreaMin: { enabled: true, value: 200, unit: 'm2', source: withRemark(GUIDELINE, { 'zh-CN': '静安区2023年规划（200 m²以下的站点待改建）', en: 'Jing\u2019an 2023 plan (stations under 200 m² to be rebuilt)' }) },
+		coverageMinutes: { enabled: true, value: 15, unit: 'minutes', source: { 'zh-CN': '慢行15分钟社区卫生服务圈，静安区2023年规划', en: 'slow-traffic 15-minute community health service circle (慢行15分钟社区卫生服务圈), Jing\u2019an 2023 plan' } },
+		coverageTargetPct: { enabled: true, value: 100, unit: 'percent', source: { 'zh-CN': `${NOT_STATED['zh-CN']}（服务圈面向全体居民）`, en: `${NOT_STATED.en} (the circle is meant for every resident)` } }
 	}
 });
 
-const PUTUO_2012 = 'Putuo district norm, about 2012: 600 m² per 10,000 residents, stations ≥ 150 m²';
+const PUTUO_2012: LocalizedText = { 'zh-CN': '普陀区标准（约2012年）：每万人600 m²，站点不小于150 m²', en: 'Putuo district norm, about 2012: 600 m² per 10,000 residents, stations ≥ 150 m²' };
+const NOT_IN_LEGACY = withRemark(NOT_STATED, { 'zh-CN': '不属于旧区级标准', en: 'not part of the legacy norm' });
 
 /** The older district norm (Putuo, about 2012); rules it does not state are off. */
 export const LEGACY_DISTRICT_NORM: Readonly<StandardsProfile> = deepFreeze({
@@ -115,10 +131,10 @@ export const LEGACY_DISTRICT_NORM: Readonly<StandardsProfile> = deepFreeze({
 	coverageTypes: ['centre', 'branch', 'station'],
 	rules: {
 		centreAreaPerThousand: { enabled: true, value: 60, unit: 'm2_per_1000_residents', source: PUTUO_2012 },
-		centreAreaMinimum: { enabled: false, value: 5000, belowPopulation: 50_000, unit: 'm2', source: `${NOT_STATED}; not part of the legacy norm` },
-		bedsPerThousandMin: { enabled: false, value: 1.0, unit: 'beds_per_1000_residents', source: `${NOT_STATED}; not part of the legacy norm` },
-		bedsPerThousandTarget: { enabled: false, value: 1.5, unit: 'beds_per_1000_residents', source: `${NOT_STATED}; not part of the legacy norm` },
-		newCentreBeds: { enabled: false, value: 100, statuses: [...NEW_CENTRE_STATUSES], unit: 'beds', source: `${NOT_STATED}; not part of the legacy norm` },
+		centreAreaMinimum: { enabled: false, value: 5000, belowPopulation: 50_000, unit: 'm2', source: NOT_IN_LEGACY },
+		bedsPerThousandMin: { enabled: false, value: 1.0, unit: 'beds_per_1000_residents', source: NOT_IN_LEGACY },
+		bedsPerThousandTarget: { enabled: false, value: 1.5, unit: 'beds_per_1000_residents', source: NOT_IN_LEGACY },
+		newCentreBeds: { enabled: false, value: 100, statuses: [...NEW_CENTRE_STATUSES], unit: 'beds', source: NOT_IN_LEGACY },
 		stationAreaMin: { enabled: true, value: 150, unit: 'm2', source: PUTUO_2012 },
 		coverageMinutes: { enabled: true, value: 15, unit: 'minutes', source: NOT_STATED },
 		coverageTargetPct: { enabled: false, value: 100, unit: 'percent', source: NOT_STATED }

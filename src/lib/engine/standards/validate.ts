@@ -111,7 +111,10 @@ function checkRules(check: Checker, value: unknown): void {
 		const positive = key !== 'coverageTargetPct';
 		check.number(rule.value, `${field}.value`, 0, MAXIMUM[key], positive);
 		if (rule.unit !== RULE_UNITS[key]) check.fail(`${field}.unit`, `must be "${RULE_UNITS[key]}"`);
-		check.text(rule.source, `${field}.source`);
+		if (isObject(rule.source)) {
+			check.text(rule.source['zh-CN'], `${field}.source.zh-CN`);
+			check.text(rule.source.en, `${field}.source.en`);
+		} else check.text(rule.source, `${field}.source`);
 		if (key === 'coverageMinutes' && rule.enabled !== true) check.fail(`${field}.enabled`, 'must be true (the time budget is always needed)');
 		if (key === 'centreAreaMinimum') check.number(rule.belowPopulation, `${field}.belowPopulation`, 0, 100_000_000);
 		if (key === 'newCentreBeds') check.list<FacilityStatus>(rule.statuses, `${field}.statuses`, FACILITY_STATUSES, true);
