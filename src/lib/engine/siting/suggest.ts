@@ -15,7 +15,7 @@ import type { CellGroups } from '../scenario/cell-index';
 import { lazyGreedy, reached } from './greedy';
 import { unionWeight, type SitingConstraints, type SitingInstance } from './instance';
 import { DEFAULT_EXACT_OPTIONS, solveExact, type ExactOptions, type ExactOutcome, type LpSolve } from './milp';
-import { swapImprove } from './swap';
+import { fillFreeSlots, swapImprove } from './swap';
 
 export type SitingQuestion =
 	| { objective: 'mclp'; k: number; constraints: SitingConstraints }
@@ -148,7 +148,15 @@ export function solveSiting(problem: SitingProblem, question: SitingQuestion, op
 	let sites: number[];
 	let swaps = 0;
 	if (question.objective === 'mclp') {
-		swaps = swapImprove(instance, greedy.sites, greedy.cover, greedy.value).swaps;
+		// Swaps, then any slot a constraint had kept free, until neither changes anything.
+		let value = greedy.value;
+		for (let round = 0; round < 10; round++) {
+			const result = swapImprove(instance, greedy.sites, greedy.cover, value);
+			swaps += result.swaps;
+			const added = fillFreeSlots(instance, greedy.sites, greedy.cover, question.k);
+			value = unionWeight(instance, instance.weight, greedy.sites.sites);
+			if (added === 0) break;
+		}
 		sites = [...greedy.sites.sites];
 	} else sites = pruneRedundant(problem, constraints, greedy.sites.sites, asked);
 	const swapMs = performance.now() - started - greedyMs;

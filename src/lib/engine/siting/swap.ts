@@ -57,3 +57,28 @@ export function swapImprove(instance: SitingInstance, sites: SiteSet, cover: Cov
 function tolerance(value: number): number {
 	return Math.max(1e-9, Math.abs(value) * 1e-12);
 }
+
+/**
+ * Adds sites while fewer than `maxSites` are chosen and one still adds weight (the best each time,
+ * lowest index on ties): after swaps, candidates a constraint had blocked may fit again.
+ */
+export function fillFreeSlots(instance: SitingInstance, sites: SiteSet, cover: CoverState, maxSites: number): number {
+	let added = 0;
+	while (sites.sites.length < maxSites) {
+		let best = -1;
+		let bestGain = 0;
+		for (let c = 0; c < instance.candidateCount; c++) {
+			if (sites.has(c) || !sites.allows(c)) continue;
+			const gain = cover.gain(c);
+			if (gain > bestGain) {
+				bestGain = gain;
+				best = c;
+			}
+		}
+		if (best < 0) break;
+		sites.add(best);
+		cover.add(best);
+		added++;
+	}
+	return added;
+}
