@@ -6,4 +6,6 @@ if ! /usr/bin/python3 -c 'import networkx' >/dev/null 2>&1; then
 	echo "Installing python3-networkx (the reference implementation the benchmark compares against)"
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-networkx >/dev/null
 fi
-exec ./node_modules/.bin/tsx scripts/bench.ts "$@"
+./node_modules/.bin/tsx scripts/bench.ts "$@"
+# Site suggestion (MCLP / LSCP) in its own process: its peak memory is its own.
+exec ./node_modules/.bin/tsx scripts/bench/siting.ts "$@"

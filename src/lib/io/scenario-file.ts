@@ -135,7 +135,7 @@ function fnv1a64(text: string): string {
 // ---------------------------------------------------------------- writing
 
 /** The scenario as a file for `dataset`, pretty-printed (people diff and read these). */
-export function serializeScenario(scenario: Scenario, dataset: Dataset, now: Date = new Date()): string {
+export function serializeScenario(scenario: Scenario, dataset: DatasetParts & Pick<Dataset, 'name'>, now: Date = new Date()): string {
 	const file: ScenarioFile = {
 		format: SCENARIO_FORMAT,
 		version: SCENARIO_VERSION,

@@ -1,0 +1,158 @@
+/**
+ * The exact models, written in CPLEX LP format for a MILP solver (HiGHS, compiled to WebAssembly, in
+ * Node: see scripts/lib/highs-solver.ts). The engine only writes the model and reads the answer, so it
+ * stays free of any solver. Cells covered by the same candidates are one demand row (their weights
+ * summed): the model's size follows the distinct covering patterns, not the cells.
+ *   MCLP: max Σ W_g y_g  s.t. y_g ≤ Σ_{j covers g} x_j,  Σ x_j ≤ k,  group limits,  spacing pairs.
+ *   LSCP: min Σ x_j      s.t. the same y_g rows,  Σ W_g y_g ≥ target,  group limits,  spacing pairs.
+ * x binary, 0 ≤ y ≤ 1. A model larger than `maxNonzeros` is not built (the caller reports "too big").
+ */
+import type { SitingConstraints, SitingInstance } from './instance';
+
+/** The part of a solver's answer used here (HiGHS's legacy `solve` result has this shape). */
+export interface LpSolution {
+	Status: string;
+	ObjectiveValue: number;
+	Columns: Record<string, { Primal: number }>;
+}
+
+/** Solves CPLEX LP text: HiGHS's `solve`, or any solver with the same contract. */
+export type LpSolve = (model: string, options: { time_limit: number; mip_rel_gap: number }) => LpSolution;
+
+export interface ExactOptions {
+	timeLimitS: number;
+	maxNonzeros: number;
+}
+
+export const DEFAULT_EXACT_OPTIONS: Readonly<ExactOptions> = Object.freeze({ timeLimitS: 60, maxNonzeros: 2_000_000 });
+
+export type ExactOutcome =
+	| { status: 'optimal'; sites: number[]; solveMs: number; rows: number; nonzeros: number }
+	| { status: 'too-big'; nonzeros: number }
+	| { status: 'time-limit' | 'infeasible' | 'failed'; solveMs: number; detail: string };
+
+interface DemandRows {
+	/** Per demand row: its candidates and its summed weight. */
+	candidates: number[][];
+	weight: number[];
+	nonzeros: number;
+}
+
+function demandRows(instance: SitingInstance): DemandRows {
+	const coveredBy = new Map<number, number[]>();
+	for (let c = 0; c < instance.candidateCount; c++) {
+		for (let i = instance.offsets[c]; i < instance.offsets[c + 1]; i++) {
+			const cell = instance.cells[i];
+			if (instance.weight[cell] <= 0) continue;
+			const list = coveredBy.get(cell);
+			if (list) list.push(c);
+			else coveredBy.set(cell, [c]);
+		}
+	}
+	const rowOf = new Map<string, number>();
+	const rows: DemandRows = { candidates: [], weight: [], nonzeros: 0 };
+	for (const [cell, candidates] of [...coveredBy].sort((a, b) => a[0] - b[0])) {
+		const key = candidates.join(',');
+		let row = rowOf.get(key);
+		if (row === undefined) {
+			row = rows.candidates.length;
+			rowOf.set(key, row);
+			rows.candidates.push(candidates);
+			rows.weight.push(0);
+			rows.nonzeros += candidates.length + 1;
+		}
+		rows.weight[row] += instance.weight[cell];
+	}
+	return rows;
+}
+
+function spacingPairs(instance: SitingInstance, spacingM: number): [number, number][] {
+	const pairs: [number, number][] = [];
+	if (spacingM <= 0) return pairs;
+	const order = Array.from({ length: instance.candidateCount }, (_, c) => c).sort((a, b) => instance.x[a] - instance.x[b]);
+	for (let i = 0; i < order.length; i++) {
+		for (let j = i + 1; j < order.length && instance.x[order[j]] - instance.x[order[i]] < spacingM; j++) {
+			const a = order[i];
+			const b = order[j];
+			if (Math.hypot(instance.x[a] - instance.x[b], instance.y[a] - instance.y[b]) < spacingM) pairs.push(a < b ? [a, b] : [b, a]);
+		}
+	}
+	return pairs;
+}
+
+/** A linear expression on lines of a few terms (LP files are read token by token; short lines read everywhere). */
+function sum(terms: string[]): string {
+	const lines: string[] = [];
+	for (let i = 0; i < terms.length; i += 12) lines.push(terms.slice(i, i + 12).join(' + '));
+	return lines.join('\n  + ');
+}
+
+function groupRows(instance: SitingInstance, constraints: SitingConstraints): string[] {
+	const rows: string[] = [];
+	for (let group = 0; group < instance.groupCount; group++) {
+		const members: string[] = [];
+		for (let c = 0; c < instance.candidateCount; c++) if (instance.candidateGroup[c] === group) members.push(`x${c}`);
+		const max = constraints.maxPerGroup[group] ?? Infinity;
+		const min = constraints.minPerGroup[group] ?? 0;
+		if (members.length === 0) {
+			if (min > 0) rows.push(` gmin${group}: 0 x0 >= ${min}`);
+			continue;
+		}
+		if (Number.isFinite(max) && max < members.length) rows.push(` gmax${group}: ${sum(members)} <= ${max}`);
+		if (min > 0) rows.push(` gmin${group}: ${sum(members)} >= ${min}`);
+	}
+	return rows;
+}
+
+interface Model {
+	text: string;
+	rows: number;
+	nonzeros: number;
+}
+
+function buildModel(instance: SitingInstance, constraints: SitingConstraints, objective: 'mclp' | 'lscp', limit: number, maxNonzeros: number): Model | { tooBig: number } {
+	const demand = demandRows(instance);
+	const pairs = spacingPairs(instance, constraints.minSpacingM);
+	const nonzeros = demand.nonzeros + instance.candidateCount * 2 + pairs.length * 2;
+	if (nonzeros > maxNonzeros) return { tooBig: nonzeros };
+	const xs = Array.from({ length: instance.candidateCount }, (_, c) => `x${c}`);
+	const ys = demand.weight.map((weight, row) => `${weight} y${row}`);
+	const out: string[] = [];
+	if (objective === 'mclp') out.push('Maximize', ` obj: ${ys.length > 0 ? sum(ys) : '0 x0'}`);
+	else out.push('Minimize', ` obj: ${xs.length > 0 ? sum(xs) : '0 y0'}`);
+	out.push('Subject To');
+	demand.candidates.forEach((candidates, row) => out.push(` d${row}: y${row} - ${candidates.map((c) => `x${c}`).join(' - ')} <= 0`));
+	if (objective === 'mclp') out.push(` k: ${sum(xs)} <= ${limit}`);
+	else out.push(` target: ${ys.length > 0 ? sum(ys) : '0 x0'} >= ${limit}`);
+	out.push(...groupRows(instance, constraints));
+	pairs.forEach(([a, b], i) => out.push(` s${i}: x${a} + x${b} <= 1`));
+	out.push('Bounds', ...demand.weight.map((_, row) => ` 0 <= y${row} <= 1`), 'Binary', ...xs.map((x) => ` ${x}`), 'End');
+	return { text: out.join('\n'), rows: demand.candidates.length + 1 + pairs.length + instance.groupCount * 2, nonzeros };
+}
+
+/** Solves the exact MCLP (at most k sites) or LSCP (fewest sites reaching `targetWeight`). */
+export function solveExact(
+	solve: LpSolve,
+	instance: SitingInstance,
+	constraints: SitingConstraints,
+	question: { objective: 'mclp'; k: number } | { objective: 'lscp'; targetWeight: number },
+	options: ExactOptions = DEFAULT_EXACT_OPTIONS
+): ExactOutcome {
+	const limit = question.objective === 'mclp' ? question.k : question.targetWeight;
+	const model = buildModel(instance, constraints, question.objective, limit, options.maxNonzeros);
+	if ('tooBig' in model) return { status: 'too-big', nonzeros: model.tooBig };
+	const started = performance.now();
+	let solution: LpSolution;
+	try {
+		solution = solve(model.text, { time_limit: options.timeLimitS, mip_rel_gap: 1e-9 });
+	} catch (error) {
+		return { status: 'failed', solveMs: performance.now() - started, detail: (error as Error).message };
+	}
+	const solveMs = performance.now() - started;
+	if (solution.Status === 'Infeasible') return { status: 'infeasible', solveMs, detail: solution.Status };
+	if (solution.Status === 'Time limit reached') return { status: 'time-limit', solveMs, detail: solution.Status };
+	if (solution.Status !== 'Optimal') return { status: 'failed', solveMs, detail: solution.Status };
+	const sites: number[] = [];
+	for (let c = 0; c < instance.candidateCount; c++) if ((solution.Columns[`x${c}`]?.Primal ?? 0) > 0.5) sites.push(c);
+	return { status: 'optimal', sites, solveMs, rows: model.rows, nonzeros: model.nonzeros };
+}
