@@ -27,7 +27,8 @@ import type { LoadResult } from '$lib/io/load-result';
 import { parsePopulationCsv } from '$lib/io/population-csv';
 import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
 import type { Scenario } from '$lib/io/scenario-file';
-import { loadFile, loadNetworkFile, readInputFile, UsageError } from './lib/load-inputs';
+import { shownPercent, shownPointsChange } from '$lib/engine/percent';
+import { formatTable, loadFile, loadNetworkFile, readInputFile, UsageError } from './lib/load-inputs';
 import { applyScenario, loadScenarioFile } from './lib/scenario-input';
 
 
@@ -153,32 +154,14 @@ function areaRows(result: CoverageResult): AreaCoverage[] {
 function subdistrictsCsv(result: CoverageResult): string {
 	const rows = ['code,name,population,covered,coverage_pct,unreachable'];
 	for (const area of areaRows(result)) {
-		rows.push([csvField(area.code), csvField(area.name), round(area.residents, 1), round(area.coveredResidents, 1), area.coveragePct === null ? '' : round(area.coveragePct, 2), round(area.unreachableResidents, 1)].join(','));
+		rows.push([csvField(area.code), csvField(area.name), round(area.residents, 1), round(area.coveredResidents, 1), area.coveragePct === null ? '' : round(shownPercent(area.coveragePct, 2), 2), round(area.unreachableResidents, 1)].join(','));
 	}
 	return rows.join('\n') + '\n';
 }
 
-/** Terminal width of a string: CJK characters take two columns. */
-function displayWidth(text: string): number {
-	let width = 0;
-	for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
-	return width;
-}
-
-function pad(text: string, width: number, alignRight: boolean): string {
-	const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
-	return alignRight ? fill + text : text + fill;
-}
-
-function formatTable(header: string[], rows: string[][], rightAligned: boolean[]): string {
-	const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column]))));
-	const line = (cells: string[]) => cells.map((cell, column) => pad(cell, widths[column], rightAligned[column])).join('  ');
-	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
 function coverageTable(result: CoverageResult): string {
 	const integer = (value: number) => Math.round(value).toLocaleString('en-US');
-	const toRow = (area: AreaCoverage) => [area.code, area.name, integer(area.residents), integer(area.coveredResidents), area.coveragePct === null ? '—' : area.coveragePct.toFixed(1), integer(area.unreachableResidents)];
+	const toRow = (area: AreaCoverage) => [area.code, area.name, integer(area.residents), integer(area.coveredResidents), area.coveragePct === null ? '—' : shownPercent(area.coveragePct, 1).toFixed(1), integer(area.unreachableResidents)];
 	const rows = areaRows(result).map(toRow);
 	rows.push(toRow({ ...result.total, code: 'TOTAL', name: '' }));
 	return formatTable(['code', 'name', 'residents', 'covered', 'coverage %', 'unreachable'], rows, [false, false, true, true, true, true]);
@@ -207,14 +190,14 @@ function compareTotals(baseline: CoverageResult, scenario: CoverageResult): Area
 	return { baseline: { ...baseline.total, code: 'TOTAL', name: '' }, scenario: { ...scenario.total, code: 'TOTAL', name: '' } };
 }
 
-/** Change in coverage, percentage points; null where either side has no residents. */
+/** Change in coverage, percentage points (unrounded, for the data files); null where either side has no residents. */
 function pointsChange({ baseline, scenario }: AreaComparison): number | null {
 	return baseline.coveragePct === null || scenario.coveragePct === null ? null : scenario.coveragePct - baseline.coveragePct;
 }
 
 function comparisonCsv(rows: AreaComparison[]): string {
 	const lines = ['code,name,population,covered_baseline,covered_scenario,covered_delta,coverage_pct_baseline,coverage_pct_scenario,coverage_pct_delta'];
-	const pct = (area: AreaCoverage) => (area.coveragePct === null ? '' : round(area.coveragePct, 2));
+	const pct = (area: AreaCoverage) => (area.coveragePct === null ? '' : round(shownPercent(area.coveragePct, 2), 2));
 	for (const row of rows) {
 		const { baseline, scenario } = row;
 		const points = pointsChange(row);
@@ -242,9 +225,9 @@ function signed(value: number, digits: number): string {
 }
 
 function comparisonTable(rows: AreaComparison[]): string {
-	const pct = (area: AreaCoverage) => (area.coveragePct === null ? '—' : area.coveragePct.toFixed(1));
+	const pct = (area: AreaCoverage) => (area.coveragePct === null ? '—' : shownPercent(area.coveragePct, 1).toFixed(1));
 	const toRow = (row: AreaComparison) => {
-		const points = pointsChange(row);
+		const points = shownPointsChange(row.baseline.coveragePct, row.scenario.coveragePct, 1);
 		const { baseline, scenario } = row;
 		return [baseline.code, baseline.name, Math.round(baseline.residents).toLocaleString('en-US'), pct(baseline), pct(scenario), points === null ? '—' : signed(points, 1), signed(scenario.coveredResidents - baseline.coveredResidents, 0)];
 	};

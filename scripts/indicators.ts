@@ -23,7 +23,8 @@ import { parseArgs } from 'node:util';
 import type { CoverageResult } from '$lib/engine/coverage';
 import { describeE2sfca } from '$lib/engine/e2sfca';
 import { CENTRE_COLUMNS, INDICATOR_COLUMNS, toCsv, type CsvColumn } from '$lib/engine/standards/indicator-csv';
-import { coveragePctForDisplay, incompleteFacilityCount, RULE_IDS, rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
+import { shownPercent } from '$lib/engine/percent';
+import { incompleteFacilityCount, RULE_IDS, rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
 import type { Facility } from '$lib/engine/types';
 import type { Scenario } from '$lib/io/scenario-file';
 import { formatTable, loadInputs, UsageError, type LoadedInputs } from './lib/load-inputs';
@@ -112,7 +113,7 @@ function indicatorTable(rows: AreaIndicators[], district: AreaIndicators): strin
 		mark(area, 'bedsMin', shown(area.bedsPerThousand, 2, area.bedsUnknownCount)),
 		mark(area, 'bedsMin', shown(area.bedsNeededMin, 0, area.bedsUnknownCount)),
 		mark(area, 'stationArea', `${area.stationsUnderArea}/${area.stations}`),
-		mark(area, 'coverage', area.coveragePct === null ? '—' : coveragePctForDisplay(area.coveragePct, 1).toFixed(1)),
+		mark(area, 'coverage', area.coveragePct === null ? '—' : shownPercent(area.coveragePct, 1).toFixed(1)),
 		area.uncoveredResidents === null ? '—' : Math.round(area.uncoveredResidents).toLocaleString('en-US'),
 		area.status
 	];
@@ -189,7 +190,7 @@ const COMPARISON_COLUMNS: CsvColumn<IndicatorComparison>[] = [
 	{ header: 'name', value: (row) => row.name },
 	{ header: 'residents', value: (row) => Number(row.baseline.residents.toFixed(3)) },
 	...triple('covered_residents', 3, (area) => area.coveredResidents),
-	...triple('coverage_pct', 3, (area) => (area.coveragePct === null ? null : coveragePctForDisplay(area.coveragePct, 3))),
+	...triple('coverage_pct', 3, (area) => shownPercent(area.coveragePct, 3)),
 	...triple('area_m2_per_1000', 4, (area) => area.areaPerThousand),
 	...triple('beds_per_1000', 4, (area) => area.bedsPerThousand),
 	{ header: 'rules_passed_baseline', value: (row) => rulesPassed(row.baseline) },

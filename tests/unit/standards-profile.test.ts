@@ -10,7 +10,7 @@ import {
 	sourceText,
 	type StandardsProfile
 } from '$lib/engine/standards/profile';
-import { coveragePctForDisplay, overallStatus, type RuleId, type RuleOutcome } from '$lib/engine/standards/indicators';
+import { overallStatus, type RuleId, type RuleOutcome } from '$lib/engine/standards/indicators';
 import { nearestCentreParams } from '$lib/engine/standards/service-population';
 import { parseProfileJson, validateProfile } from '$lib/engine/standards/validate';
 import { DEFAULT_COVERAGE_PARAMS } from '$lib/engine/params';
@@ -119,13 +119,6 @@ describe('overall status and the nearest-centre run', () => {
 		expect(overallStatus(rules(['pass', 'incomplete', 'na', 'off', 'pass']))).toBe('incomplete');
 		expect(overallStatus(rules(['fail', 'incomplete', 'na', 'off', 'pass']))).toBe('failsOne');
 		expect(overallStatus(rules(['fail', 'pass', 'fail', 'off', 'pass']))).toBe('failsSeveral');
-	});
-
-	it('never shows a coverage below 100% as 100', () => {
-		expect(coveragePctForDisplay(99.97, 1)).toBe(99.9);
-		expect(coveragePctForDisplay(100, 1)).toBe(100);
-		expect(coveragePctForDisplay(88.26, 1)).toBe(88.3);
-		expect(coveragePctForDisplay(99.9996, 3)).toBe(99.999);
 	});
 
 	it('finds the nearest centre among the capacity types with no time limit', () => {

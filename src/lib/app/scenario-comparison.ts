@@ -1,3 +1,4 @@
+import { shownPointsChange } from '$lib/engine/percent';
 import { rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
 
 /** One sub-district (or the district) before and after a scenario: the changes a planner weighs. */
@@ -7,7 +8,7 @@ export interface ComparisonRow {
 	scenario: AreaIndicators | null;
 	coverageBefore: number | null;
 	coverageAfter: number | null;
-	/** Change in coverage, percentage points. */
+	/** Change in coverage, percentage points, between the shown (rounded) percentages, so before → after and the change agree. */
 	coveragePoints: number | null;
 	coveredResidents: number | null;
 	areaPerThousand: number | null;
@@ -30,7 +31,7 @@ export function comparisonRow(baseline: AreaIndicators, scenario: AreaIndicators
 		scenario,
 		coverageBefore: baseline.coveragePct,
 		coverageAfter: scenario?.coveragePct ?? null,
-		coveragePoints: change((area) => area.coveragePct),
+		coveragePoints: shownPointsChange(baseline.coveragePct, scenario?.coveragePct ?? null),
 		coveredResidents: change((area) => area.coveredResidents),
 		areaPerThousand: change((area) => area.areaPerThousand),
 		bedsPerThousand: change((area) => area.bedsPerThousand),

@@ -2,7 +2,8 @@
  * Column definitions of the report's tables. Values are rounded to the column's decimals here, once,
  * so that XLSX, CSV, the printable page and the GeoJSON labels all show the same figure.
  */
-import { coveragePctForDisplay, RULE_IDS, type AreaIndicators, type CentreIndicators, type RuleId } from '$lib/engine/standards/indicators';
+import { shownPercent } from '$lib/engine/percent';
+import { RULE_IDS, type AreaIndicators, type CentreIndicators, type RuleId } from '$lib/engine/standards/indicators';
 import type { StandardsProfile } from '$lib/engine/standards/profile';
 import type { SourceSummary } from '$lib/io/dataset';
 import { formatThreshold, roundTo } from './format';
@@ -21,9 +22,9 @@ function rounded(value: number | null, decimals: number): number | null {
 	return value === null || !Number.isFinite(value) ? null : roundTo(value, decimals);
 }
 
-/** Coverage as shown everywhere: never "100.0" for a share below 100 %. */
+/** Coverage as shown everywhere (engine/percent.ts): never "100.0" below 100 % nor "0.0" above 0. */
 export function shownCoveragePct(value: number | null, decimals = 1): number | null {
-	return value === null || !Number.isFinite(value) ? null : coveragePctForDisplay(value, decimals);
+	return shownPercent(value, decimals);
 }
 
 export function numberColumn<Row>(key: string, header: string, decimals: number, value: (row: Row) => number | null): ReportColumn<Row> {

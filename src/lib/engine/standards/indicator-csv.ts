@@ -3,7 +3,8 @@
  * Shared by the CLI (indicators.csv) and any export, so both write the same columns.
  */
 import { csvField } from '../spreadsheet-text';
-import { coveragePctForDisplay, type AreaIndicators, type CentreIndicators } from './indicators';
+import { shownPercent } from '../percent';
+import { type AreaIndicators, type CentreIndicators } from './indicators';
 
 export interface CsvColumn<Row> {
 	header: string;
@@ -46,7 +47,7 @@ export const INDICATOR_COLUMNS: readonly CsvColumn<AreaIndicators>[] = [
 	{ header: 'stations_under_area', value: (r) => r.stationsUnderArea },
 	{ header: 'stations_area_unknown', value: (r) => r.stationsAreaUnknown },
 	{ header: 'covered_residents', value: (r) => fixed(r.coveredResidents, 3) },
-	{ header: 'coverage_pct', value: (r) => fixed(r.coveragePct === null ? null : coveragePctForDisplay(r.coveragePct, 3), 3) },
+	{ header: 'coverage_pct', value: (r) => fixed(shownPercent(r.coveragePct, 3), 3) },
 	{ header: 'uncovered_residents', value: (r) => fixed(r.uncoveredResidents, 3) },
 	{ header: 'unreachable_residents', value: (r) => fixed(r.unreachableResidents, 3) },
 	{ header: 'rule_centre_area', value: (r) => r.rules.centreArea },

@@ -162,13 +162,3 @@ export function incompleteFacilityCount(area: AreaIndicators, rule: RuleId): num
 			return 0;
 	}
 }
-
-/**
- * A coverage percentage rounded for display without ever showing 100 for a share below 100
- * (99.97% of residents is not "everyone"; the rule would fail next to a "100.0").
- */
-export function coveragePctForDisplay(value: number, decimals: number): number {
-	const step = 10 ** -decimals;
-	const rounded = Number(value.toFixed(decimals));
-	return value < 100 && rounded >= 100 ? 100 - step : rounded;
-}
