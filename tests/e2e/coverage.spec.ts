@@ -31,7 +31,7 @@ test('the app shows the same coverage per sub-district as the CLI, for walking a
 	for (const row of walking) expect(shown.get(row.code), row.code).toBe(percent(row));
 
 	// The travel-time layer recolours the grid.
-	await page.getByLabel('Walking time').check();
+	await page.getByLabel('Travel time').check();
 	await page.waitForTimeout(600);
 	const census = await mapPixelCensus(page);
 	expect(census.drawn / census.sampled).toBeGreaterThan(0.12);

@@ -121,7 +121,8 @@ for (const language of ['en', 'zh-CN'] as const) {
 		beforeAll(() => locale.set(language));
 
 		it('IndicatorTable: rows, a district total, failing cells red, unknown area as incomplete data', () => {
-			const { body } = render(IndicatorTable, { props: { rows: [area('A', {}), failing, incomplete], district, profile, selectedCode: 'F', onSelect: () => undefined } });
+			const { body } = render(IndicatorTable, { props: { rows: [area('A', {}), failing, incomplete], district, profile, selectedCode: 'F', onSelect: () => undefined, coverageMinutes: 10 } });
+			expect(body).toContain(language === 'en' ? '10-min coverage' : '10分钟覆盖');
 			expect(body).not.toMatch(/standards\./);
 			expect(body.match(/<tr[^>]*data-code="[AFI]"/g)?.length).toBe(3);
 			expect(body).toMatch(/<tfoot[ >][\s\S]*<tr data-code="">/);

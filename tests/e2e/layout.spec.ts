@@ -1,0 +1,53 @@
+import { test, expect, openApp } from './fixtures';
+import type { Page } from '@playwright/test';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+function overlaps(a: Box, b: Box): boolean {
+	return a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+}
+
+async function openIn(page: Page, language: 'zh-CN' | 'en', width: number, height = 900): Promise<void> {
+	await page.setViewportSize({ width, height });
+	await page.addInitScript((lang) => localStorage.setItem('health-circle.language', lang), language);
+	await openApp(page);
+}
+
+/** Boxes of the header's own controls: none may overlap another (English labels are long). */
+async function headerBoxes(page: Page): Promise<Box[]> {
+	return page.locator('header > *').evaluateAll((elements) =>
+		elements.map((element) => {
+			const rect = element.getBoundingClientRect();
+			return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+		})
+	);
+}
+
+for (const width of [390, 1024, 1440]) {
+	for (const language of ['zh-CN', 'en'] as const) {
+		test(`layout at ${width} px in ${language}: map has size, header and panel do not collide`, async ({ page }) => {
+			await openIn(page, language, width);
+			const map = await page.locator('.map-area').boundingBox();
+			expect(map, 'map area').not.toBeNull();
+			expect(map!.width).toBeGreaterThan(200);
+			expect(map!.height).toBeGreaterThan(200);
+			const boxes = await headerBoxes(page);
+			for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j]), `header items ${i} and ${j}`).toBe(false);
+			const panel = await page.locator('.panel').boundingBox();
+			expect(panel!.width).toBeGreaterThan(200);
+			expect(overlaps(panel!, map!), 'panel and map').toBe(false);
+			// Nothing in the panel is wider than the page.
+			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(scrollWidth).toBeLessThanOrEqual(width);
+		});
+	}
+}
+
+for (const width of [1440, 1024]) {
+	for (const language of ['zh', 'en'] as const) {
+		test(`screenshot app-${language}-${width}`, async ({ page }) => {
+			await openIn(page, language === 'zh' ? 'zh-CN' : 'en', width);
+			await page.screenshot({ path: `docs/screenshots/app-${language}-${width}.png` });
+		});
+	}
+}
