@@ -4,6 +4,7 @@ import type { Dataset } from '$lib/io/dataset';
 import type { Facility, FacilityType } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from '$lib/worker/coverage-messages';
 import CoverageWorker from '$lib/worker/coverage.worker?worker';
+import { markStartup, STARTUP_MARK } from './startup-marks';
 
 export interface Prepared {
 	cellSubdistrict: Int32Array;
@@ -75,6 +76,7 @@ export class CoverageController {
 		if (response.kind !== 'prepared') return null;
 		this.graph = response.graph;
 		this.cellSubdistrict = response.cellSubdistrict;
+		markStartup(STARTUP_MARK.prepared);
 		return { cellSubdistrict: response.cellSubdistrict, graph: response.graph };
 	}
 
@@ -97,6 +99,7 @@ export class CoverageController {
 		if (response.graph) this.graph = response.graph;
 		this.elapsedMs = response.elapsedMs;
 		this.revision++;
+		markStartup(STARTUP_MARK.coverage);
 	}
 
 	/** The nearest-centre run and E2SFCA, for the standards; leaves the coverage on screen alone. */

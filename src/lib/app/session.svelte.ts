@@ -10,13 +10,17 @@ import { clearSavedDataset, loadSavedDataset, saveDataset } from '$lib/io/persis
 import type { ImportResult } from '$lib/io/import/types';
 import { withImport } from './dataset-edit';
 import { loadDatasetIntoDb } from './database';
+import { markStartup, STARTUP_MARK } from './startup-marks';
 
 export type Phase = 'loading' | 'ready' | 'error';
 
 /**
  * The planner's working session: the dataset on screen, the DuckDB connection holding it, and
- * what SQL says about it. The map appears as soon as the files are parsed; DuckDB starts in its
- * own worker meanwhile, and the panel fills in when it is ready.
+ * what SQL says about it. The map appears as soon as the files are parsed. DuckDB starts only when
+ * the dataset is first put into it (after the coverage worker has prepared the network, while the
+ * first coverage runs): compiling its 34 MB wasm takes seconds of CPU on a 2-core machine, and
+ * before that it would compete with the first map and the first coverage. The panel fills in when
+ * it is ready.
  */
 export class Session {
 	phase = $state<Phase>('loading');
@@ -36,7 +40,6 @@ export class Session {
 
 	/** Opens the planner's saved dataset if there is one, else the demo. */
 	async start(): Promise<void> {
-		this.connection = this.openDb();
 		try {
 			const saved = await loadSavedDataset().catch((error: unknown) => {
 				this.storageWarning = error instanceof Error ? error.message : String(error);
@@ -44,6 +47,7 @@ export class Session {
 			});
 			this.dataset = saved?.dataset ?? (await loadDemoDataset(`${base}/data/demo`, fetchText));
 			this.datasetLoadedAt = performance.now();
+			markStartup(STARTUP_MARK.dataset);
 			this.phase = 'ready';
 		} catch (error) {
 			this.fail(error);
@@ -75,13 +79,31 @@ export class Session {
 		}
 	}
 
+	/** The DuckDB connection, opened on first use; a failed open is forgotten so that the next use tries again. */
+	private connect(): Promise<SqlConnection> {
+		this.connection ??= this.openDb().then(
+			(connection) => {
+				markStartup(STARTUP_MARK.dbOpen);
+				return connection;
+			},
+			(error: unknown) => {
+				this.connection = null;
+				throw error;
+			}
+		);
+		return this.connection;
+	}
+
 	/** Loads the dataset into DuckDB once cells have their sub-districts, then refreshes the overview. */
 	async syncDatabase(cellSubdistrict: Int32Array): Promise<void> {
-		if (!this.dataset || !this.connection) return;
+		if (!this.dataset) return;
+		const dataset = this.dataset;
 		try {
-			const conn = await this.connection;
+			const conn = await this.connect();
+			if (this.dataset !== dataset) return;
 			this.overview = await loadDatasetIntoDb(conn, this.dataset, cellSubdistrict);
 			this.dbReady = true;
+			markStartup(STARTUP_MARK.tables);
 		} catch (error) {
 			this.fail(error);
 		}

@@ -5,6 +5,7 @@ import type { CentreIndicators, DistrictIndicators, ServicePopulationDefinition,
 import { cloneProfile, SHANGHAI_2023, type StandardsProfile } from '$lib/engine/standards/profile';
 import { validateProfile } from '$lib/engine/standards/validate';
 import type { E2sfcaByArea } from '$lib/engine/e2sfca-areas';
+import { markStartup, STARTUP_MARK } from './startup-marks';
 
 const ACTIVE_PROFILE_KEY = 'health-circle.active-profile';
 const SERVICE_POPULATION_KEY = 'health-circle.service-population';
@@ -55,6 +56,7 @@ export class StandardsState {
 			this.district = district;
 			this.centres = centres;
 			this.error = null;
+			markStartup(STARTUP_MARK.indicators);
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
 		}
