@@ -48,7 +48,7 @@ describe('the one rounding rule for percentages', () => {
 			expect(shownCoveragePct(value)).toBe(shown);
 		}
 		const column = INDICATOR_COLUMNS.find((candidate) => candidate.header === 'coverage_pct')!;
-		expect(column.value({ coveragePct: 99.9996 } as AreaIndicators)).toBe('99.999');
-		expect(column.value({ coveragePct: 0.0001 } as AreaIndicators)).toBe('0.001');
+		expect(column.value({ coveragePct: 99.9996 } as AreaIndicators)).toBe(99.999);
+		expect(column.value({ coveragePct: 0.0001 } as AreaIndicators)).toBe(0.001);
 	});
 });
