@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TIME_BANDS, UNREACHABLE, computeCoverage, prepareNetwork, type CoverageParams } from '$lib/engine/coverage';
-import { buildWalkGraph, describeGraph } from '$lib/engine/graph';
+import { buildWalkGraph } from '$lib/engine/graph';
+import { describeGraph } from '$lib/engine/graph-report';
 import { DEFAULT_COVERAGE_PARAMS, MODE_SPEEDS_KMH, connectorWeight, metresPerMinute } from '$lib/engine/params';
 import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
 import type { Facility, NetworkLine, PopulationCells, Position, Subdistrict } from '$lib/engine/types';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { multiSourceDijkstra } from '$lib/engine/dijkstra';
-import { buildWalkGraph, describeGraph, type WalkGraph } from '$lib/engine/graph';
+import { buildWalkGraph, type WalkGraph } from '$lib/engine/graph';
+import { describeGraph } from '$lib/engine/graph-report';
 import type { NetworkLine } from '$lib/engine/types';
 import { line, offset, randomNetwork } from './engine-fixtures';
 import { ReferenceGraph, floydWarshall, referenceHaversine } from './engine-reference';

@@ -1,5 +1,5 @@
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '$lib/engine/coverage';
-import type { GraphReport } from '$lib/engine/graph';
+import type { GraphReport } from '$lib/engine/graph-report';
 import type { Dataset } from '$lib/io/dataset';
 import type { Facility, FacilityType } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from '$lib/worker/coverage-messages';

@@ -13,9 +13,22 @@ export const METRES_PER_DEGREE_LAT = EARTH_RADIUS_M * RADIANS;
 
 /** Great-circle distance in metres between two WGS84 lon/lat points. */
 export function haversineMetres(lon1: number, lat1: number, lon2: number, lat2: number): number {
+	return haversineWithCosines(lon1, lat1, cosLatitude(lat1), lon2, lat2, cosLatitude(lat2));
+}
+
+/** cos(latitude), the factor haversineWithCosines takes for each end. */
+export function cosLatitude(lat: number): number {
+	return Math.cos(lat * RADIANS);
+}
+
+/**
+ * haversineMetres with each end's cos(latitude) given (cosLatitude): along a polyline every vertex's
+ * cosine serves two segments, so the graph builder computes it once. The same floats as haversineMetres.
+ */
+export function haversineWithCosines(lon1: number, lat1: number, cosLat1: number, lon2: number, lat2: number, cosLat2: number): number {
 	const sinHalfDLat = Math.sin(((lat2 - lat1) * RADIANS) / 2);
 	const sinHalfDLon = Math.sin(((lon2 - lon1) * RADIANS) / 2);
-	const a = sinHalfDLat * sinHalfDLat + Math.cos(lat1 * RADIANS) * Math.cos(lat2 * RADIANS) * sinHalfDLon * sinHalfDLon;
+	const a = sinHalfDLat * sinHalfDLat + cosLat1 * cosLat2 * sinHalfDLon * sinHalfDLon;
 	return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 

@@ -1,9 +1,7 @@
 import { labelComponents } from './components';
 import { CoordinateHash } from './coordinate-hash';
-import { haversineMetres } from './geo';
+import { cosLatitude, haversineWithCosines } from './geo';
 import type { NetworkLine } from './types';
-
-export { describeGraph, type GraphReport, type GraphReportContext } from './graph-report';
 
 /**
  * A walking network as typed arrays. Nodes are junctions and dead ends; shape points only give
@@ -39,9 +37,21 @@ export interface WalkGraph {
 	componentCount: number;
 }
 
+/**
+ * Street polylines as flat arrays, the form the network crosses worker boundaries in (io's PackedLines
+ * has this shape): building from them needs no per-point objects.
+ */
+export interface LineCoordinates {
+	/** lon, lat of every point, line after line. */
+	coords: Float64Array;
+	/** Line i has points offsets[i] … offsets[i + 1] − 1; one entry more than there are lines. */
+	offsets: Uint32Array;
+}
+
 /** Builds the walking graph: vertices shared by lines (identical coordinates) become junctions. */
-export function buildWalkGraph(lines: NetworkLine[]): WalkGraph {
-	const points = indexPoints(lines);
+export function buildWalkGraph(lines: readonly NetworkLine[] | LineCoordinates): WalkGraph {
+	const flat = 'coords' in lines ? lines : flattenLines(lines);
+	const points = indexPoints(flat);
 	const nodeOfPoint = choosePointNodes(points);
 	const nodeCount = countNodes(nodeOfPoint);
 	const nodeLon = new Float64Array(nodeCount);
@@ -52,10 +62,27 @@ export function buildWalkGraph(lines: NetworkLine[]): WalkGraph {
 		nodeLon[node] = points.hash.lon[point];
 		nodeLat[node] = points.hash.lat[point];
 	}
-	const edges = splitIntoEdges(lines, points, nodeOfPoint);
+	const edges = splitIntoEdges(points, nodeOfPoint);
 	const adjacency = buildAdjacency(nodeCount, edges.edgeFrom, edges.edgeTo, edges.edgeLength);
 	const { component, count } = labelComponents(nodeCount, edges.edgeFrom, edges.edgeTo);
 	return { nodeCount, edgeCount: edges.edgeFrom.length, nodeLon, nodeLat, ...adjacency, ...edges, component, componentCount: count };
+}
+
+function flattenLines(lines: readonly NetworkLine[]): LineCoordinates {
+	let pointCount = 0;
+	for (const line of lines) pointCount += line.coords.length;
+	const coords = new Float64Array(2 * pointCount);
+	const offsets = new Uint32Array(lines.length + 1);
+	let point = 0;
+	for (let line = 0; line < lines.length; line++) {
+		for (const [lon, lat] of lines[line].coords) {
+			coords[2 * point] = lon;
+			coords[2 * point + 1] = lat;
+			point++;
+		}
+		offsets[line + 1] = point;
+	}
+	return { coords, offsets };
 }
 
 interface IndexedPoints {
@@ -66,47 +93,46 @@ interface IndexedPoints {
 	lineStart: Int32Array;
 }
 
-function indexPoints(lines: NetworkLine[]): IndexedPoints {
-	let vertexTotal = 0;
-	for (const line of lines) vertexTotal += line.coords.length;
+function indexPoints({ coords, offsets }: LineCoordinates): IndexedPoints {
+	const lineCount = offsets.length - 1;
+	const vertexTotal = lineCount > 0 ? offsets[lineCount] - offsets[0] : 0;
 	const hash = new CoordinateHash(vertexTotal);
 	const vertexPoint = new Int32Array(vertexTotal);
-	const lineStart = new Int32Array(lines.length + 1);
+	const lineStart = new Int32Array(lineCount + 1);
 	let written = 0;
-	lines.forEach((line, lineIndex) => {
+	for (let line = 0; line < lineCount; line++) {
 		const start = written;
-		for (const [lon, lat] of line.coords) {
-			const point = hash.idOf(lon, lat);
+		const end = offsets[line + 1];
+		for (let input = offsets[line]; input < end; input++) {
+			const point = hash.idOf(coords[2 * input], coords[2 * input + 1]);
 			// A repeated vertex adds no length; dropping it keeps it from looking like a junction.
 			if (written > start && vertexPoint[written - 1] === point) continue;
 			vertexPoint[written++] = point;
 		}
 		if (written - start < 2) written = start;
-		lineStart[lineIndex + 1] = written;
-	});
+		lineStart[line + 1] = written;
+	}
 	return { hash, vertexPoint: vertexPoint.subarray(0, written), lineStart };
 }
 
 /** A point is a node when it ends a line or occurs more than once (shared by lines, or a line crossing itself). */
 function choosePointNodes({ hash, vertexPoint, lineStart }: IndexedPoints): Int32Array {
 	const occurrences = new Uint8Array(hash.size);
-	const isNode = new Uint8Array(hash.size);
 	for (let line = 0; line + 1 < lineStart.length; line++) {
 		const start = lineStart[line];
 		const end = lineStart[line + 1];
 		if (end === start) continue;
-		isNode[vertexPoint[start]] = 1;
-		isNode[vertexPoint[end - 1]] = 1;
-		for (let vertex = start; vertex < end; vertex++) {
+		// A line end counts as two occurrences: it is a node whatever else meets it.
+		occurrences[vertexPoint[start]] = 2;
+		occurrences[vertexPoint[end - 1]] = 2;
+		for (let vertex = start + 1; vertex < end - 1; vertex++) {
 			const point = vertexPoint[vertex];
 			if (occurrences[point] < 2) occurrences[point]++;
 		}
 	}
 	const nodeOfPoint = new Int32Array(hash.size);
 	let nextNode = 0;
-	for (let point = 0; point < hash.size; point++) {
-		nodeOfPoint[point] = isNode[point] || occurrences[point] > 1 ? nextNode++ : -1;
-	}
+	for (let point = 0; point < hash.size; point++) nodeOfPoint[point] = occurrences[point] > 1 ? nextNode++ : -1;
 	return nodeOfPoint;
 }
 
@@ -119,66 +145,74 @@ function countNodes(nodeOfPoint: Int32Array): number {
 type EdgeArrays = Pick<WalkGraph, 'edgeFrom' | 'edgeTo' | 'edgeLength' | 'edgeVertexStart' | 'vertexLon' | 'vertexLat' | 'vertexDistance'>;
 
 /** Cuts every line at its nodes; each piece is an edge whose polyline keeps its shape points. */
-function splitIntoEdges(lines: NetworkLine[], points: IndexedPoints, nodeOfPoint: Int32Array): EdgeArrays {
+function splitIntoEdges(points: IndexedPoints, nodeOfPoint: Int32Array): EdgeArrays {
 	const { vertexPoint, lineStart, hash } = points;
+	const lineCount = lineStart.length - 1;
 	// Count first so every array is allocated once at its final size.
 	let edgeCount = 0;
-	for (let line = 0; line < lines.length; line++) {
+	let nonEmptyLines = 0;
+	for (let line = 0; line < lineCount; line++) {
+		if (lineStart[line + 1] > lineStart[line]) nonEmptyLines++;
 		for (let vertex = lineStart[line] + 1; vertex < lineStart[line + 1]; vertex++) if (nodeOfPoint[vertexPoint[vertex]] >= 0) edgeCount++;
 	}
-	const vertexCount = vertexPoint.length - countNonEmptyLines(lineStart) + edgeCount;
-	const edges: EdgeArrays = {
-		edgeFrom: new Int32Array(edgeCount),
-		edgeTo: new Int32Array(edgeCount),
-		edgeLength: new Float64Array(edgeCount),
-		edgeVertexStart: new Int32Array(edgeCount + 1),
-		vertexLon: new Float64Array(vertexCount),
-		vertexLat: new Float64Array(vertexCount),
-		vertexDistance: new Float64Array(vertexCount)
-	};
+	const vertexCount = vertexPoint.length - nonEmptyLines + edgeCount;
+	const edgeFrom = new Int32Array(edgeCount);
+	const edgeTo = new Int32Array(edgeCount);
+	const edgeLength = new Float64Array(edgeCount);
+	const edgeVertexStart = new Int32Array(edgeCount + 1);
+	const vertexLon = new Float64Array(vertexCount);
+	const vertexLat = new Float64Array(vertexCount);
+	const vertexDistance = new Float64Array(vertexCount);
+	const pointLon = hash.lon;
+	const pointLat = hash.lat;
 	let edge = 0;
 	let vertexOut = 0;
-	for (let line = 0; line < lines.length; line++) {
+	for (let line = 0; line < lineCount; line++) {
 		const start = lineStart[line];
 		const end = lineStart[line + 1];
 		if (end === start) continue;
+		let previousLon = pointLon[vertexPoint[start]];
+		let previousLat = pointLat[vertexPoint[start]];
+		let previousCos = cosLatitude(previousLat);
 		let distance = 0;
-		edges.edgeFrom[edge] = nodeOfPoint[vertexPoint[start]];
-		edges.edgeVertexStart[edge] = vertexOut;
-		for (let vertex = start; vertex < end; vertex++) {
+		edgeFrom[edge] = nodeOfPoint[vertexPoint[start]];
+		edgeVertexStart[edge] = vertexOut;
+		vertexLon[vertexOut] = previousLon;
+		vertexLat[vertexOut] = previousLat;
+		vertexDistance[vertexOut++] = 0;
+		for (let vertex = start + 1; vertex < end; vertex++) {
 			const point = vertexPoint[vertex];
-			const lon = hash.lon[point];
-			const lat = hash.lat[point];
-			if (vertex > start) distance += haversineMetres(edges.vertexLon[vertexOut - 1], edges.vertexLat[vertexOut - 1], lon, lat);
-			edges.vertexLon[vertexOut] = lon;
-			edges.vertexLat[vertexOut] = lat;
-			edges.vertexDistance[vertexOut++] = distance;
+			const lon = pointLon[point];
+			const lat = pointLat[point];
+			const cos = cosLatitude(lat);
+			distance += haversineWithCosines(previousLon, previousLat, previousCos, lon, lat, cos);
+			previousLon = lon;
+			previousLat = lat;
+			previousCos = cos;
+			vertexLon[vertexOut] = lon;
+			vertexLat[vertexOut] = lat;
+			vertexDistance[vertexOut++] = distance;
 			const node = nodeOfPoint[point];
-			if (vertex === start || node < 0) continue;
-			edges.edgeTo[edge] = node;
-			edges.edgeLength[edge++] = distance;
+			if (node < 0) continue;
+			edgeTo[edge] = node;
+			edgeLength[edge++] = distance;
 			if (vertex === end - 1) break;
 			// The node closes this edge and opens the next: write it again as the next edge's first vertex.
 			distance = 0;
-			edges.edgeFrom[edge] = node;
-			edges.edgeVertexStart[edge] = vertexOut;
-			edges.vertexLon[vertexOut] = lon;
-			edges.vertexLat[vertexOut] = lat;
-			edges.vertexDistance[vertexOut++] = 0;
+			edgeFrom[edge] = node;
+			edgeVertexStart[edge] = vertexOut;
+			vertexLon[vertexOut] = lon;
+			vertexLat[vertexOut] = lat;
+			vertexDistance[vertexOut++] = 0;
 		}
 	}
-	edges.edgeVertexStart[edgeCount] = vertexOut;
-	return edges;
-}
-
-function countNonEmptyLines(lineStart: Int32Array): number {
-	let count = 0;
-	for (let line = 0; line + 1 < lineStart.length; line++) if (lineStart[line + 1] > lineStart[line]) count++;
-	return count;
+	edgeVertexStart[edgeCount] = vertexOut;
+	return { edgeFrom, edgeTo, edgeLength, edgeVertexStart, vertexLon, vertexLat, vertexDistance };
 }
 
 type Adjacency = Pick<WalkGraph, 'offsets' | 'targets' | 'lengths' | 'arcEdge'>;
 
+/** CSR by counting sort: arcs of each node in edge order, the edgeFrom → edgeTo arc before the reverse one. */
 function buildAdjacency(nodeCount: number, edgeFrom: Int32Array, edgeTo: Int32Array, edgeLength: Float64Array): Adjacency {
 	const offsets = new Int32Array(nodeCount + 1);
 	for (let edge = 0; edge < edgeFrom.length; edge++) {
@@ -191,15 +225,18 @@ function buildAdjacency(nodeCount: number, edgeFrom: Int32Array, edgeTo: Int32Ar
 	const lengths = new Float64Array(arcCount);
 	const arcEdge = new Int32Array(arcCount);
 	const cursor = offsets.slice(0, nodeCount);
-	const addArc = (from: number, to: number, edge: number) => {
-		const arc = cursor[from]++;
-		targets[arc] = to;
-		lengths[arc] = edgeLength[edge];
-		arcEdge[arc] = edge;
-	};
 	for (let edge = 0; edge < edgeFrom.length; edge++) {
-		addArc(edgeFrom[edge], edgeTo[edge], edge);
-		addArc(edgeTo[edge], edgeFrom[edge], edge);
+		const from = edgeFrom[edge];
+		const to = edgeTo[edge];
+		const length = edgeLength[edge];
+		let arc = cursor[from]++;
+		targets[arc] = to;
+		lengths[arc] = length;
+		arcEdge[arc] = edge;
+		arc = cursor[to]++;
+		targets[arc] = from;
+		lengths[arc] = length;
+		arcEdge[arc] = edge;
 	}
 	return { offsets, targets, lengths, arcEdge };
 }

@@ -1,5 +1,5 @@
 import type { CoverageParams, CoverageResult } from '$lib/engine/coverage';
-import type { GraphReport } from '$lib/engine/graph';
+import type { GraphReport } from '$lib/engine/graph-report';
 import type { Facility, FacilityType, PopulationCells, Subdistrict } from '$lib/engine/types';
 import type { PackedLines } from '$lib/io/network-pack';
 import type { E2sfcaByArea } from '$lib/engine/e2sfca-areas';

@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
 import { computeCoverage, prepareNetwork, type PreparedNetwork } from '$lib/engine/coverage';
-import { buildWalkGraph, describeGraph, type WalkGraph } from '$lib/engine/graph';
+import { buildWalkGraph, type WalkGraph } from '$lib/engine/graph';
+import { describeGraph } from '$lib/engine/graph-report';
 import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
 import { e2sfcaByArea } from '$lib/engine/e2sfca-areas';
 import type { Facility, PopulationCells, Subdistrict } from '$lib/engine/types';
-import { unpackLines } from '$lib/io/network-pack';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from './coverage-messages';
 import { ScenarioSession } from './scenario-session';
 
@@ -38,8 +38,8 @@ function prepare(request: Extract<CoverageRequest, { kind: 'prepare' }>): void {
 	progress(requestId, 'assign', 0);
 	const cellSubdistrict = assignPointsToPolygons(request.cells.lon, request.cells.lat, request.subdistricts);
 	progress(requestId, 'graph', 0.2);
-	// The lines as objects exist only here, off the page's main thread, for as long as the graph is built.
-	const graph = request.network ? buildWalkGraph(unpackLines(request.network)) : null;
+	// Built straight from the packed lines' typed arrays: no per-point objects, even in the worker.
+	const graph = request.network ? buildWalkGraph(request.network) : null;
 	progress(requestId, 'snap', 0.6);
 	const prepared = graph ? prepareNetwork(graph, request.cells, request.maxSnapM) : null;
 	state = { graph, prepared, facilities: request.facilities, cells: request.cells, cellSubdistrict, subdistricts: request.subdistricts };
