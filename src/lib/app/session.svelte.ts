@@ -16,11 +16,10 @@ export type Phase = 'loading' | 'ready' | 'error';
 
 /**
  * The planner's working session: the dataset on screen, the DuckDB connection holding it, and
- * what SQL says about it. The map appears as soon as the files are parsed. DuckDB starts only when
- * the dataset is first put into it (after the coverage worker has prepared the network, while the
- * first coverage runs): compiling its 34 MB wasm takes seconds of CPU on a 2-core machine, and
- * before that it would compete with the first map and the first coverage. The panel fills in when
- * it is ready.
+ * what SQL says about it. The map appears as soon as the files are parsed. DuckDB starts only once
+ * the first map has been drawn (the coverage worker prepares the network and runs the first coverage
+ * meanwhile): compiling its 34 MB wasm takes seconds of CPU, and on a 2-core machine it would
+ * otherwise compete with the map's first frames. The panel fills in when it is ready.
  */
 export class Session {
 	phase = $state<Phase>('loading');
@@ -32,6 +31,12 @@ export class Session {
 	datasetLoadedAt = $state<number | null>(null);
 
 	private connection: Promise<SqlConnection> | null = null;
+	private firstMapDrawn: () => void = () => undefined;
+	/** Settles when the first map is drawn, or when the tab is hidden (a hidden tab draws nothing, but its tables must still fill). */
+	private readonly firstView = new Promise<void>((resolve) => {
+		this.firstMapDrawn = resolve;
+		whenTabHidden(resolve);
+	});
 
 	constructor(private readonly openDb: () => Promise<SqlConnection>) {}
 
@@ -52,6 +57,12 @@ export class Session {
 		} catch (error) {
 			this.fail(error);
 		}
+	}
+
+	/** The map has drawn the dataset for the first time (MapLibre's first idle): DuckDB may start now. */
+	mapShown(): void {
+		markStartup(STARTUP_MARK.map);
+		this.firstMapDrawn();
 	}
 
 	/** Replaces one part of the dataset with an import and keeps the result in the browser. */
@@ -81,7 +92,7 @@ export class Session {
 
 	/** The DuckDB connection, opened on first use; a failed open is forgotten so that the next use tries again. */
 	private connect(): Promise<SqlConnection> {
-		this.connection ??= this.openDb().then(
+		this.connection ??= this.firstView.then(() => this.openDb()).then(
 			(connection) => {
 				markStartup(STARTUP_MARK.dbOpen);
 				return connection;
@@ -132,4 +143,13 @@ export class Session {
 		this.error = error instanceof Error ? error.message : String(error);
 		this.phase = 'error';
 	}
+}
+
+/** Calls `then` once the page is hidden (now or later). */
+function whenTabHidden(then: () => void): void {
+	if (typeof document === 'undefined') return;
+	if (document.visibilityState === 'hidden') return then();
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'hidden') then();
+	});
 }
