@@ -1,8 +1,8 @@
-import type { PickingInfo } from '@deck.gl/core';
-import type { Facility } from '$lib/engine/types';
 import type { Dataset } from '$lib/io/dataset';
 import type { Language, Translate } from '$lib/i18n';
+import type { Facility } from '$lib/engine/types';
 import { cellAreaKm2 } from '$lib/map/cell-geometry';
+import type { MapPick } from '$lib/map/pick';
 import { formatNumber } from './format';
 
 export interface PickContext {
@@ -12,31 +12,37 @@ export interface PickContext {
 	translate: Translate;
 }
 
-/** The hover text of a map object, as plain text (never HTML: names come from the planner's files). */
-export function describePick(info: PickingInfo, context: PickContext): string | null {
-	if (!info.picked || !info.layer) return null;
-	if (info.layer.id === 'facilities') return describeFacility(info.object as Facility, context);
-	if (info.layer.id === 'population') return describeCell(info.object as number, context);
-	if (info.layer.id === 'subdistrict-fill') {
-		const code = (info.object as { code: string }).code;
-		const subdistrict = context.dataset.subdistricts.find((candidate) => candidate.code === code);
-		return subdistrict ? (context.language === 'en' ? subdistrict.nameEn : subdistrict.name) : null;
-	}
-	return null;
+/** The hover text of what the pointer is on, as plain text (never HTML: names come from the planner's files). */
+export function describePick(pick: MapPick, context: PickContext): string | null {
+	if (pick.kind === 'facility') return describeFacility(pick, context);
+	if (pick.kind === 'cell') return describeCell(pick.index, pick.subdistrictCode, context);
+	return subdistrictName(pick.code, context);
 }
 
-function describeFacility(facility: Facility, { translate: t, language }: PickContext): string {
+function subdistrictName(code: string, { dataset, language }: PickContext): string | null {
+	const subdistrict = dataset.subdistricts.find((candidate) => candidate.code === code);
+	return subdistrict ? (language === 'en' ? subdistrict.nameEn : subdistrict.name) : null;
+}
+
+function describeFacility(pick: Extract<MapPick, { kind: 'facility' }>, context: PickContext): string {
+	const { translate: t, language } = context;
+	const facility: Facility = pick.facility;
 	const unknown = t('tooltip.unknown');
-	return [
+	const lines = [
 		facility.name,
 		t('tooltip.type', { values: { value: t(`facility.${facility.type}`) } }),
-		t('tooltip.status', { values: { value: t(`status.${facility.status}`) } }),
+		pick.closed ? t('tooltip.closed') : t('tooltip.status', { values: { value: t(`status.${facility.status}`) } }),
 		t('tooltip.area', { values: { value: facility.areaM2 === null ? unknown : formatNumber(facility.areaM2, language) } }),
 		t('tooltip.beds', { values: { value: facility.beds === null ? unknown : formatNumber(facility.beds, language) } })
-	].join('\n');
+	];
+	const area = subdistrictName(facility.subdistrict, context);
+	if (area) lines.push(t('tooltip.subdistrict', { values: { value: area } }));
+	if (pick.scenarioNewlyCovered !== null) lines.push(t('tooltip.scenarioNewlyCovered', { values: { value: formatNumber(pick.scenarioNewlyCovered, language) } }));
+	return lines.join('\n');
 }
 
-function describeCell(index: number, { dataset, access, translate: t, language }: PickContext): string {
+function describeCell(index: number, subdistrictCode: string, context: PickContext): string {
+	const { dataset, access, translate: t, language } = context;
 	const residents = dataset.cells.pop[index];
 	const lines = [
 		t('tooltip.residents', { values: { value: formatNumber(residents, language) } }),
@@ -47,5 +53,7 @@ function describeCell(index: number, { dataset, access, translate: t, language }
 		if (access.unreachable[index]) lines.push(t('tooltip.unreachable'));
 		else lines.push(t('tooltip.minutes', { values: { value: Number.isFinite(minutes) ? formatNumber(minutes, language, 1) : '> 30' } }));
 	}
+	const area = subdistrictName(subdistrictCode, context);
+	if (area) lines.push(t('tooltip.subdistrict', { values: { value: area } }));
 	return lines.join('\n');
 }

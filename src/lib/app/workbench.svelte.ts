@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { PickingInfo } from '@deck.gl/core';
+import type { MapPick } from '$lib/map/pick';
 import type { SqlConnection } from '$lib/db/connection';
 import type { CoverageParams } from '$lib/engine/coverage';
 import { nearestCentreParams, nearestFacilityRows } from '$lib/engine/standards/service-population';
@@ -183,10 +183,10 @@ export class Workbench {
 	}
 
 	/** The hover text of a map object. */
-	describe(info: PickingInfo): string | null {
+	describe(pick: MapPick): string | null {
 		const dataset = this.session.dataset;
 		if (!dataset) return null;
-		return describePick(info, { dataset, access: this.shown.access, language: this.options.language(), translate: this.options.translate() });
+		return describePick(pick, { dataset, access: this.shown.access, language: this.options.language(), translate: this.options.translate() });
 	}
 }
 

@@ -4,7 +4,7 @@ import type { Facility, Position, Subdistrict } from '$lib/engine/types';
 import type { Dataset } from '$lib/io/dataset';
 import { cellAreaKm2, cellPolygon } from './cell-geometry';
 import { changeColor, COVERED_COLOR, densityColor, FACILITY_COLORS, minutesColor, UNCOVERED_COLOR, type RGBA } from './colors';
-import type { IconAtlas } from './facility-icons';
+import { iconKey, type IconAtlas } from './facility-icons';
 import { streetsLayer } from './streets-layer';
 
 export type CellView = 'density' | 'minutes' | 'covered' | 'change';
@@ -31,6 +31,8 @@ export interface MapLayerInput {
 	facilities: readonly Facility[];
 	/** The baseline's covered flags, for the 'change' view (newly covered / no longer covered); null without a scenario. */
 	baselineCovered: Uint8Array | null;
+	/** Facilities the active scenario closes: drawn greyed and struck through, not hidden. */
+	closedFacilities: readonly Facility[];
 	/** The facility being edited, drawn with a ring. */
 	selectedFacilityId: string | null;
 	/** Choropleth fill per sub-district code; null draws none. */
@@ -42,30 +44,58 @@ export interface MapLayerInput {
 
 export const LABEL_FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
+/** Invisible but pickable: population cells over a choropleth, so the sub-district's colour is the legend's. */
+const TRANSPARENT: RGBA = [0, 0, 0, 0];
+
+interface StaticData {
+	cellIndexes: number[];
+	rings: { code: string; ring: Position[] }[];
+}
+
+/**
+ * deck.gl compares `data` by identity: a new array on every rebuild of the layers (each frame of a drag,
+ * each recomputation) made it tessellate every population cell and sub-district ring again. One copy per
+ * data set keeps the geometry on the GPU; only the colours follow their update triggers.
+ */
+const staticData = new WeakMap<Dataset, StaticData>();
+
+function staticDataOf(dataset: Dataset): StaticData {
+	let data = staticData.get(dataset);
+	if (!data) {
+		data = { cellIndexes: Array.from({ length: dataset.cells.pop.length }, (_, index) => index), rings: subdistrictRings(dataset.subdistricts) };
+		staticData.set(dataset, data);
+	}
+	return data;
+}
+
 export function buildMapLayers(input: MapLayerInput): Layer[] {
 	const { dataset } = input;
-	const cellIndexes = Array.from({ length: dataset.cells.pop.length }, (_, index) => index);
+	const { cellIndexes, rings } = staticDataOf(dataset);
 	const areaKm2 = cellAreaKm2(dataset.cellShape);
-	const rings = subdistrictRings(dataset.subdistricts);
+	const fill = input.subdistrictFill;
 
 	return [
 		...(dataset.network ? [streetsLayer(dataset.network, dataset.subdistricts)] : []),
+		// The choropleth under the cells, which turn transparent while it is shown: its colours are the legend's.
+		...(fill
+			? [
+					new SolidPolygonLayer<{ code: string; ring: Position[] }>({
+						id: 'subdistrict-fill',
+						data: rings,
+						getPolygon: (item) => item.ring,
+						getFillColor: (item) => fill(item.code) ?? TRANSPARENT,
+						updateTriggers: { getFillColor: [input.revision, fill] }
+					})
+				]
+			: []),
+		// Pickable above the sub-districts, so hovering a cell describes the cell (and names its sub-district).
 		new SolidPolygonLayer<number>({
 			id: 'population',
 			data: cellIndexes,
 			getPolygon: (index) => cellPolygon(dataset.cells, index, dataset.cellShape),
-			getFillColor: (index) => cellColor(input, index, areaKm2),
+			getFillColor: (index) => (fill ? TRANSPARENT : cellColor(input, index, areaKm2)),
 			pickable: true,
-			updateTriggers: { getFillColor: [input.cellView, input.revision] }
-		}),
-		new SolidPolygonLayer<{ code: string; ring: Position[] }>({
-			id: 'subdistrict-fill',
-			data: rings,
-			getPolygon: (item) => item.ring,
-			// Nearly transparent when no choropleth is shown, so a click still picks the sub-district.
-			getFillColor: (item) => input.subdistrictFill?.(item.code) ?? [255, 255, 255, 1],
-			pickable: true,
-			updateTriggers: { getFillColor: [input.revision, input.subdistrictFill] }
+			updateTriggers: { getFillColor: [input.cellView, input.revision, fill === null] }
 		}),
 		new PathLayer<{ code: string; ring: Position[] }>({
 			id: 'subdistrict-outline',
@@ -91,13 +121,24 @@ export function buildMapLayers(input: MapLayerInput): Layer[] {
 			updateTriggers: { getLineColor: [input.selectedFacilityId], getLineWidth: [input.selectedFacilityId] }
 		}),
 		new IconLayer<Facility>({
+			id: 'closed-facilities',
+			data: input.closedFacilities,
+			iconAtlas: input.icons.url,
+			iconMapping: input.icons.mapping,
+			getIcon: (facility) => iconKey(facility.type, true),
+			getPosition: (facility) => [facility.lon, facility.lat],
+			getColor: [255, 255, 255, 255],
+			getSize: facilityIconSize,
+			sizeUnits: 'pixels',
+			pickable: true
+		}),
+		new IconLayer<Facility>({
 			id: 'facilities',
 			data: input.facilities,
 			iconAtlas: input.icons.url,
 			iconMapping: input.icons.mapping,
-			getIcon: (facility) => facility.type,
+			getIcon: (facility) => iconKey(facility.type, false),
 			getPosition: (facility) => [facility.lon, facility.lat],
-			getColor: (facility) => FACILITY_COLORS[facility.type],
 			getSize: facilityIconSize,
 			sizeUnits: 'pixels',
 			pickable: true
