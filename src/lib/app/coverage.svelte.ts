@@ -60,6 +60,18 @@ export class CoverageController {
 		});
 	}
 
+	/**
+	 * Drops the figures of the dataset being replaced. Called in the same tick as the replacement, so
+	 * nothing derived ever pairs the new dataset with the old one's figures (4 sub-districts, coverage for 14).
+	 */
+	forget(): void {
+		this.result = null;
+		this.graph = null;
+		this.cellSubdistrict = null;
+		this.latestComputeId = this.nextRequestId++;
+		this.revision++;
+	}
+
 	async prepare(dataset: Dataset): Promise<Prepared | null> {
 		this.busy = true;
 		this.result = null;

@@ -111,13 +111,23 @@ export class Workbench {
 
 	async imported(result: ImportResult): Promise<void> {
 		this.importOpen = false;
+		this.forgetResults();
 		await this.session.applyImport(result);
 		await this.analyse();
 	}
 
 	async backToDemo(): Promise<void> {
+		this.forgetResults();
 		await this.session.backToDemo();
 		await this.analyse();
+	}
+
+	/** Before the dataset is replaced: every figure computed from the old one goes, in the same tick. */
+	private forgetResults(): void {
+		this.selectedCode = null;
+		this.coverage.forget();
+		this.workspace.coverage.restart();
+		this.standards.clear();
 	}
 
 	/** Whenever coverage, the profile or the service-population definition change, the indicators follow. */
