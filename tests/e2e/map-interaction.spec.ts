@@ -56,7 +56,7 @@ test('the tooltip describes the cell under the pointer (residents, walking minut
 		await expect(tooltip).toBeVisible();
 		const text = await tooltip.innerText();
 		if (!text.includes('Residents:')) continue;
-		expect(text).toContain('Walk to nearest facility');
+		expect(text).toMatch(/Travel time to nearest facility: [\d.]+ min/);
 		expect(text).toMatch(/Sub-district: \S/);
 		found = true;
 		break;

@@ -121,18 +121,6 @@ export function buildMapLayers(input: MapLayerInput): Layer[] {
 			updateTriggers: { getLineColor: [input.selectedFacilityId], getLineWidth: [input.selectedFacilityId] }
 		}),
 		new IconLayer<Facility>({
-			id: 'closed-facilities',
-			data: input.closedFacilities,
-			iconAtlas: input.icons.url,
-			iconMapping: input.icons.mapping,
-			getIcon: (facility) => iconKey(facility.type, true),
-			getPosition: (facility) => [facility.lon, facility.lat],
-			getColor: [255, 255, 255, 255],
-			getSize: facilityIconSize,
-			sizeUnits: 'pixels',
-			pickable: true
-		}),
-		new IconLayer<Facility>({
 			id: 'facilities',
 			data: input.facilities,
 			iconAtlas: input.icons.url,
@@ -157,6 +145,18 @@ export function buildMapLayers(input: MapLayerInput): Layer[] {
 			outlineWidth: 3,
 			outlineColor: [255, 255, 255, 230],
 			updateTriggers: { getText: [input.revision] }
+		}),
+		// Above the labels: a closure is the planner's own edit and must never hide under a name.
+		new IconLayer<Facility>({
+			id: 'closed-facilities',
+			data: input.closedFacilities,
+			iconAtlas: input.icons.url,
+			iconMapping: input.icons.mapping,
+			getIcon: (facility) => iconKey(facility.type, true),
+			getPosition: (facility) => [facility.lon, facility.lat],
+			getSize: closedIconSize,
+			sizeUnits: 'pixels',
+			pickable: true
 		})
 	];
 }
@@ -174,6 +174,15 @@ export function facilityIconSize(facility: Facility): number {
 	if (facility.areaM2 === null) return base;
 	const reference = facility.type === 'station' ? 300 : 6_000;
 	return Math.max(base * 0.7, Math.min(base * 1.6, base * Math.sqrt(facility.areaM2 / reference)));
+}
+
+/**
+ * A closed facility is the planner's own edit, so its grey struck-through symbol is never smaller
+ * than a branch's: at a station's 10 px the strike and a nearby label left about 3 grey pixels.
+ */
+const CLOSED_MIN_ICON_PX = 16;
+function closedIconSize(facility: Facility): number {
+	return Math.max(CLOSED_MIN_ICON_PX, facilityIconSize(facility));
 }
 
 function subdistrictRings(subdistricts: Subdistrict[]): { code: string; ring: Position[] }[] {
