@@ -23,11 +23,10 @@ import { everyGroup, type SitingConstraints } from '$lib/engine/siting/instance'
 import { PROPOSABLE_TYPES, type ProposableType } from '$lib/engine/siting/site-types';
 import { buildSitingProblem, solveSiting, type SitingQuestion } from '$lib/engine/siting/suggest';
 import type { MultiPolygonCoords } from '$lib/engine/types';
-import { readXlsxTable } from '$lib/io/import/xlsx-source';
 import { readCsvTable } from '$lib/io/csv-table';
 import { serializeScenario, type Scenario } from '$lib/io/scenario-file';
-import { parseExcludedAreas, parseParcelRows } from '$lib/io/siting-inputs';
-import type { RawRow } from '$lib/io/import/table-source';
+import type { LoadResult } from '$lib/io/load-result';
+import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
 import { loadLpSolve } from './lib/highs-solver';
 import { INDICATOR_ARG_OPTIONS, INDICATOR_USAGE, prepareEngineNetwork, readIndicatorOptions, readNumber, requiredOption, textOption, type IndicatorRunOptions } from './lib/indicator-run';
 import { loadFile, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
@@ -128,31 +127,19 @@ function wholeNumber(text: string, flag: string): number {
 }
 
 async function readParcels(path: string): Promise<ParcelInput[]> {
-	const bytes = readInputFile(path, '--candidates');
-	let headers: string[];
-	const rows: RawRow[] = [];
-	if (path.toLowerCase().endsWith('.xlsx')) {
-		const table = await loadAsync(path, () => readXlsxTable(new Uint8Array(bytes)));
-		headers = table.source.headers;
-		await table.source.forEachRow((row) => rows.push(row));
-	} else {
-		const table = readCsvTable(bytes.toString('utf8'), 'candidates CSV');
-		headers = table.headers;
-		rows.push(...table.rows);
-	}
-	return loadFile(path, '--candidates', () => parseParcelRows(headers, rows, 'candidates'), (records) => records.length === 0).records;
-}
-
-async function loadAsync<T>(path: string, read: () => Promise<T>): Promise<T> {
+	const bytes = new Uint8Array(readInputFile(path, '--candidates'));
+	let parcels: LoadResult<ParcelInput[]>;
 	try {
-		return await read();
+		parcels = await readParcelFile(path, bytes);
 	} catch (error) {
 		throw new UsageError(`--candidates ${path}: ${(error as Error).message}`);
 	}
+	return loadFile(path, '--candidates', () => parcels, (records) => records.length === 0).records;
 }
 
 function readExcluded(path: string): MultiPolygonCoords[] {
-	return loadFile(path, '--exclude', () => parseExcludedAreas(readInputFile(path, '--exclude').toString('utf8'), 'excluded areas'), (r) => r.length === 0).records;
+	const bytes = new Uint8Array(readInputFile(path, '--exclude'));
+	return loadFile(path, '--exclude', () => readExcludedFile(path, bytes), (r) => r.length === 0).records;
 }
 
 /** A column of the population CSV (e.g. residents aged 65+) as the objective's weight, row for row. */

@@ -1,7 +1,7 @@
 /**
  * The exact solver for siting certification: HiGHS (the MILP solver of the University of Edinburgh,
  * compiled to WebAssembly by the `highs` package, which ships its .wasm: nothing is downloaded).
- * Used in Node only (CLI, benchmark, tests); the browser states the solver-free bounds instead.
+ * Node side (CLI, benchmark, tests); the browser loads the same package in src/lib/worker/highs-browser.ts.
  */
 import highsLoader from 'highs';
 import type { LpSolution, LpSolve } from '$lib/engine/siting/milp';

@@ -1,6 +1,7 @@
 /** What `npm run suggest` writes: the ranked sites as CSV and GeoJSON, and a plain-text table. */
 import type { SitingAnswer, SitingProblem } from '$lib/engine/siting/suggest';
 import type { Subdistrict } from '$lib/engine/types';
+import { csvField } from '$lib/engine/spreadsheet-text';
 import { formatTable } from './load-inputs';
 
 export interface SiteRow {
@@ -36,11 +37,6 @@ export function siteRows(problem: SitingProblem, answer: SitingAnswer, subdistri
 }
 
 const COLUMNS = ['rank', 'lon', 'lat', 'subdistrict_code', 'subdistrict_name', 'source', 'label', 'new_residents', 'cumulative_residents', 'cumulative_pct'] as const;
-
-function csvField(value: string | number): string {
-	const text = String(value);
-	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** UTF-8 with BOM, so Excel on a Chinese Windows opens it correctly (as the report's CSV). */
 export function sitesCsv(rows: SiteRow[]): string {

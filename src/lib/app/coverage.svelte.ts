@@ -3,6 +3,9 @@ import type { GraphReport } from '$lib/engine/graph-report';
 import type { Dataset } from '$lib/io/dataset';
 import type { Facility, FacilityType } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from '$lib/worker/coverage-messages';
+import type { CandidateOptions } from '$lib/engine/siting/candidates';
+import type { SitingQuestion } from '$lib/engine/siting/suggest';
+import type { Suggestion, SuggestionPhase } from '$lib/worker/siting-run';
 import CoverageWorker from '$lib/worker/coverage.worker?worker';
 import { markStartup, STARTUP_MARK } from './startup-marks';
 
@@ -33,6 +36,7 @@ export class CoverageController {
 	private nextRequestId = 1;
 	private latestComputeId = 0;
 	private pending = new Map<number, (response: CoverageResponse) => void>();
+	private sitingProgress = new Map<number, (progress: Extract<CoverageResponse, { kind: 'siting-progress' }>) => void>();
 
 	private ensureWorker(): Worker {
 		if (this.worker) return this.worker;
@@ -47,8 +51,13 @@ export class CoverageController {
 			this.fraction = response.fraction;
 			return;
 		}
+		if (response.kind === 'siting-progress') {
+			this.sitingProgress.get(response.requestId)?.(response);
+			return;
+		}
 		const resolve = this.pending.get(response.requestId);
 		this.pending.delete(response.requestId);
+		this.sitingProgress.delete(response.requestId);
 		resolve?.(response);
 	}
 
@@ -135,6 +144,20 @@ export class CoverageController {
 	/** A scenario's coverage from the worker's incremental state: the changed cells, or every cell when `full`. */
 	scenario(facilities: Facility[], full: boolean): Promise<CoverageResponse> {
 		return this.send({ kind: 'scenario', requestId: this.nextRequestId++, facilities, full });
+	}
+
+	/** Suggested sites against the last computed coverage; progress is reported as the worker goes. */
+	async suggest(
+		question: SitingQuestion,
+		candidates: CandidateOptions,
+		onProgress: (phase: SuggestionPhase, done: number, total: number) => void
+	): Promise<Suggestion> {
+		const requestId = this.nextRequestId++;
+		this.sitingProgress.set(requestId, (progress) => onProgress(progress.phase, progress.done, progress.total));
+		const response = await this.send({ kind: 'suggest', requestId, question, candidates });
+		if (response.kind === 'error') throw new Error(response.message);
+		if (response.kind !== 'suggested') throw new Error(`unexpected answer ${response.kind}`);
+		return response.suggestion;
 	}
 
 	private fail(message: string): null {

@@ -1,21 +1,11 @@
 import type { FacilityChanges, ScenarioEdit } from '$lib/engine/scenario/edits';
-import type { Facility, FacilityType } from '$lib/engine/types';
+import type { Facility } from '$lib/engine/types';
 import type { Translate } from '$lib/i18n';
 import { newId, type ScenarioState } from './scenarios.svelte';
 
-/** Types a planner can propose on the map (hospitals and village clinics are context, not planned here). */
-export const PROPOSABLE_TYPES = ['station', 'centre', 'branch'] as const satisfies readonly FacilityType[];
-export type ProposableType = (typeof PROPOSABLE_TYPES)[number];
-
-/**
- * Starting figures of a proposed facility, all editable: a station at the 200 m² station standard; a
- * centre at the 5,000 m² small-centre minimum with the 100 beds required of new centres; a branch in between.
- */
-export const PROPOSED_DEFAULTS: Record<ProposableType, { areaM2: number; beds: number | null }> = {
-	station: { areaM2: 200, beds: null },
-	centre: { areaM2: 5_000, beds: 100 },
-	branch: { areaM2: 2_000, beds: 30 }
-};
+// The proposable types and their starting figures are the engine's (siting suggests the same ones).
+import { PROPOSABLE_TYPES, PROPOSED_DEFAULTS, type ProposableType } from '$lib/engine/siting/site-types';
+export { PROPOSABLE_TYPES, PROPOSED_DEFAULTS, type ProposableType };
 
 /** "拟建服务站 3": numbered after the facilities of that type the scenario already proposes. */
 export function proposedName(edits: readonly ScenarioEdit[], type: ProposableType, translate: Translate): string {

@@ -8,6 +8,7 @@ import type { Language, Translate } from '$lib/i18n';
 import { choropleth, type Choropleth, type ChoroplethIndicator } from '$lib/map/choropleth';
 import { subdistrictLabelPoints } from '$lib/map/labels';
 import type { CellView, SubdistrictLabel } from '$lib/map/layers';
+import type { SuggestedSiteMark } from '$lib/map/suggestion-layers';
 import { CoverageController } from './coverage.svelte';
 import { describePick } from './describe-pick';
 import { downloadFile, scenarioFileStem } from './download';
@@ -15,6 +16,7 @@ import { ReportExport, type MapPicture } from './report-export.svelte';
 import { proposedName } from './scenario-editor.svelte';
 import { ScenarioWorkspace } from './scenario-workspace.svelte';
 import { Session } from './session.svelte';
+import { SiteSuggestion } from './site-suggestion.svelte';
 import { ShownFigures } from './shown.svelte';
 import { StandardsState } from './standards.svelte';
 
@@ -39,6 +41,7 @@ export class Workbench {
 	readonly workspace: ScenarioWorkspace;
 	readonly shown: ShownFigures;
 	readonly exports: ReportExport;
+	readonly siting: SiteSuggestion;
 
 	panelTab = $state<PanelTab>('overview');
 	mapIndicator = $state<ChoroplethIndicator>('status');
@@ -53,6 +56,8 @@ export class Workbench {
 	readonly choropleth: Choropleth | null;
 	/** The cell colouring actually drawn (the report's captures and leaving a scenario override the planner's choice). */
 	readonly shownCellView: CellView;
+	/** The current suggestion's sites on the map, while the scenario tab is open. */
+	readonly suggestedSites: SuggestedSiteMark[];
 
 	private indicatorRun = 0;
 
@@ -60,6 +65,7 @@ export class Workbench {
 		this.session = new Session(options.openDb);
 		this.workspace = new ScenarioWorkspace(() => this.session.dataset, this.coverage, this.standards);
 		this.shown = new ShownFigures(this.session, this.coverage, this.standards, this.workspace);
+		this.siting = new SiteSuggestion(() => this.session.dataset, this.coverage, this.workspace.scenarios);
 		this.exports = new ReportExport(this.session, this.coverage, this.standards, this.workspace, this.shown, options.language, options.map);
 		const labelPoints = $derived(this.session.dataset ? subdistrictLabelPoints(this.session.dataset.subdistricts) : new Map());
 		this.labels = $derived(
@@ -81,6 +87,9 @@ export class Workbench {
 			if (capture) return capture === 'coverage' ? 'covered' : 'density';
 			return this.cellView === 'change' && !this.shown.inScenario ? 'covered' : this.cellView;
 		});
+		this.suggestedSites = $derived(
+			this.panelTab === 'scenario' ? (this.siting.current?.sites.map((site, i) => ({ lon: site.site.lon, lat: site.site.lat, rank: i + 1 })) ?? []) : []
+		);
 		this.followIndicators();
 	}
 
@@ -167,6 +176,11 @@ export class Workbench {
 
 	selectFacility(id: string): void {
 		if (this.panelTab === 'scenario' && this.scenarios.active) this.editor.selectedId = id;
+	}
+
+	/** The current suggestion as a new, active scenario. */
+	applySuggestion(): void {
+		this.siting.apply(this.options.translate());
 	}
 
 	exportScenario(): void {

@@ -11,6 +11,8 @@ import scenarioFileEn from './scenario-file.en.json';
 import scenarioFileZhCN from './scenario-file.zh-CN.json';
 import scenarioEn from './scenario.en.json';
 import scenarioZhCN from './scenario.zh-CN.json';
+import sitingEn from './siting.en.json';
+import sitingZhCN from './siting.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 
@@ -22,8 +24,8 @@ const STORAGE_KEY = 'health-circle.language';
 
 /** All message bundles, keyed by language: the app's own and each feature's (flat keys with the feature's prefix). */
 export const MESSAGES: Record<Language, Record<string, string>> = {
-	'zh-CN': { ...zhCN, ...importZhCN, ...standardsZhCN, ...reportZhCN, ...scenarioFileZhCN, ...scenarioZhCN },
-	en: { ...en, ...importEn, ...standardsEn, ...reportEn, ...scenarioFileEn, ...scenarioEn }
+	'zh-CN': { ...zhCN, ...importZhCN, ...standardsZhCN, ...reportZhCN, ...scenarioFileZhCN, ...scenarioZhCN, ...sitingZhCN },
+	en: { ...en, ...importEn, ...standardsEn, ...reportEn, ...scenarioFileEn, ...scenarioEn, ...sitingEn }
 };
 
 export function isLanguage(value: unknown): value is Language {

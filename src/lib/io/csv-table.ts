@@ -13,7 +13,7 @@ export function readCsvTable(text: string, fileLabel = 'CSV'): CsvTable {
 	const parsed = Papa.parse<string[]>(source, { header: false, skipEmptyLines: false });
 	const lines = parsed.data;
 	const headerIndex = lines.findIndex((cells) => cells.some((cell) => cell.trim() !== ''));
-	if (headerIndex < 0) throw new FileFormatError(`${fileLabel}: the file is empty`);
+	if (headerIndex < 0) throw new FileFormatError(`${fileLabel}: the file is empty`, 'empty-file');
 	const headers = lines[headerIndex].map((header) => header.trim());
 	const rows: CsvTable['rows'] = [];
 	for (let index = headerIndex + 1; index < lines.length; index++) {

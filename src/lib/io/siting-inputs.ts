@@ -23,7 +23,7 @@ export function parseParcelRows(headers: readonly string[], rows: readonly { row
 	const lon = find(LON_HEADERS);
 	const lat = find(LAT_HEADERS);
 	const name = find(NAME_HEADERS);
-	if (lon < 0 || lat < 0) throw new FileFormatError(`${fileLabel}: needs a longitude and a latitude column (lon/lat, 经度/纬度)`);
+	if (lon < 0 || lat < 0) throw new FileFormatError(`${fileLabel}: needs a longitude and a latitude column (lon/lat, 经度/纬度)`, 'no-lon-lat');
 	const records: ParcelInput[] = [];
 	const problems: RowProblem[] = [];
 	for (const { row, cells } of rows) {

@@ -3,6 +3,9 @@ import type { GraphReport } from '$lib/engine/graph-report';
 import type { Facility, FacilityType, PopulationCells, Subdistrict } from '$lib/engine/types';
 import type { PackedLines } from '$lib/io/network-pack';
 import type { E2sfcaByArea } from '$lib/engine/e2sfca-areas';
+import type { CandidateOptions } from '$lib/engine/siting/candidates';
+import type { SitingQuestion } from '$lib/engine/siting/suggest';
+import type { Suggestion, SuggestionPhase } from './siting-run';
 
 /** What the coverage worker is asked to do. Every request carries an id; the answer repeats it. */
 export type CoverageRequest =
@@ -32,7 +35,9 @@ export type CoverageRequest =
 	 * the scenario. Answered with the cells that changed since the previous scenario request, computed
 	 * incrementally from the last `compute`. A newer request that arrives first makes it `dropped`.
 	 */
-	| { kind: 'scenario'; requestId: number; facilities: Facility[]; /** Send every cell, not only the changed ones (the page has no scenario state yet). */ full: boolean };
+	| { kind: 'scenario'; requestId: number; facilities: Facility[]; /** Send every cell, not only the changed ones (the page has no scenario state yet). */ full: boolean }
+	/** Suggested new sites (MCLP / LSCP) against the last `compute`'s coverage and parameters. */
+	| { kind: 'suggest'; requestId: number; question: SitingQuestion; candidates: CandidateOptions };
 
 export type CoverageStage = 'assign' | 'graph' | 'snap' | 'search';
 
@@ -45,6 +50,8 @@ export type CoverageResponse =
 	| { kind: 'computed'; requestId: number; figures: CoverageFigures; graph: GraphReport | null; elapsedMs: number }
 	| { kind: 'nearest-centres'; requestId: number; minutes: Float32Array; facilityIndex: Int32Array; e2sfca: E2sfcaByArea }
 	| { kind: 'scenario'; requestId: number; delta: ScenarioDelta; elapsedMs: number }
+	| { kind: 'siting-progress'; requestId: number; phase: SuggestionPhase; done: number; total: number }
+	| { kind: 'suggested'; requestId: number; suggestion: Suggestion }
 	/** A scenario request overtaken by a newer one before it was started. */
 	| { kind: 'dropped'; requestId: number }
 	| { kind: 'error'; requestId: number; message: string };

@@ -7,6 +7,8 @@ import { e2sfcaByArea } from '$lib/engine/e2sfca-areas';
 import type { Facility, PopulationCells, Subdistrict } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from './coverage-messages';
 import { ScenarioSession } from './scenario-session';
+import { runSiting } from './siting-run';
+import { loadBrowserLpSolve } from './highs-browser';
 
 /** The dataset as prepared once; compute requests reuse it. */
 interface WorkerState {
@@ -118,6 +120,25 @@ function runPendingScenario(): void {
 	]);
 }
 
+/** The browser's limits for certification: a planner waits seconds, not the CLI's minute. */
+const BROWSER_EXACT_OPTIONS = { timeLimitS: 15, maxNonzeros: 1_000_000 };
+
+async function suggest(request: Extract<CoverageRequest, { kind: 'suggest' }>): Promise<void> {
+	const { requestId } = request;
+	// Without the solver the suggestion still stands, with the solver-free bound.
+	const solve = await loadBrowserLpSolve().catch(() => null);
+	if (!scenario) throw new Error('sites suggested before coverage was computed');
+	const suggestion = runSiting({
+		input: scenario.input,
+		baseline: scenario.baseline,
+		question: request.question,
+		candidates: request.candidates,
+		onProgress: (phase, done, total) => post({ kind: 'siting-progress', requestId, phase, done, total }),
+		exact: solve ? { solve, options: BROWSER_EXACT_OPTIONS } : null
+	});
+	post({ kind: 'suggested', requestId, suggestion });
+}
+
 function guarded(requestId: number, run: () => void): void {
 	try {
 		run();
@@ -129,6 +150,10 @@ function guarded(requestId: number, run: () => void): void {
 scope.onmessage = (event: MessageEvent<CoverageRequest>) => {
 	const request = event.data;
 	if (request.kind === 'scenario') return queueScenario(request);
+	if (request.kind === 'suggest') {
+		suggest(request).catch((error: unknown) => post({ kind: 'error', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) }));
+		return;
+	}
 	guarded(request.requestId, () => {
 		if (request.kind === 'prepare') prepare(request);
 		else if (request.kind === 'nearest-centres') nearestCentres(request);

@@ -14,8 +14,9 @@ export class ScenarioSession {
 	private sendFull = true;
 
 	constructor(
-		private readonly input: CoverageInput,
-		private readonly baseline: CoverageResult
+		/** The baseline run this session follows from (also what site suggestion takes as "today"). */
+		readonly input: CoverageInput,
+		readonly baseline: CoverageResult
 	) {}
 
 	/**

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { test, expect, openApp } from './fixtures';
+
+const DEMO = 'static/data/demo';
+
+/** The CLI's suggestion on the demo files (same engine, run in Node with the exact solver). */
+function cliSites(k: number): { lon: number; lat: number; newResidents: number }[] {
+	const out = mkdtempSync(join(tmpdir(), 'suggest-'));
+	const files = ['--network', `${DEMO}/network.geojson`, '--facilities', `${DEMO}/facilities.csv`, '--population', `${DEMO}/population.csv`, '--subdistricts', `${DEMO}/subdistricts.geojson`];
+	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/suggest.ts', ...files, '--k', String(k), '--out', out], { stdio: 'pipe' });
+	const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'sites.csv'), 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+	return rows.map((row) => ({ lon: Number(row.lon), lat: Number(row.lat), newResidents: Number(row.new_residents) }));
+}
+
+/** "+55,229" or "−1,200" as a number. */
+const signedNumber = (text: string) => Number(text.replace(/[,\s]/g, '').replace('−', '-').replace('±', ''));
+
+test('suggest 3 stations on the demo: the CLI\'s sites, applied as a scenario, the comparison rises by the reported amount, kept after reload', async ({ page }) => {
+	await page.addInitScript(() => localStorage.setItem('health-circle.language', 'en'));
+	await openApp(page);
+	await page.getByTestId('tab-scenario').click();
+	const panel = page.getByTestId('suggest-sites');
+	await panel.getByTestId('siting-k').fill('3');
+	await expect(panel.getByTestId('siting-form-problem')).toHaveCount(0);
+
+	// A wrong entry is said, and blocks the run, never silently ignored.
+	await panel.getByTestId('siting-k').fill('0');
+	await expect(panel.getByTestId('siting-form-problem')).toHaveText(/whole number from 1 to 200/);
+	await expect(panel.getByTestId('siting-run')).toBeDisabled();
+	await panel.getByTestId('siting-k').fill('3');
+
+	await panel.getByTestId('siting-run').click();
+	const rows = panel.getByTestId('siting-site');
+	await expect(rows).toHaveCount(3, { timeout: 60_000 });
+
+	const expected = cliSites(3);
+	const shown = await rows.evaluateAll((elements) =>
+		elements.map((row) => ({ lon: Number(row.getAttribute('data-lon')), lat: Number(row.getAttribute('data-lat')), newResidents: Number(row.getAttribute('data-new-residents')) }))
+	);
+	expect(shown).toHaveLength(expected.length);
+	shown.forEach((site, i) => {
+		expect(site.lon, `site ${i + 1} lon`).toBeCloseTo(expected[i].lon, 6);
+		expect(site.lat, `site ${i + 1} lat`).toBeCloseTo(expected[i].lat, 6);
+		expect(site.newResidents, `site ${i + 1} residents`).toBe(expected[i].newResidents);
+	});
+	const reported = Number(await panel.getByTestId('siting-coverage').getAttribute('data-added'));
+	expect(reported).toBe(expected.reduce((sum, site) => sum + site.newResidents, 0));
+	expect(reported).toBeGreaterThan(0);
+	await expect(panel.getByTestId('siting-coverage')).toContainText('→');
+	// HiGHS, loaded from the app's own origin, certifies the suggestion as the CLI's does.
+	await expect(panel.getByTestId('siting-gap')).toHaveAttribute('data-bound-kind', 'exact');
+	await expect(panel.getByTestId('siting-gap')).toContainText('Proven optimal by the exact MILP');
+	await page.screenshot({ path: 'docs/screenshots/siting-en.png' });
+
+	await panel.getByTestId('siting-apply').click();
+	await expect(page.getByTestId('scenario-name')).toHaveValue('Suggestion: 3 new sites');
+	await expect(page.getByTestId('scenario-panel').getByRole('heading', { name: /3/ })).toBeVisible();
+	const coveredTotal = page.getByTestId('covered-residents-total');
+	await expect(coveredTotal).not.toHaveText('±0', { timeout: 60_000 });
+	await expect.poll(async () => signedNumber((await coveredTotal.textContent()) ?? '')).toBe(reported);
+
+	// The applied suggestion is an ordinary scenario: saved, and back after a reload with the same rise.
+	await page.reload();
+	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
+	await page.getByTestId('tab-scenario').click();
+	await expect(page.getByTestId('scenario-name')).toHaveValue('Suggestion: 3 new sites');
+	await expect.poll(async () => signedNumber((await page.getByTestId('covered-residents-total').textContent()) ?? ''), { timeout: 60_000 }).toBe(reported);
+});
+
+test('the suggestion panel in Chinese, with a parcel file whose bad rows are listed', async ({ page }) => {
+	await page.addInitScript(() => localStorage.setItem('health-circle.language', 'zh-CN'));
+	await openApp(page);
+	await page.getByTestId('tab-scenario').click();
+	const panel = page.getByTestId('suggest-sites');
+	await expect(panel.locator('summary')).toHaveText('选址建议');
+	const parcels = ['name,lon,lat', '地块A,121.4480,31.2290', '地块B,not-a-number,31.2300', '地块C,121.4600,'].join('\n');
+	await panel.getByTestId('siting-parcels-input').setInputFiles({ name: 'parcels.csv', mimeType: 'text/csv', buffer: Buffer.from(parcels, 'utf8') });
+	await expect(panel.getByTestId('siting-parcels-counts')).toHaveText('parcels.csv：已载入 1 条，跳过 2 条');
+	const problemRows = panel.getByTestId('siting-parcels-problems').locator('tbody tr');
+	await expect(problemRows).toHaveCount(2);
+	await expect(problemRows.nth(0).locator('td').first()).toHaveText('3');
+	await expect(problemRows.nth(1).locator('td').first()).toHaveText('4');
+
+	// A file that cannot be read says so and keeps the parcels already loaded.
+	await panel.getByTestId('siting-parcels-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n', 'utf8') });
+	await expect(panel.getByTestId('siting-file-error')).toHaveText('bad.csv 没有经度和纬度列（lon/lat、经度/纬度），仍使用之前的文件。');
+	await expect(panel.getByTestId('siting-parcels-counts')).toHaveText('parcels.csv：已载入 1 条，跳过 2 条');
+
+	await panel.getByTestId('siting-k').fill('2');
+	await panel.getByTestId('siting-run').click();
+	await expect(panel.getByTestId('siting-site')).toHaveCount(2, { timeout: 60_000 });
+	await expect(panel.getByTestId('siting-coverage')).toContainText('覆盖率');
+	await page.screenshot({ path: 'docs/screenshots/siting-zh.png' });
+});
