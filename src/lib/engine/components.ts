@@ -5,8 +5,17 @@ export interface ComponentLabels {
 	count: number;
 }
 
-export function labelComponents(nodeCount: number, edgeFrom: Int32Array, edgeTo: Int32Array): ComponentLabels {
-	const parent = new Int32Array(nodeCount);
+/**
+ * `parent` (scratch, at least nodeCount long) and `component` (the result, nodeCount long) may be
+ * given to reuse storage; both are overwritten.
+ */
+export function labelComponents(
+	nodeCount: number,
+	edgeFrom: Int32Array,
+	edgeTo: Int32Array,
+	parent: Int32Array = new Int32Array(nodeCount),
+	component: Int32Array = new Int32Array(nodeCount)
+): ComponentLabels {
 	for (let node = 0; node < nodeCount; node++) parent[node] = node;
 	const find = (node: number): number => {
 		let current = node;
@@ -21,7 +30,6 @@ export function labelComponents(nodeCount: number, edgeFrom: Int32Array, edgeTo:
 		const rootB = find(edgeTo[edge]);
 		if (rootA !== rootB) parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
 	}
-	const component = new Int32Array(nodeCount);
 	let count = 0;
 	for (let node = 0; node < nodeCount; node++) {
 		const root = find(node);

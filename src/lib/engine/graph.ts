@@ -1,5 +1,6 @@
 import { labelComponents } from './components';
 import { CoordinateHash } from './coordinate-hash';
+import { allocateTogether } from './typed-arena';
 import { cosLatitude, haversineWithCosines } from './geo';
 import type { NetworkLine } from './types';
 
@@ -48,36 +49,70 @@ export interface LineCoordinates {
 	offsets: Uint32Array;
 }
 
-/** Builds the walking graph: vertices shared by lines (identical coordinates) become junctions. */
+/**
+ * Builds the walking graph: vertices shared by lines (identical coordinates) become junctions.
+ * Two allocations in all: the scratch arrays in one buffer, the graph's arrays in another
+ * (typed-arena.ts says why).
+ */
 export function buildWalkGraph(lines: readonly NetworkLine[] | LineCoordinates): WalkGraph {
-	const flat = 'coords' in lines ? lines : flattenLines(lines);
-	const points = indexPoints(flat);
-	const nodeOfPoint = choosePointNodes(points);
-	const nodeCount = countNodes(nodeOfPoint);
-	const nodeLon = new Float64Array(nodeCount);
-	const nodeLat = new Float64Array(nodeCount);
-	for (let point = 0; point < nodeOfPoint.length; point++) {
-		const node = nodeOfPoint[point];
-		if (node < 0) continue;
-		nodeLon[node] = points.hash.lon[point];
-		nodeLat[node] = points.hash.lat[point];
+	const packed = 'coords' in lines ? lines : null;
+	const lineCount = packed ? packed.offsets.length - 1 : (lines as readonly NetworkLine[]).length;
+	let vertexTotal = 0;
+	if (packed) vertexTotal = lineCount > 0 ? packed.offsets[lineCount] - packed.offsets[0] : 0;
+	else for (const line of lines as readonly NetworkLine[]) vertexTotal += line.coords.length;
+	const scratch = allocateTogether({
+		coords: [Float64Array, packed ? 0 : 2 * vertexTotal],
+		offsets: [Uint32Array, packed ? 0 : lineCount + 1],
+		hashSlots: [Int32Array, CoordinateHash.slotCount(vertexTotal)],
+		points: [Float64Array, 2 * vertexTotal],
+		vertexPoint: [Int32Array, vertexTotal],
+		lineStart: [Int32Array, lineCount + 1],
+		occurrences: [Uint8Array, vertexTotal],
+		nodeOfPoint: [Int32Array, vertexTotal],
+		nodePoint: [Int32Array, vertexTotal],
+		nodeScratch: [Int32Array, vertexTotal]
+	});
+	const flat = packed ?? flattenLines(lines as readonly NetworkLine[], scratch.coords, scratch.offsets);
+	const points = indexPoints(flat, new CoordinateHash(scratch.hashSlots, scratch.points), scratch.vertexPoint, scratch.lineStart);
+	const nodeCount = choosePointNodes(points, scratch.occurrences, scratch.nodeOfPoint, scratch.nodePoint);
+	const nodeOfPoint = scratch.nodeOfPoint.subarray(0, points.hash.size);
+	const { edgeCount, vertexCount } = countEdges(points, nodeOfPoint);
+	const graph = allocateTogether({
+		nodeLon: [Float64Array, nodeCount],
+		nodeLat: [Float64Array, nodeCount],
+		offsets: [Int32Array, nodeCount + 1],
+		targets: [Int32Array, 2 * edgeCount],
+		lengths: [Float64Array, 2 * edgeCount],
+		arcEdge: [Int32Array, 2 * edgeCount],
+		edgeFrom: [Int32Array, edgeCount],
+		edgeTo: [Int32Array, edgeCount],
+		edgeLength: [Float64Array, edgeCount],
+		edgeVertexStart: [Int32Array, edgeCount + 1],
+		vertexLon: [Float64Array, vertexCount],
+		vertexLat: [Float64Array, vertexCount],
+		vertexDistance: [Float64Array, vertexCount],
+		component: [Int32Array, nodeCount]
+	});
+	const pointCoords = points.hash.points;
+	for (let node = 0; node < nodeCount; node++) {
+		const point = scratch.nodePoint[node];
+		graph.nodeLon[node] = pointCoords[2 * point];
+		graph.nodeLat[node] = pointCoords[2 * point + 1];
 	}
-	const edges = splitIntoEdges(points, nodeOfPoint);
-	const adjacency = buildAdjacency(nodeCount, edges.edgeFrom, edges.edgeTo, edges.edgeLength);
-	const { component, count } = labelComponents(nodeCount, edges.edgeFrom, edges.edgeTo);
-	return { nodeCount, edgeCount: edges.edgeFrom.length, nodeLon, nodeLat, ...adjacency, ...edges, component, componentCount: count };
+	splitIntoEdges(points, nodeOfPoint, graph);
+	buildAdjacency(nodeCount, graph, scratch.nodeScratch);
+	const { count } = labelComponents(nodeCount, graph.edgeFrom, graph.edgeTo, scratch.nodeScratch, graph.component);
+	return { nodeCount, edgeCount, ...graph, componentCount: count };
 }
 
-function flattenLines(lines: readonly NetworkLine[]): LineCoordinates {
-	let pointCount = 0;
-	for (const line of lines) pointCount += line.coords.length;
-	const coords = new Float64Array(2 * pointCount);
-	const offsets = new Uint32Array(lines.length + 1);
+function flattenLines(lines: readonly NetworkLine[], coords: Float64Array, offsets: Uint32Array): LineCoordinates {
 	let point = 0;
 	for (let line = 0; line < lines.length; line++) {
-		for (const [lon, lat] of lines[line].coords) {
-			coords[2 * point] = lon;
-			coords[2 * point + 1] = lat;
+		const lineCoords = lines[line].coords;
+		for (let k = 0; k < lineCoords.length; k++) {
+			const position = lineCoords[k];
+			coords[2 * point] = position[0];
+			coords[2 * point + 1] = position[1];
 			point++;
 		}
 		offsets[line + 1] = point;
@@ -93,12 +128,8 @@ interface IndexedPoints {
 	lineStart: Int32Array;
 }
 
-function indexPoints({ coords, offsets }: LineCoordinates): IndexedPoints {
+function indexPoints({ coords, offsets }: LineCoordinates, hash: CoordinateHash, vertexPoint: Int32Array, lineStart: Int32Array): IndexedPoints {
 	const lineCount = offsets.length - 1;
-	const vertexTotal = lineCount > 0 ? offsets[lineCount] - offsets[0] : 0;
-	const hash = new CoordinateHash(vertexTotal);
-	const vertexPoint = new Int32Array(vertexTotal);
-	const lineStart = new Int32Array(lineCount + 1);
 	let written = 0;
 	for (let line = 0; line < lineCount; line++) {
 		const start = written;
@@ -115,9 +146,11 @@ function indexPoints({ coords, offsets }: LineCoordinates): IndexedPoints {
 	return { hash, vertexPoint: vertexPoint.subarray(0, written), lineStart };
 }
 
-/** A point is a node when it ends a line or occurs more than once (shared by lines, or a line crossing itself). */
-function choosePointNodes({ hash, vertexPoint, lineStart }: IndexedPoints): Int32Array {
-	const occurrences = new Uint8Array(hash.size);
+/**
+ * A point is a node when it ends a line or occurs more than once (shared by lines, or a line crossing
+ * itself). Nodes are numbered in point order. Fills nodeOfPoint (−1 for shape points) and nodePoint; returns the node count.
+ */
+function choosePointNodes({ hash, vertexPoint, lineStart }: IndexedPoints, occurrences: Uint8Array, nodeOfPoint: Int32Array, nodePoint: Int32Array): number {
 	for (let line = 0; line + 1 < lineStart.length; line++) {
 		const start = lineStart[line];
 		const end = lineStart[line + 1];
@@ -130,49 +163,43 @@ function choosePointNodes({ hash, vertexPoint, lineStart }: IndexedPoints): Int3
 			if (occurrences[point] < 2) occurrences[point]++;
 		}
 	}
-	const nodeOfPoint = new Int32Array(hash.size);
 	let nextNode = 0;
-	for (let point = 0; point < hash.size; point++) nodeOfPoint[point] = occurrences[point] > 1 ? nextNode++ : -1;
-	return nodeOfPoint;
+	for (let point = 0; point < hash.size; point++) {
+		if (occurrences[point] > 1) {
+			nodePoint[nextNode] = point;
+			nodeOfPoint[point] = nextNode++;
+		} else nodeOfPoint[point] = -1;
+	}
+	return nextNode;
 }
 
-function countNodes(nodeOfPoint: Int32Array): number {
-	let count = 0;
-	for (let point = 0; point < nodeOfPoint.length; point++) if (nodeOfPoint[point] >= 0) count++;
-	return count;
+/** Edges (line pieces between nodes) and polyline vertices (a node between two pieces is written for both). */
+function countEdges({ vertexPoint, lineStart }: IndexedPoints, nodeOfPoint: Int32Array): { edgeCount: number; vertexCount: number } {
+	let edgeCount = 0;
+	let nonEmptyLines = 0;
+	for (let line = 0; line + 1 < lineStart.length; line++) {
+		if (lineStart[line + 1] > lineStart[line]) nonEmptyLines++;
+		for (let vertex = lineStart[line] + 1; vertex < lineStart[line + 1]; vertex++) if (nodeOfPoint[vertexPoint[vertex]] >= 0) edgeCount++;
+	}
+	return { edgeCount, vertexCount: vertexPoint.length - nonEmptyLines + edgeCount };
 }
 
 type EdgeArrays = Pick<WalkGraph, 'edgeFrom' | 'edgeTo' | 'edgeLength' | 'edgeVertexStart' | 'vertexLon' | 'vertexLat' | 'vertexDistance'>;
 
-/** Cuts every line at its nodes; each piece is an edge whose polyline keeps its shape points. */
-function splitIntoEdges(points: IndexedPoints, nodeOfPoint: Int32Array): EdgeArrays {
-	const { vertexPoint, lineStart, hash } = points;
+/** Cuts every line at its nodes; each piece is an edge whose polyline keeps its shape points. Fills the arrays countEdges sized. */
+function splitIntoEdges(points: IndexedPoints, nodeOfPoint: Int32Array, out: EdgeArrays): void {
+	const { vertexPoint, lineStart } = points;
+	const { edgeFrom, edgeTo, edgeLength, edgeVertexStart, vertexLon, vertexLat, vertexDistance } = out;
+	const pointCoords = points.hash.points;
 	const lineCount = lineStart.length - 1;
-	// Count first so every array is allocated once at its final size.
-	let edgeCount = 0;
-	let nonEmptyLines = 0;
-	for (let line = 0; line < lineCount; line++) {
-		if (lineStart[line + 1] > lineStart[line]) nonEmptyLines++;
-		for (let vertex = lineStart[line] + 1; vertex < lineStart[line + 1]; vertex++) if (nodeOfPoint[vertexPoint[vertex]] >= 0) edgeCount++;
-	}
-	const vertexCount = vertexPoint.length - nonEmptyLines + edgeCount;
-	const edgeFrom = new Int32Array(edgeCount);
-	const edgeTo = new Int32Array(edgeCount);
-	const edgeLength = new Float64Array(edgeCount);
-	const edgeVertexStart = new Int32Array(edgeCount + 1);
-	const vertexLon = new Float64Array(vertexCount);
-	const vertexLat = new Float64Array(vertexCount);
-	const vertexDistance = new Float64Array(vertexCount);
-	const pointLon = hash.lon;
-	const pointLat = hash.lat;
 	let edge = 0;
 	let vertexOut = 0;
 	for (let line = 0; line < lineCount; line++) {
 		const start = lineStart[line];
 		const end = lineStart[line + 1];
 		if (end === start) continue;
-		let previousLon = pointLon[vertexPoint[start]];
-		let previousLat = pointLat[vertexPoint[start]];
+		let previousLon = pointCoords[2 * vertexPoint[start]];
+		let previousLat = pointCoords[2 * vertexPoint[start] + 1];
 		let previousCos = cosLatitude(previousLat);
 		let distance = 0;
 		edgeFrom[edge] = nodeOfPoint[vertexPoint[start]];
@@ -182,8 +209,8 @@ function splitIntoEdges(points: IndexedPoints, nodeOfPoint: Int32Array): EdgeArr
 		vertexDistance[vertexOut++] = 0;
 		for (let vertex = start + 1; vertex < end; vertex++) {
 			const point = vertexPoint[vertex];
-			const lon = pointLon[point];
-			const lat = pointLat[point];
+			const lon = pointCoords[2 * point];
+			const lat = pointCoords[2 * point + 1];
 			const cos = cosLatitude(lat);
 			distance += haversineWithCosines(previousLon, previousLat, previousCos, lon, lat, cos);
 			previousLon = lon;
@@ -206,25 +233,23 @@ function splitIntoEdges(points: IndexedPoints, nodeOfPoint: Int32Array): EdgeArr
 			vertexDistance[vertexOut++] = 0;
 		}
 	}
-	edgeVertexStart[edgeCount] = vertexOut;
-	return { edgeFrom, edgeTo, edgeLength, edgeVertexStart, vertexLon, vertexLat, vertexDistance };
+	edgeVertexStart[edge] = vertexOut;
 }
 
-type Adjacency = Pick<WalkGraph, 'offsets' | 'targets' | 'lengths' | 'arcEdge'>;
+type AdjacencyInput = Pick<WalkGraph, 'offsets' | 'targets' | 'lengths' | 'arcEdge' | 'edgeFrom' | 'edgeTo' | 'edgeLength'>;
 
-/** CSR by counting sort: arcs of each node in edge order, the edgeFrom → edgeTo arc before the reverse one. */
-function buildAdjacency(nodeCount: number, edgeFrom: Int32Array, edgeTo: Int32Array, edgeLength: Float64Array): Adjacency {
-	const offsets = new Int32Array(nodeCount + 1);
+/**
+ * CSR by counting sort: arcs of each node in edge order, the edgeFrom → edgeTo arc before the reverse
+ * one. Fills offsets, targets, lengths and arcEdge; `cursor` is scratch of at least nodeCount.
+ */
+function buildAdjacency(nodeCount: number, graph: AdjacencyInput, cursor: Int32Array): void {
+	const { offsets, targets, lengths, arcEdge, edgeFrom, edgeTo, edgeLength } = graph;
 	for (let edge = 0; edge < edgeFrom.length; edge++) {
 		offsets[edgeFrom[edge] + 1]++;
 		offsets[edgeTo[edge] + 1]++;
 	}
 	for (let node = 0; node < nodeCount; node++) offsets[node + 1] += offsets[node];
-	const arcCount = offsets[nodeCount];
-	const targets = new Int32Array(arcCount);
-	const lengths = new Float64Array(arcCount);
-	const arcEdge = new Int32Array(arcCount);
-	const cursor = offsets.slice(0, nodeCount);
+	cursor.set(offsets.subarray(0, nodeCount));
 	for (let edge = 0; edge < edgeFrom.length; edge++) {
 		const from = edgeFrom[edge];
 		const to = edgeTo[edge];
@@ -238,5 +263,4 @@ function buildAdjacency(nodeCount: number, edgeFrom: Int32Array, edgeTo: Int32Ar
 		lengths[arc] = length;
 		arcEdge[arc] = edge;
 	}
-	return { offsets, targets, lengths, arcEdge };
 }

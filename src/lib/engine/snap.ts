@@ -1,6 +1,6 @@
 import { METRES_PER_DEGREE_LAT, metresPerDegreeLon } from './geo';
 import type { WalkGraph } from './graph';
-import type { SegmentIndex } from './segment-index';
+import { gridColumn, type SegmentGrid, type SegmentIndex } from './segment-index';
 
 /**
  * Where each point joins the network: the nearest point on the nearest edge. A point farther than
@@ -34,7 +34,7 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lon: Float64Ar
 		snappedLat: new Float64Array(count).fill(Number.NaN),
 		maxSnapM
 	};
-	if (index.tree === null || !(maxSnapM >= 0)) return snaps;
+	if (index.grid === null || !(maxSnapM >= 0)) return snaps;
 	const search = new NearestSegmentSearch(graph, index);
 	for (let point = 0; point < count; point++) {
 		const segment = search.nearest(lon[point], lat[point], maxSnapM);
@@ -51,8 +51,9 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lon: Float64Ar
 }
 
 /**
- * Nearest segment to a point, measured in a flat projection centred on the point. Holds the
- * query state in fields so flatbush's filter callback is one closure, not one per query.
+ * Nearest segment to a point, measured in a flat projection centred on the point. The result is the
+ * segment with the smallest (distance, segment id) among all segments within the final search box,
+ * so it does not depend on how the index lists candidates (order, repeats, extra ones).
  */
 class NearestSegmentSearch {
 	bestSegment = -1;
@@ -64,14 +65,14 @@ class NearestSegmentSearch {
 	private readonly vertexLon: Float64Array;
 	private readonly vertexLat: Float64Array;
 	private readonly segmentVertex: Int32Array;
-	private readonly tree: NonNullable<SegmentIndex['tree']>;
+	private readonly grid: SegmentGrid;
 
 	constructor(graph: WalkGraph, index: SegmentIndex) {
 		this.vertexLon = graph.vertexLon;
 		this.vertexLat = graph.vertexLat;
 		this.segmentVertex = index.segmentVertex;
-		if (index.tree === null) throw new Error('NearestSegmentSearch needs a non-empty index');
-		this.tree = index.tree;
+		if (index.grid === null) throw new Error('NearestSegmentSearch needs a non-empty index');
+		this.grid = index.grid;
 	}
 
 	/** Returns the nearest segment within maxDistance metres, or -1. */
@@ -85,7 +86,7 @@ class NearestSegmentSearch {
 		for (;;) {
 			const halfWidth = (radius / this.metresPerLon) * BOX_PADDING;
 			const halfHeight = (radius / METRES_PER_DEGREE_LAT) * BOX_PADDING;
-			this.tree.search(lon - halfWidth, lat - halfHeight, lon + halfWidth, lat + halfHeight, this.consider);
+			this.searchBox(lon - halfWidth, lat - halfHeight, lon + halfWidth, lat + halfHeight);
 			// Any segment nearer than the best found lies inside the box just searched.
 			if (this.bestDistance <= radius || radius >= maxDistance) break;
 			radius = Math.min(radius * 4, maxDistance);
@@ -93,12 +94,33 @@ class NearestSegmentSearch {
 		return this.bestDistance <= maxDistance ? this.bestSegment : -1;
 	}
 
-	private readonly consider = (segment: number): boolean => {
-		const vertex = this.segmentVertex[segment];
-		const ax = (this.vertexLon[vertex] - this.originLon) * this.metresPerLon;
-		const ay = (this.vertexLat[vertex] - this.originLat) * METRES_PER_DEGREE_LAT;
-		const dx = (this.vertexLon[vertex + 1] - this.originLon) * this.metresPerLon - ax;
-		const dy = (this.vertexLat[vertex + 1] - this.originLat) * METRES_PER_DEGREE_LAT - ay;
+	/** Considers every segment whose box meets the box (and some more): the grid cells of their centres, and the large segments. */
+	private searchBox(west: number, south: number, east: number, north: number): void {
+		const grid = this.grid;
+		const { columns, cellStart, cellSegments, cellCoords } = grid;
+		const c0 = gridColumn(west - grid.marginLon, grid.west, grid.columnsPerDegree, columns);
+		const c1 = gridColumn(east + grid.marginLon, grid.west, grid.columnsPerDegree, columns);
+		const r0 = gridColumn(south - grid.marginLat, grid.south, grid.rowsPerDegree, grid.rows);
+		const r1 = gridColumn(north + grid.marginLat, grid.south, grid.rowsPerDegree, grid.rows);
+		for (let row = r0; row <= r1; row++) {
+			const end = cellStart[row * columns + c1 + 1];
+			for (let entry = cellStart[row * columns + c0]; entry < end; entry++) {
+				this.consider(cellSegments[entry], cellCoords[4 * entry], cellCoords[4 * entry + 1], cellCoords[4 * entry + 2], cellCoords[4 * entry + 3]);
+			}
+		}
+		if (grid.large === null) return;
+		for (const item of grid.large.search(west, south, east, north)) {
+			const segment = grid.largeSegments[item];
+			const vertex = this.segmentVertex[segment];
+			this.consider(segment, this.vertexLon[vertex], this.vertexLat[vertex], this.vertexLon[vertex + 1], this.vertexLat[vertex + 1]);
+		}
+	}
+
+	private consider(segment: number, lonA: number, latA: number, lonB: number, latB: number): void {
+		const ax = (lonA - this.originLon) * this.metresPerLon;
+		const ay = (latA - this.originLat) * METRES_PER_DEGREE_LAT;
+		const dx = (lonB - this.originLon) * this.metresPerLon - ax;
+		const dy = (latB - this.originLat) * METRES_PER_DEGREE_LAT - ay;
 		const squaredLength = dx * dx + dy * dy;
 		let t = squaredLength > 0 ? -(ax * dx + ay * dy) / squaredLength : 0;
 		if (t < 0) t = 0;
@@ -106,12 +128,11 @@ class NearestSegmentSearch {
 		const px = ax + t * dx;
 		const py = ay + t * dy;
 		const distance = Math.sqrt(px * px + py * py);
-		// Ties go to the lower segment id so results do not depend on tree order.
+		// Ties go to the lower segment id so results do not depend on index order.
 		if (distance < this.bestDistance || (distance === this.bestDistance && segment < this.bestSegment)) {
 			this.bestDistance = distance;
 			this.bestSegment = segment;
 			this.bestT = t;
 		}
-		return false;
-	};
+	}
 }
