@@ -4,7 +4,7 @@
  *
  *   tsx scripts/bench/page-network.ts [--quick] [--streets-only] [--no-build]
  *
- * Writes the synthetic extract of scripts/bench/osm-pbf.ts (≈ 60 MB, 40% of ways walkable; ≈ 6 MB with
+ * Writes the synthetic extract of scripts/bench/synthetic-pbf.ts (≈ 60 MB, 40% of ways walkable; ≈ 6 MB with
  * --quick; --streets-only: 88% walkable, the worst case), builds the app (vite build, skipped with
  * --no-build), serves it with vite preview on 127.0.0.1:4190, and drives headless Chromium (SwiftShader, as
  * the end-to-end tests) through the import dialog. Printed: the longest main-thread task (PerformanceObserver
@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { get } from 'node:http';
 import { chromium, type Page } from '@playwright/test';
-import { OSM_PBF_FULL, OSM_PBF_QUICK, writeSyntheticPbf } from './osm-pbf';
+import { OSM_PBF_FULL, OSM_PBF_QUICK, writeSyntheticPbf } from './synthetic-pbf';
 
 const PORT = 4190;
 const ORIGIN = `http://127.0.0.1:${PORT}`;

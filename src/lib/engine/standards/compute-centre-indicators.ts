@@ -1,7 +1,7 @@
 /**
  * The per-centre check in plain TypeScript, giving what `centreIndicators` (src/lib/db/indicator-centres.ts)
  * gives in SQL, so that a what-if frame can update it without DuckDB. Checked against the SQL in
- * tests/unit/standards-compute-centres.test.ts; a change to one must be made to the other.
+ * tests/unit/engine/standards/compute-centres.test.ts; a change to one must be made to the other.
  *
  * A centre's group is itself plus the counted capacity facilities whose parent is a counted capacity
  * centre (a branch counts as part of its parent centre); any other capacity facility stands alone.

@@ -2,7 +2,7 @@
  * The standards indicators in plain TypeScript, giving what src/lib/db/indicators.ts gives in SQL
  * (same fields, same NULL semantics, same order of arithmetic), fast enough to rerun on every frame of
  * a what-if drag. The two implementations are checked against each other in
- * tests/unit/standards-compute.test.ts; a change to one must be made to the other.
+ * tests/unit/engine/standards/compute.test.ts; a change to one must be made to the other.
  *
  * What the SQL reads from tables comes in here as:
  * - `subdistricts`: the subdistricts table (census population: a non-finite number counts as unknown,
