@@ -3,8 +3,6 @@ import type { SqlConnection } from '$lib/db/connection';
 import type { SubdistrictOverviewRow } from '$lib/db/queries';
 import type { Dataset } from '$lib/io/dataset';
 import { loadDemoDataset } from '$lib/io/demo-dataset';
-import { loadCellAccess } from '$lib/db/load';
-import type { CoverageFigures } from '$lib/worker/coverage-messages';
 import { fetchText } from './fetch-text';
 import { clearSavedDataset, loadSavedDataset, saveDataset } from '$lib/io/persist';
 import type { ImportResult } from '$lib/io/import/types';
@@ -60,6 +58,11 @@ export class Session {
 	}
 
 	/** The map has drawn the dataset for the first time (MapLibre's first idle): DuckDB may start now. */
+	/** Settles once the first map is drawn (or the tab is hidden): work the first view does not need waits for it. */
+	afterFirstView(): Promise<void> {
+		return this.firstView;
+	}
+
 	mapShown(): void {
 		markStartup(STARTUP_MARK.map);
 		this.firstMapDrawn();
@@ -124,19 +127,6 @@ export class Session {
 	async db(): Promise<SqlConnection | null> {
 		if (!this.connection || !this.dbReady) return null;
 		return this.connection;
-	}
-
-	/** Puts a coverage run's per-cell results into `cell_access`, for the indicator SQL. */
-	async storeCoverage(figures: CoverageFigures): Promise<void> {
-		const conn = await this.db();
-		if (!conn || !this.dataset) return;
-		const facilities = this.dataset.facilities;
-		await loadCellAccess(conn, {
-			minutes: figures.minutes,
-			facilityId: Array.from(figures.facilityIndex, (index) => (index >= 0 ? facilities[index].id : null)),
-			covered: figures.covered,
-			unreachable: Uint8Array.from(figures.unreachable, (reason) => (reason ? 1 : 0))
-		});
 	}
 
 	private fail(error: unknown): void {

@@ -1,6 +1,7 @@
-import type { SqlConnection } from '$lib/db/connection';
-import { centreIndicators, loadNearestCentres } from '$lib/db/indicator-centres';
-import { districtIndicators, subdistrictIndicators } from '$lib/db/indicators';
+import type { AreaCoverage } from '$lib/engine/bands';
+import { computeCentreIndicators } from '$lib/engine/standards/compute-centre-indicators';
+import { computeIndicators } from '$lib/engine/standards/compute-indicators';
+import type { Facility, Subdistrict } from '$lib/engine/types';
 import type { CentreIndicators, DistrictIndicators, ServicePopulationDefinition, SubdistrictIndicators } from '$lib/engine/standards/indicators';
 import { cloneProfile, SHANGHAI_2023, type StandardsProfile } from '$lib/engine/standards/profile';
 import { validateProfile } from '$lib/engine/standards/validate';
@@ -10,7 +11,22 @@ import { markStartup, STARTUP_MARK } from './startup-marks';
 const ACTIVE_PROFILE_KEY = 'health-circle.active-profile';
 const SERVICE_POPULATION_KEY = 'health-circle.service-population';
 
-/** The standards in use, and what SQL says each sub-district and centre achieves against them. */
+/** What the baseline's indicators are computed from: the dataset, its coverage run and its nearest-centre run. */
+export interface BaselineInputs {
+	subdistricts: readonly Subdistrict[];
+	facilities: readonly Facility[];
+	cellPop: ArrayLike<number>;
+	coverage: { bySubdistrict: readonly AreaCoverage[]; outside: AreaCoverage };
+	/** Per cell: minutes to and index (into `facilities`) of the nearest capacity facility; null = not computed. */
+	nearestCentre: { minutes: ArrayLike<number>; facilityIndex: ArrayLike<number> } | null;
+}
+
+/**
+ * The standards in use, and what each sub-district and centre achieves against them. The figures come
+ * from the TypeScript indicators (engine/standards/compute-indicators.ts), the same producer as a
+ * scenario's, so a figure reads the same with and without a scenario; the SQL in src/lib/db/indicators.ts
+ * computes them independently for the CLI and is held equal to them by tests/unit/engine/standards/compute*.test.ts.
+ */
 export class StandardsState {
 	profile = $state.raw<StandardsProfile>(loadActiveProfile());
 	servicePopulation = $state<ServicePopulationDefinition>(loadServicePopulation());
@@ -39,22 +55,20 @@ export class StandardsState {
 		globalThis.localStorage?.setItem(SERVICE_POPULATION_KEY, definition);
 	}
 
-	/** Stores the nearest-centre run (for catchment service populations). */
-	async storeNearestCentres(conn: SqlConnection, rows: { minutes: Float32Array; facilityId: (string | null)[] }): Promise<void> {
-		await loadNearestCentres(conn, rows);
-	}
-
-	async refresh(conn: SqlConnection, coverageMinutes: number): Promise<void> {
+	/** The baseline's indicators under the current profile and service-population definition. */
+	computeBaseline(inputs: BaselineInputs): void {
 		try {
-			const options = { coverageMinutes };
-			const [rows, district, centres] = await Promise.all([
-				subdistrictIndicators(conn, this.profile, options),
-				districtIndicators(conn, this.profile, options),
-				centreIndicators(conn, this.profile, { servicePopulation: this.servicePopulation })
-			]);
+			const { rows, district } = computeIndicators({ subdistricts: inputs.subdistricts, facilities: inputs.facilities, coverage: inputs.coverage, profile: this.profile });
+			this.centres = computeCentreIndicators({
+				facilities: inputs.facilities,
+				subdistrictResidents: rows,
+				nearestCentre: inputs.nearestCentre,
+				cellPop: inputs.cellPop,
+				profile: this.profile,
+				servicePopulation: this.servicePopulation
+			});
 			this.rows = rows;
 			this.district = district;
-			this.centres = centres;
 			this.error = null;
 			markStartup(STARTUP_MARK.indicators);
 		} catch (error) {

@@ -2,7 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type { MapPick } from '$lib/map/pick';
 import type { SqlConnection } from '$lib/db/connection';
 import type { CoverageParams } from '$lib/engine/coverage';
-import { nearestCentreParams, nearestFacilityRows } from '$lib/engine/standards/service-population';
+import { nearestCentreParams } from '$lib/engine/standards/service-population';
 import type { ImportResult } from '$lib/io/import/types';
 import type { Language, Translate } from '$lib/i18n';
 import { choropleth, type Choropleth, type ChoroplethIndicator } from '$lib/map/choropleth';
@@ -142,29 +142,27 @@ export class Workbench {
 	/** Whenever coverage, the profile or the service-population definition change, the indicators follow. */
 	private followIndicators(): void {
 		$effect(() => {
-			const ready = this.session.dbReady && this.coverage.result !== null;
+			const ready = this.session.dataset !== null && this.coverage.result !== null;
 			void [this.coverage.revision, this.standards.profile, this.standards.servicePopulation];
 			if (ready) void this.refreshIndicators();
 		});
 	}
 
-	/** Stores the coverage run and the nearest-centre run in DuckDB, then reads the indicators back. Only the newest run lands. */
+	/** Runs the nearest-centre search (for catchment populations and E2SFCA), then computes the indicators. Only the newest run lands. */
 	private async refreshIndicators(): Promise<void> {
 		const run = ++this.indicatorRun;
 		const { session, coverage, standards } = this;
 		const figures = coverage.result;
-		const conn = await session.db();
-		if (!figures || !conn || !session.dataset) return;
-		await session.storeCoverage(figures);
+		const dataset = session.dataset;
+		if (!figures || !dataset) return;
+		// The nearest-centre search would share the two cores with MapLibre's first draw; the first view does not need it.
+		await session.afterFirstView();
+		if (run !== this.indicatorRun) return;
 		const profile = standards.profile;
 		const nearest = await coverage.nearestCentres(nearestCentreParams($state.snapshot(coverage.params) as CoverageParams, profile), [...profile.capacityTypes]);
-		if (run !== this.indicatorRun) return;
-		if (nearest) {
-			standards.e2sfca = nearest.e2sfca;
-			await standards.storeNearestCentres(conn, nearestFacilityRows(nearest, session.dataset.facilities));
-		}
-		if (run !== this.indicatorRun) return;
-		await standards.refresh(conn, figures.params.thresholdMinutes);
+		if (run !== this.indicatorRun || session.dataset !== dataset) return;
+		standards.e2sfca = nearest?.e2sfca ?? null;
+		standards.computeBaseline({ subdistricts: dataset.subdistricts, facilities: dataset.facilities, cellPop: dataset.cells.pop, coverage: figures, nearestCentre: nearest });
 	}
 
 	/** A click on the map while placing: a proposed facility of the chosen type there. */

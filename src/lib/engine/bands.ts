@@ -1,4 +1,5 @@
 import type { Subdistrict } from './types';
+import { percentOf } from './percent';
 
 /** A travel-time band (lowMinutes, highMinutes]; the first band also includes 0. */
 export interface TimeBand {
@@ -82,20 +83,26 @@ export function summarizeAreas(cells: CellOutcome, subdistricts: Subdistrict[]):
 		if (cells.unreachable[cell]) unreachable[slot] += people;
 		else bands[slot * bandCount + bandIndex(cells.minutes[cell])] += people;
 	}
-	const area = (slot: number, code: string, name: string): AreaCoverage => ({
-		code,
-		name,
-		cells: cellCounts[slot],
-		residents: residents[slot],
-		coveredResidents: covered[slot],
-		coveragePct: residents[slot] > 0 ? (covered[slot] / residents[slot]) * 100 : null,
-		unreachableResidents: unreachable[slot],
-		bandResidents: Array.from(bands.subarray(slot * bandCount, (slot + 1) * bandCount))
-	});
+	const area = (slot: number, code: string, name: string) =>
+		areaCoverage(code, name, { cells: cellCounts[slot], residents: residents[slot], covered: covered[slot], unreachable: unreachable[slot], bands: bands.subarray(slot * bandCount, (slot + 1) * bandCount) });
 	const bySubdistrict = subdistricts.map((subdistrict, index) => area(index, subdistrict.code, subdistrict.name));
 	const outside = area(areaCount, '', '(outside sub-districts)');
 	const total = sumAreas(bySubdistrict.concat(outside));
 	return { bySubdistrict, outside, total };
+}
+
+/** One area's figures from its sums: the one place a coverage % is made (baseline and scenario alike). */
+export function areaCoverage(code: string, name: string, sums: { cells: number; residents: number; covered: number; unreachable: number; bands: ArrayLike<number> }): AreaCoverage {
+	return {
+		code,
+		name,
+		cells: sums.cells,
+		residents: sums.residents,
+		coveredResidents: sums.covered,
+		coveragePct: percentOf(sums.covered, sums.residents),
+		unreachableResidents: sums.unreachable,
+		bandResidents: Array.from(sums.bands)
+	};
 }
 
 /** The whole district: sums of the parts (in area order, so totals do not depend on cell order). */
@@ -109,7 +116,7 @@ export function sumAreas(areas: AreaCoverage[]): AreaCoverage {
 		cells: sum((a) => a.cells),
 		residents,
 		coveredResidents,
-		coveragePct: residents > 0 ? (coveredResidents / residents) * 100 : null,
+		coveragePct: percentOf(coveredResidents, residents),
 		unreachableResidents: sum((a) => a.unreachableResidents),
 		bandResidents: TIME_BANDS.map((_, band) => sum((a) => a.bandResidents[band]))
 	};

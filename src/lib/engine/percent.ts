@@ -1,4 +1,13 @@
 /**
+ * A share in percent, null when there is no whole: the one expression every coverage % is computed
+ * with (the baseline's area sums, a scenario's incremental sums, the standards' indicators; the SQL
+ * writes the same `part * 100 / whole`), so one figure cannot differ in its last bit between tabs.
+ */
+export function percentOf(part: number, whole: number): number | null {
+	return whole > 0 ? (part * 100) / whole : null;
+}
+
+/**
  * The one rounding rule for every percentage a planner reads (panels, tables, the map legend's
  * values, the report in XLSX, CSV, GeoJSON and print, the CLI's tables): round to `decimals` places,
  * halves away from zero (Number.prototype.toFixed on the double), except that a share strictly

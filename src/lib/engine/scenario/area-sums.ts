@@ -5,7 +5,7 @@
  * subtracting and adding would drift in the last bits, and a rule decided at exactly 100 % coverage
  * could then flip. The cost is the cells of the areas an edit touches, not the whole city.
  */
-import { TIME_BANDS, bandIndex, sumAreas, type AreaCoverage, type AreaSummary } from '../bands';
+import { TIME_BANDS, areaCoverage, bandIndex, sumAreas, type AreaCoverage, type AreaSummary } from '../bands';
 import type { Subdistrict } from '../types';
 import { groupCellsByKey, type CellGroups } from './cell-index';
 
@@ -83,17 +83,7 @@ export class AreaSums {
 	}
 
 	private area(slot: number, code: string, name: string): AreaCoverage {
-		const residents = this.residents[slot];
-		const covered = this.covered[slot];
-		return {
-			code,
-			name,
-			cells: this.cellCounts[slot],
-			residents,
-			coveredResidents: covered,
-			coveragePct: residents > 0 ? (covered / residents) * 100 : null,
-			unreachableResidents: this.unreachable[slot],
-			bandResidents: Array.from(this.bands.subarray(slot * BAND_COUNT, (slot + 1) * BAND_COUNT))
-		};
+		const bands = this.bands.subarray(slot * BAND_COUNT, (slot + 1) * BAND_COUNT);
+		return areaCoverage(code, name, { cells: this.cellCounts[slot], residents: this.residents[slot], covered: this.covered[slot], unreachable: this.unreachable[slot], bands });
 	}
 }

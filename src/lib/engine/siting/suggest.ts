@@ -6,6 +6,7 @@
  */
 import type { CoverageResult, PreparedNetwork } from '../coverage';
 import type { CoverageParams } from '../params';
+import { percentOf } from '../percent';
 import type { Subdistrict } from '../types';
 import { fewestSitesLowerBound, onlineUpperBound, rankSites } from './bounds';
 import { buildCandidates, localMetres, type Candidate, type CandidateOptions } from './candidates';
@@ -181,7 +182,7 @@ export function solveSiting(problem: SitingProblem, question: SitingQuestion, op
 			}
 		}
 		cumulative += newResidents;
-		return { candidate: site, gain, newResidents, cumulativeResidents: cumulative, cumulativePct: (100 * cumulative) / problem.totalResidents };
+		return { candidate: site, gain, newResidents, cumulativeResidents: cumulative, cumulativePct: percentOf(cumulative, problem.totalResidents) ?? 0 };
 	});
 	return {
 		objective: question.objective,

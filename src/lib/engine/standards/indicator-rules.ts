@@ -6,6 +6,7 @@
 import { overallStatus, RULE_IDS, type AreaIndicators, type RuleId, type RuleOutcome } from './indicators';
 import type { AreaBase } from './indicator-base';
 import type { StandardsProfile } from './profile';
+import { percentOf } from '../percent';
 
 /** A threshold on a sum with possibly unknown parts (sumOutcomeSql): unknown parts can only add. */
 function sumOutcome(enabled: boolean, applicable: boolean, meets: boolean, unknownCount: number): RuleOutcome {
@@ -113,7 +114,7 @@ export function deriveAreaIndicators(base: AreaBase, profile: StandardsProfile):
 		stationsUnderArea: base.stationsUnderArea,
 		stationsAreaUnknown: base.stationsAreaUnknown,
 		coveredResidents: base.coveredResidents,
-		coveragePct: base.cellResidents > 0 && base.coveredResidents !== null ? (base.coveredResidents * 100) / base.cellResidents : null,
+		coveragePct: base.coveredResidents === null ? null : percentOf(base.coveredResidents, base.cellResidents),
 		uncoveredResidents: base.uncoveredResidents,
 		unreachableResidents: base.unreachableResidents,
 		rules: outcomes,
