@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Every end-to-end test records each request the page makes and each console error; a request to any
@@ -39,6 +39,22 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
 	await expect(page.locator('[data-testid="map-ready"]')).toBeAttached({ timeout: 60_000 });
 	await expect(page.locator('.app')).toHaveAttribute('data-db-ready', 'true', { timeout: 60_000 });
 	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
+}
+
+/**
+ * Opens a new scenario, proposes one station with a click at `at` (page pixels) and leaves placing mode,
+ * so the next press on the station drags it. Returns the scenario's edit list (one edit by then).
+ */
+export async function proposeStationAt(page: Page, at: { x: number; y: number }): Promise<Locator> {
+	await page.getByTestId('tab-scenario').click();
+	await page.getByTestId('scenario-new').click();
+	const edits = page.getByTestId('scenario-edits').locator('li');
+	await page.getByTestId('place-station').click();
+	await page.mouse.click(at.x, at.y);
+	await expect(edits).toHaveCount(1);
+	await page.getByTestId('place-station').click();
+	await expect(page.getByTestId('place-station')).toHaveAttribute('aria-pressed', 'false');
+	return edits;
 }
 
 export { expect };

@@ -47,7 +47,41 @@ for (const width of [1440, 1024]) {
 	for (const language of ['zh', 'en'] as const) {
 		test(`screenshot app-${language}-${width}`, async ({ page }) => {
 			await openIn(page, language === 'zh' ? 'zh-CN' : 'en', width);
+			// Taken once the indicators are in, as a planner sees the first view settle (exports enabled).
+			await expect(page.getByTestId('export-xlsx')).toBeEnabled({ timeout: 60_000 });
 			await page.screenshot({ path: `docs/screenshots/app-${language}-${width}.png` });
 		});
 	}
 }
+
+test('at 1024 px in English every column of the sub-district table is inside the panel', async ({ page }) => {
+	await openIn(page, 'en', 1024);
+	const panel = (await page.locator('.panel').boundingBox())!;
+	const headers = page.locator('[data-testid="subdistrict-table"] thead th');
+	await expect(headers.last()).toContainText('coverage');
+	for (const header of await headers.all()) {
+		const box = (await header.boundingBox())!;
+		expect(box.x + box.width, `${await header.innerText()} ends inside the panel`).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+	}
+});
+
+test('table rows are reached and selected by keyboard, in the overview and the standards table', async ({ page }) => {
+	await openIn(page, 'en', 1440);
+	const overview = page.getByTestId('subdistrict-table');
+	const first = overview.locator('tbody tr').first();
+	const second = overview.locator('tbody tr').nth(1);
+	await first.getByRole('button').focus();
+	await page.keyboard.press('Tab');
+	await expect(second.getByRole('button')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(second).toHaveClass(/selected/);
+	await expect(first).not.toHaveClass(/selected/);
+
+	await page.getByTestId('tab-standards').click();
+	const standards = page.getByTestId('standards-indicator-table');
+	const row = standards.locator('tbody tr').nth(2);
+	await row.getByRole('button').focus();
+	await page.keyboard.press('Space');
+	await expect(row).toHaveClass(/selected/);
+	await expect(row.getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+});

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, proposeStationAt } from './fixtures';
 import { centreSymbolMiddles, pixelsNear } from './map-pixels';
 
 /** Holds the page's main thread for `ms`, as a long computation or a busy machine would. */
@@ -75,16 +75,9 @@ test('the tooltip describes the cell under the pointer (residents, walking minut
 
 test('the tooltip follows a dragged site, and a closed facility stays on the map greyed and struck through', async ({ page }) => {
 	await openApp(page);
-	await page.getByTestId('tab-scenario').click();
-	await page.getByTestId('scenario-new').click();
 	const box = await mapBox(page);
-	const edits = page.getByTestId('scenario-edits').locator('li');
 	const start = { x: box.x + box.width * 0.55, y: box.y + box.height * 0.5 };
-	await page.getByTestId('place-station').click();
-	await page.mouse.click(start.x, start.y);
-	await expect(edits).toHaveCount(1);
-	await page.getByTestId('place-station').click();
-	await expect(page.getByTestId('place-station')).toHaveAttribute('aria-pressed', 'false');
+	const edits = await proposeStationAt(page, start);
 
 	const tooltip = page.getByTestId('map-tooltip');
 	await page.mouse.move(start.x, start.y);

@@ -5,7 +5,6 @@ import type { Dataset } from '$lib/io/dataset';
 import { cellAreaKm2, cellPolygon } from './cell-geometry';
 import { changeColor, COVERED_COLOR, densityColor, FACILITY_COLORS, minutesColor, UNCOVERED_COLOR, type RGBA } from './colors';
 import { iconKey, type IconAtlas } from './facility-icons';
-import { streetsLayer } from './streets-layer';
 
 export type CellView = 'density' | 'minutes' | 'covered' | 'change';
 
@@ -75,7 +74,6 @@ export function buildMapLayers(input: MapLayerInput): Layer[] {
 	const fill = input.subdistrictFill;
 
 	return [
-		...(dataset.network ? [streetsLayer(dataset.network, dataset.subdistricts)] : []),
 		// The choropleth under the cells, which turn transparent while it is shown: its colours are the legend's.
 		...(fill
 			? [
