@@ -4,7 +4,8 @@ import { boundsOf } from './labels';
 
 /**
  * The walking network as MapLibre line features, drawn by the base map's own `streets` line layer
- * (style.ts) between the water and the railways, below every deck.gl layer.
+ * (style.ts) between the water and the railways, below every deck.gl layer. MapView fills the source once
+ * the first map is drawn, so tiling the streets does not delay the first view.
  *
  * Why MapLibre and not deck.gl: MapLibre tessellates the lines once in its worker and draws prepared
  * tiles, while deck.gl's PathLayer runs its joint-and-miter vertex shader over every segment on every
@@ -24,9 +25,10 @@ const MINOR_WIDTH = 0.7;
 const MARGIN_DEGREES = 0.01;
 /**
  * Above this many points near the sub-districts, only the main streets are drawn, then only the arterials:
- * a dense street layer costs on every frame (with software rendering, 76,000 points of a synthetic city
- * behind the demo took 2.9 s a frame, 7,200 main-street points 0.8 s: scripts/bench/page-network.ts),
- * while footpaths and lanes add little to a district-wide view. The demo has 5,780. The analysis uses all.
+ * a dense street layer costs on every frame and is copied to MapLibre's worker (when deck.gl drew the streets,
+ * with software rendering, 76,000 points of a synthetic city behind the demo took 2.9 s a frame, 7,200
+ * main-street points 0.8 s: scripts/bench/page-network.ts; not re-measured with the MapLibre layer), while
+ * footpaths and lanes add little to a district-wide view. The demo has 5,780. The analysis uses all.
  */
 const MAX_DRAWN_POINTS = 50_000;
 const MAIN_STREETS = new Set(['primary', 'primary_link', 'secondary', 'secondary_link', 'tertiary', 'tertiary_link', 'trunk', 'trunk_link']);
