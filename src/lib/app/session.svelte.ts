@@ -57,12 +57,12 @@ export class Session {
 		}
 	}
 
-	/** The map has drawn the dataset for the first time (MapLibre's first idle): DuckDB may start now. */
 	/** Settles once the first map is drawn (or the tab is hidden): work the first view does not need waits for it. */
 	afterFirstView(): Promise<void> {
 		return this.firstView;
 	}
 
+	/** The map has drawn the dataset for the first time (MapLibre's first idle): DuckDB may start now. */
 	mapShown(): void {
 		markStartup(STARTUP_MARK.map);
 		this.firstMapDrawn();

@@ -1,7 +1,5 @@
-import type { AreaCoverage } from '$lib/engine/bands';
-import { computeCentreIndicators } from '$lib/engine/standards/compute-centre-indicators';
-import { computeIndicators } from '$lib/engine/standards/compute-indicators';
-import type { Facility, Subdistrict } from '$lib/engine/types';
+import { computeCentreIndicators, type CentreIndicatorInputs } from '$lib/engine/standards/compute-centre-indicators';
+import { computeIndicators, type IndicatorInputs } from '$lib/engine/standards/compute-indicators';
 import type { CentreIndicators, DistrictIndicators, ServicePopulationDefinition, SubdistrictIndicators } from '$lib/engine/standards/indicators';
 import { cloneProfile, SHANGHAI_2023, type StandardsProfile } from '$lib/engine/standards/profile';
 import { validateProfile } from '$lib/engine/standards/validate';
@@ -11,15 +9,8 @@ import { markStartup, STARTUP_MARK } from './startup-marks';
 const ACTIVE_PROFILE_KEY = 'health-circle.active-profile';
 const SERVICE_POPULATION_KEY = 'health-circle.service-population';
 
-/** What the baseline's indicators are computed from: the dataset, its coverage run and its nearest-centre run. */
-export interface BaselineInputs {
-	subdistricts: readonly Subdistrict[];
-	facilities: readonly Facility[];
-	cellPop: ArrayLike<number>;
-	coverage: { bySubdistrict: readonly AreaCoverage[]; outside: AreaCoverage };
-	/** Per cell: minutes to and index (into `facilities`) of the nearest capacity facility; null = not computed. */
-	nearestCentre: { minutes: ArrayLike<number>; facilityIndex: ArrayLike<number> } | null;
-}
+/** What the baseline's indicators are computed from: the dataset, its coverage run and its nearest-centre run (the engine's own input types). */
+export type BaselineInputs = Pick<IndicatorInputs, 'subdistricts' | 'facilities'> & { coverage: NonNullable<IndicatorInputs['coverage']> } & Pick<CentreIndicatorInputs, 'cellPop' | 'nearestCentre'>;
 
 /**
  * The standards in use, and what each sub-district and centre achieves against them. The figures come
