@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /**
@@ -55,6 +56,12 @@ export async function proposeStationAt(page: Page, at: { x: number; y: number })
 	await page.getByTestId('place-station').click();
 	await expect(page.getByTestId('place-station')).toHaveAttribute('aria-pressed', 'false');
 	return edits;
+}
+
+/** Clicks an export button (`export-${format}`) and returns the downloaded file's bytes. */
+export async function downloadExport(page: Page, format: string): Promise<Buffer> {
+	const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
+	return readFileSync(await file.path());
 }
 
 export { expect };

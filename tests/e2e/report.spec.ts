@@ -5,15 +5,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, downloadExport as download } from './fixtures';
 
 const NAMES = JSON.parse(readFileSync('data/jingan-units.json', 'utf8')).units as { code: string; name: string; name_en: string }[];
-
-async function download(page: Page, format: string): Promise<Buffer> {
-	const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
-	const path = await file.path();
-	return readFileSync(path);
-}
 
 /** The printed report as Chromium makes it, turned into text by poppler's pdftotext. */
 async function printedText(page: Page, language: string): Promise<string> {

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, downloadExport as download } from './fixtures';
 
 /**
  * One figure reads the same in every tab and export at a rounding edge: a population file in which one
@@ -46,11 +45,6 @@ function edgePopulation(cells: CliCell[]): { csv: string; high: string; low: str
 	}
 	for (const cell of cells) if (cell.subdistrict !== high && cell.subdistrict !== low) rows.push(`${cell.lon},${cell.lat},${cell.pop}`);
 	return { csv: rows.join('\n') + '\n', high, low };
-}
-
-async function download(page: Page, format: string): Promise<Buffer> {
-	const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
-	return readFileSync(await file.path());
 }
 
 test('a coverage of 99.97 % and 0.001 % reads 99.9 % and 0.1 % in the overview, the standards table, the CSV and the XLSX', async ({ page }) => {
