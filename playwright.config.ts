@@ -9,8 +9,10 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
  */
 export default defineConfig({
 	testDir: 'tests/e2e',
-	timeout: 120_000,
-	expect: { timeout: 30_000 },
+	// Ceilings, not assertions about speed: CI's machine may be running builds and another browser beside
+	// the suite. Load and frame times are recorded as figures (bench/e2e-*.json), never asserted.
+	timeout: 300_000,
+	expect: { timeout: 60_000 },
 	fullyParallel: false,
 	workers: 1,
 	reporter: [['list']],
@@ -35,7 +37,7 @@ export default defineConfig({
 	webServer: {
 		command: `npm run build && ./node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
 		url: `http://127.0.0.1:${PORT}`,
-		timeout: 240_000,
+		timeout: 600_000,
 		reuseExistingServer: false
 	}
 });

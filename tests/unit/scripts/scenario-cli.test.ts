@@ -108,8 +108,8 @@ describe('npm run indicators -- --scenario', () => {
 		comparison = byCode(readCsv(join(dir, 'indicators', 'comparison.csv')).data);
 		before = byCode(readCsv(join(dir, 'indicators', 'indicators.csv')).data);
 		after = byCode(readCsv(join(dir, 'indicators', 'scenario-indicators.csv')).data);
-		// A CLI run in a child process (tsx + DuckDB): on a loaded CI machine it took over vitest's 10 s hook default.
-	}, 120_000);
+		// A CLI run in a child process (tsx + DuckDB): its ceiling is the suite's hookTimeout (vite.config.ts).
+	});
 
 	it('writes the scenario\'s indicators in the columns of indicators.csv', () => {
 		expect(Object.keys(after.values().next().value!)).toEqual(Object.keys(before.values().next().value!));

@@ -301,7 +301,7 @@ describe.skipIf(demo === null)('standards indicators on the demo district (Shang
 	const state: { pipeline: Pipeline | null } = { pipeline: null };
 	beforeAll(async () => {
 		state.pipeline = await runPipeline(demo!, profile);
-	}, 120_000);
+	});
 	afterAll(async () => state.pipeline?.conn.close());
 
 	checkAgainstHandComputation(demo!, profile, state);
