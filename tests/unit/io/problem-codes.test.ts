@@ -252,10 +252,10 @@ describe('files beyond what fits in memory', () => {
 	test('the dialog says so in the planner language, with sizes', () => {
 		const size = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 		const failure = { message: 'x', isFormatError: true, code: 'too-large', params: { sizeBytes: 500 * MB, limitBytes: 80 * MB, format: 'osm-pbf' } };
-		expect(failureText(zh(), failure, size)).toBe('该文件大小为 500 MB，最大可导入 80 MB。请先拆分或按区范围裁剪。');
-		expect(failureText(en(), failure, size)).toBe('This file is 500 MB; files up to 80 MB can be loaded. Split it or clip it to the district first.');
-		expect(failureText(zh(), { message: 'Out of memory', isFormatError: false, code: 'worker-stopped' }, size)).toMatch(/内存.*Out of memory/);
-		expect(failureText(zh(), { message: 'bad header', isFormatError: true }, size)).toBe('无法导入该文件：bad header');
+		expect(failureText(zh(), failure, size, 'big.osm.pbf')).toBe('该文件大小为 500 MB，最大可导入 80 MB。请先拆分或按区范围裁剪。');
+		expect(failureText(en(), failure, size, 'big.osm.pbf')).toBe('This file is 500 MB; files up to 80 MB can be loaded. Split it or clip it to the district first.');
+		expect(failureText(zh(), { message: 'Out of memory', isFormatError: false, code: 'worker-stopped' }, size, 'big.osm.pbf')).toMatch(/内存.*Out of memory/);
+		expect(failureText(zh(), { message: 'bad header', isFormatError: true }, size, '设施.csv')).toBe('无法导入“设施.csv”：bad header');
 	});
 
 	function zh(): Translate {

@@ -1,4 +1,9 @@
 import type { NetworkLine } from '$lib/engine/types';
+import { readLonLat } from '../coordinates';
+import { ProblemList } from '../import/pipeline';
+import type { ImportProblem } from '../import/types';
+import { problemAt, type LoadResult } from '../load-result';
+import { explain } from '../problem-codes';
 import { walkRuleFor } from './walk-tags';
 
 /** What an OSM read found: ways seen, kept, dropped by which rule, references to nodes not in the file. */
@@ -9,6 +14,58 @@ export interface OsmStats {
 	droppedByTag: Record<string, number>;
 	missingNodeRefs: number;
 	waysWithMissingNodes: number;
+	/** Nodes refused (coordinates out of range or not finite, an id beyond ±2^53); each is listed as a problem. */
+	rejectedNodes: number;
+}
+
+/** What an OSM reader returns: the walkable lines, what it saw, and every node it refused with why. */
+export interface OsmRead {
+	lines: NetworkLine[];
+	stats: OsmStats;
+	/** Row = the node's number among the file's nodes (1-based); name = its OSM id. */
+	problems: ImportProblem[];
+	/** Refused nodes beyond the listed ones. */
+	omittedProblems: number;
+}
+
+/**
+ * Nodes as they are read. A node whose coordinates are out of range (|lat| > 90, |lon| > 180) or not finite
+ * is refused with the same reasons the GeoJSON and table readers give (coordinates.ts), and so is an id that
+ * doubles cannot hold exactly (beyond ±2^53, where neighbouring ids would merge); a way through a refused
+ * node is split there, as at a node missing from the file, so no street is drawn to a bogus position.
+ */
+export class NodeReader {
+	readonly table = new NodeTable();
+	readonly problems = new ProblemList();
+	rejected = 0;
+	private seen = 0;
+
+	/** lon and lat: numbers (PBF) or the attribute text (XML), read as the table readers read a cell. */
+	add(id: number, lon: unknown, lat: unknown): void {
+		this.seen++;
+		if (!Number.isSafeInteger(id)) return this.reject(problemAt(this.seen, 'id', explain('osm-node-id-unsafe', { id: String(id) })), id);
+		const position = readLonLat(lon, lat);
+		if (!position.ok) return this.reject(problemAt(this.seen, position.field, position), id);
+		this.table.add(id, position.value[0], position.value[1]);
+	}
+
+	private reject(problem: ImportProblem, id: number): void {
+		this.rejected++;
+		this.problems.add({ ...problem, name: `node ${id}` });
+	}
+
+	/** The read's result, with the refused nodes counted in the statistics. */
+	finish(ways: WayCollector): OsmRead {
+		const lines = ways.toLines(this.table);
+		const stats = { ...ways.stats, rejectedNodes: this.rejected };
+		stats.nodes += this.rejected;
+		return { lines, stats, problems: this.problems.sorted(), omittedProblems: this.problems.omitted };
+	}
+}
+
+/** An OSM read as the importer's LoadResult: lines loaded, refused nodes skipped and listed. */
+export function osmLoadResult(read: OsmRead): LoadResult<NetworkLine[]> & { omittedProblems: number } {
+	return { records: read.lines, loaded: read.lines.length, skipped: read.stats.rejectedNodes, problems: read.problems, omittedProblems: read.omittedProblems };
 }
 
 /**
@@ -129,7 +186,7 @@ export interface RawWay {
 }
 
 export function emptyStats(): OsmStats {
-	return { nodes: 0, ways: 0, walkableWays: 0, droppedByTag: {}, missingNodeRefs: 0, waysWithMissingNodes: 0 };
+	return { nodes: 0, ways: 0, walkableWays: 0, droppedByTag: {}, missingNodeRefs: 0, waysWithMissingNodes: 0, rejectedNodes: 0 };
 }
 
 /**

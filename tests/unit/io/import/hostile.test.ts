@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { importFile, inspectFile, type DatasetKind, type ImportResult } from '$lib/io/import';
+import { FileFormatError } from '$lib/io/load-result';
+import { unpackLines } from '$lib/io/network-pack';
+import { parseOsmPbf } from '$lib/io/osm/osm-pbf';
+import { parseOsmXml } from '$lib/io/osm/osm-xml';
+import { loadNetworkFile, UsageError } from '../../../../scripts/lib/load-inputs';
+import {
+	osmBadCoordinatesXml,
+	osmPbf,
+	osmWideIdsXml,
+	parquetClaimingRows,
+	pbfFile,
+	pbfZlibBomb,
+	osmHeaderBlock
+} from '../../../../scripts/hostile-fixtures';
+
+/**
+ * The hostile files of issue 26, each through the entry points the import dialog's worker (importFile /
+ * inspectFile with the OSM readers the worker loads) and the command line (loadNetworkFile) use, with the
+ * message or outcome each must give.
+ */
+const MB = 1024 * 1024;
+const osmReaders = { osmXml: parseOsmXml, osmPbf: parseOsmPbf };
+
+function dialogImport(kind: DatasetKind, fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+	return importFile({ kind, fileName, bytes, osmReaders });
+}
+
+async function dialogRefusal(kind: DatasetKind, fileName: string, bytes: Uint8Array): Promise<FileFormatError> {
+	const error = await dialogImport(kind, fileName, bytes).then(
+		() => null,
+		(caught: unknown) => caught
+	);
+	expect(error).toBeInstanceOf(FileFormatError);
+	return error as FileFormatError;
+}
+
+const directory = mkdtempSync(join(tmpdir(), 'hostile-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+function cliNetwork(fileName: string, bytes: Uint8Array | string) {
+	const path = join(directory, fileName);
+	writeFileSync(path, bytes);
+	return { path, load: () => loadNetworkFile(path) };
+}
+
+describe('OSM PBF: blobs are held to 32 MiB and to their declared raw size (item 3)', () => {
+	test('a blob that unpacks beyond 32 MiB without declaring its size is stopped at the cap', async () => {
+		const bomb = pbfZlibBomb(40 * MB);
+		expect(bomb.length).toBeLessThan(100 * 1024);
+		const error = await dialogRefusal('network', 'bomb.osm.pbf', bomb);
+		expect(error.code).toBe('inflate-limit');
+		expect(error.params).toMatchObject({ format: 'osm-pbf', limitBytes: 32 * MB });
+		const cli = cliNetwork('bomb.osm.pbf', bomb);
+		expect(cli.load).toThrow(UsageError);
+		expect(cli.load).toThrow(new RegExp(`--network ${cli.path}: the PBF blob at byte \\d+ is \\d+ bytes or more; the OSM PBF format allows at most 33554432`));
+	});
+
+	test('a blob declaring more than 32 MiB is refused before it is unpacked', async () => {
+		const header = osmHeaderBlock();
+		const { zlibSync } = await import('fflate');
+		const bytes = pbfFile([
+			{ type: 'OSMHeader', zlib: zlibSync(header), rawSize: header.length },
+			{ type: 'OSMData', zlib: zlibSync(new Uint8Array(10)), rawSize: 64 * MB }
+		]);
+		const error = await dialogRefusal('network', 'big.osm.pbf', bytes);
+		expect(error).toMatchObject({ code: 'inflate-limit', params: { limitBytes: 32 * MB } });
+	});
+
+	test('a blob that unpacks beyond the raw size it declares is refused at that size', async () => {
+		const error = await dialogRefusal('network', 'lying.osm.pbf', pbfZlibBomb(8 * MB, 1000));
+		expect(error).toMatchObject({ code: 'inflate-limit', params: { format: 'osm-pbf', limitBytes: 1000 } });
+		expect(error.message).toMatch(/unpacks beyond its declared 1000 bytes/);
+	});
+
+	test("the pbf library's own errors (a field of wire type 7) become a clear 'damaged' refusal", async () => {
+		const header = osmHeaderBlock();
+		// A PrimitiveBlock field with wire type 7, which the pbf library rejects as "Unimplemented type: 7".
+		const bytes = pbfFile([
+			{ type: 'OSMHeader', raw: header },
+			{ type: 'OSMData', raw: new Uint8Array([0x1f, 0x01, 0x02]) }
+		]);
+		const error = await dialogRefusal('network', 'fuzzed.osm.pbf', bytes);
+		expect(error).toMatchObject({ code: 'damaged', params: { format: 'osm-pbf', detail: 'Unimplemented type: 7' } });
+		expect(cliNetwork('fuzzed.osm.pbf', bytes).load).toThrow(/not a readable OSM PBF file \(Unimplemented type: 7\)/);
+	});
+});
+
+describe('OSM coordinates out of range are refused and listed, like GeoJSON (item 5)', () => {
+	test('.osm: lat −5000, lon 1e300 and NaN nodes are refused, the street is split there', async () => {
+		const result = await dialogImport('network', 'bad.osm', new TextEncoder().encode(osmBadCoordinatesXml()));
+		expect(result.skipped).toBe(3);
+		expect(result.problems.map((problem) => [problem.row, problem.field, problem.code, problem.name])).toEqual([
+			[2, 'lat', 'lat-out-of-range', 'node 2'],
+			[3, 'lon', 'lon-out-of-range', 'node 3'],
+			[4, 'lon', 'lon-not-number', 'node 4']
+		]);
+		// Only 5-6 is left of the street: nothing is drawn to or across a refused node.
+		const lines = unpackLines(result.records);
+		expect(lines.map((line) => line.coords)).toEqual([
+			[
+				[121.452, 31.232],
+				[121.453, 31.233]
+			]
+		]);
+		const cli = cliNetwork('bad.osm', osmBadCoordinatesXml()).load();
+		expect(cli).toMatchObject({ skipped: 3, loaded: 1 });
+	});
+
+	test('.osm.pbf: the same nodes are refused the same way', async () => {
+		const bytes = osmPbf(
+			[
+				{ id: 1, lon: 121.45, lat: 31.23 },
+				{ id: 2, lon: 121.451, lat: -5000 },
+				{ id: 3, lon: 200, lat: 31.23 },
+				{ id: 4, lon: 121.452, lat: 31.232 },
+				{ id: 5, lon: 121.453, lat: 31.233 }
+			],
+			[[1, 2, 3, 4, 5]]
+		);
+		const result = await dialogImport('network', 'bad.osm.pbf', bytes);
+		expect(result.skipped).toBe(2);
+		expect(result.problems.map((problem) => problem.code)).toEqual(['lat-out-of-range', 'lon-out-of-range']);
+		expect(unpackLines(result.records).map((line) => line.coords.length)).toEqual([2]);
+		expect(cliNetwork('bad.osm.pbf', bytes).load()).toMatchObject({ skipped: 2, loaded: 1 });
+	});
+});
+
+describe('OSM node ids spanning more than 2^53 (item 14)', () => {
+	test('all 231 nodes of the street are found', async () => {
+		const { xml, nodeCount } = osmWideIdsXml();
+		const result = await dialogImport('network', 'ids.osm', new TextEncoder().encode(xml));
+		expect(result.skipped).toBe(0);
+		const lines = unpackLines(result.records);
+		expect(lines).toHaveLength(1);
+		expect(lines[0].coords).toHaveLength(nodeCount);
+	});
+
+	test('an id beyond 2^53 (which doubles cannot hold exactly) is refused and listed', async () => {
+		const xml = `<osm><node id="9223372036854775807" lat="31.2" lon="121.4"/><node id="1" lat="31.2" lon="121.41"/></osm>`;
+		const result = await dialogImport('network', 'huge-id.osm', new TextEncoder().encode(xml));
+		expect(result.problems).toMatchObject([{ row: 1, code: 'osm-node-id-unsafe', name: 'node 9223372036854776000' }]);
+	});
+});
+
+describe('GeoParquet: a footer claiming more rows than the file can hold (item 1)', () => {
+	test('a 3-row file whose footer claims 19,999,999 rows is refused before reading, in the dialog and its inspection', async () => {
+		const bytes = parquetClaimingRows(19_999_999);
+		expect(bytes.length).toBeLessThan(1000);
+		for (const kind of ['facilities', 'population'] as const) {
+			const error = await dialogRefusal(kind, 'lying.parquet', bytes);
+			expect(error).toMatchObject({ code: 'claims-beyond-file', params: { format: 'parquet', claimed: 19_999_999, possible: bytes.length * 8 } });
+		}
+		await expect(inspectFile({ kind: 'facilities', fileName: 'lying.parquet', bytes })).rejects.toMatchObject({ code: 'claims-beyond-file' });
+	});
+
+	test('a footer claiming a few more rows than the columns hold is refused as damaged, not offered as rejected rows', async () => {
+		const error = await dialogRefusal('facilities', 'short.parquet', parquetClaimingRows(5));
+		expect(error.code).toBe('damaged');
+		expect(error.message).toMatch(/holds 3 values, the footer declares 5 rows/);
+	});
+
+	test('the honest file still loads', async () => {
+		const result = await dialogImport('facilities', 'honest.parquet', parquetClaimingRows(3));
+		expect(result).toMatchObject({ loaded: 3, skipped: 0 });
+	});
+});
