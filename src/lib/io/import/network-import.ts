@@ -7,10 +7,10 @@ import { decodeText, detectEncoding } from './encoding';
 import { readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
 import { ProblemList, resolveCrs, samplePositions } from './pipeline';
-import type { ImportOptions, NetworkImport, ProgressCallback } from './types';
+import type { ImportOptions, ImportProblem, NetworkImport, ProgressCallback } from './types';
 
 /** Lines read from OpenStreetMap; skipped = nodes refused, each in problems (beyond MAX_LISTED_PROBLEMS only counted). */
-export type OsmLoadResult = LoadResult<NetworkLine[]> & { omittedProblems?: number };
+export type OsmLoadResult = LoadResult<NetworkLine[]> & { problems: ImportProblem[]; omittedProblems?: number };
 
 /**
  * OpenStreetMap readers, written elsewhere (src/lib/io/osm/): they return WGS84 walkable lines. Passed in

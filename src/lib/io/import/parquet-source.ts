@@ -1,7 +1,7 @@
 import { FileFormatError } from '../load-result';
 import type { CrsId } from './crs';
 import { isRecord } from '../geojson';
-import { memoryTableSource, type CellValue, type RawGeometry, type RawRow, type TableSource } from './table-source';
+import { checkColumnCount, memoryTableSource, type CellValue, type RawGeometry, type RawRow, type TableSource } from './table-source';
 
 export interface ParquetTable {
 	source: TableSource;
@@ -43,7 +43,9 @@ export async function readParquetTable(bytes: Uint8Array): Promise<ParquetTable>
 		// One column at a time: when several damaged columns fail together, hyparquet's parallel read can leave
 		// a rejection unobserved; column by column, every failure reaches this catch.
 		columns = new Map();
-		for (const name of topLevelColumns(metadata)) {
+		const names = topLevelColumns(metadata);
+		checkColumnCount(names.length);
+		for (const name of names) {
 			const objects = (await parquetReadObjects({ file: buffer, metadata, columns: [name], compressors })) as Record<string, unknown>[];
 			columns.set(name, objects.map((object) => object[name]));
 		}

@@ -1,13 +1,10 @@
 import { PbfReader as Pbf } from 'pbf';
-import { Unzlib } from 'fflate';
-import type { NetworkLine } from '$lib/engine/types';
-import { FileFormatError, type LoadResult } from '../load-result';
+import { inflateZlibCapped } from '../inflate-capped';
+import { FileFormatError } from '../load-result';
 import { NodeReader, osmLoadResult, WayCollector, type OsmRead } from './osm-ways';
 
 /** The OSM PBF format's own limit on a blob, packed or unpacked (wiki: PBF Format, "File format"). */
 export const MAX_BLOB_BYTES = 32 * 1024 * 1024;
-/** zlib input is fed in pieces this large, so a bomb overshoots the cap by at most 1032 × this before it is stopped. */
-const INFLATE_PIECE_BYTES = 8 * 1024;
 
 /**
  * Reads an OpenStreetMap `.osm.pbf` extract (the format planners download for their city) into walkable
@@ -55,7 +52,7 @@ function readBlobs(bytes: Uint8Array, onProgress?: (fraction: number) => void): 
 	return read;
 }
 
-export function parseOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) => void): LoadResult<NetworkLine[]> & { omittedProblems: number } {
+export function parseOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) => void): ReturnType<typeof osmLoadResult> {
 	return osmLoadResult(readOsmPbf(bytes, onProgress));
 }
 
@@ -98,37 +95,14 @@ function inflateBlob(bytes: Uint8Array, at: number): Uint8Array {
 	throw new Error(blob.other ? `unsupported PBF blob compression: ${blob.other}` : `empty PBF blob at byte ${at}`);
 }
 
-/**
- * Unpacks a zlib blob piece by piece and stops as soon as the output passes the declared raw size (or the
- * format's 32 MiB when none is declared): a 1 MB bomb that would unpack to gigabytes costs at most ~40 MB
- * and a fraction of a second before it is refused.
- */
+/** A zlib blob unpacked within the declared raw size (or the format's 32 MiB when none is declared). */
 function inflateCapped(zlib: Uint8Array, at: number, rawSize: number | null): Uint8Array {
-	const cap = rawSize ?? MAX_BLOB_BYTES;
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	const inflater = new Unzlib((chunk) => {
-		total += chunk.length;
-		if (total > cap) throw blobLimitError(total, at, rawSize ?? undefined);
-		chunks.push(chunk);
-	});
 	try {
-		for (let start = 0; start < zlib.length; start += INFLATE_PIECE_BYTES) {
-			const end = Math.min(zlib.length, start + INFLATE_PIECE_BYTES);
-			inflater.push(zlib.subarray(start, end), end === zlib.length);
-		}
+		return inflateZlibCapped(zlib, rawSize ?? MAX_BLOB_BYTES, (produced) => blobLimitError(produced, at, rawSize ?? undefined));
 	} catch (error) {
 		if (error instanceof FileFormatError) throw error;
 		throw new Error(`corrupt zlib data in PBF blob at byte ${at}: ${(error as Error).message}`);
 	}
-	if (chunks.length === 1) return chunks[0];
-	const out = new Uint8Array(total);
-	let position = 0;
-	for (const chunk of chunks) {
-		out.set(chunk, position);
-		position += chunk.length;
-	}
-	return out;
 }
 
 interface BlockContext {

@@ -64,7 +64,7 @@ export class NodeReader {
 }
 
 /** An OSM read as the importer's LoadResult: lines loaded, refused nodes skipped and listed. */
-export function osmLoadResult(read: OsmRead): LoadResult<NetworkLine[]> & { omittedProblems: number } {
+export function osmLoadResult(read: OsmRead): LoadResult<NetworkLine[]> & { problems: ImportProblem[]; omittedProblems: number } {
 	return { records: read.lines, loaded: read.lines.length, skipped: read.stats.rejectedNodes, problems: read.problems, omittedProblems: read.omittedProblems };
 }
 

@@ -1,6 +1,5 @@
 import { SaxesParser } from 'saxes';
-import type { NetworkLine } from '$lib/engine/types';
-import { FileFormatError, type LoadResult } from '../load-result';
+import { FileFormatError } from '../load-result';
 import { NodeReader, osmLoadResult, WayCollector, type OsmRead, type RawWay } from './osm-ways';
 
 /**
@@ -58,6 +57,6 @@ export function readOsmXml(text: string, onProgress?: (fraction: number) => void
 	return read;
 }
 
-export function parseOsmXml(text: string, onProgress?: (fraction: number) => void): LoadResult<NetworkLine[]> & { omittedProblems: number } {
+export function parseOsmXml(text: string, onProgress?: (fraction: number) => void): ReturnType<typeof osmLoadResult> {
 	return osmLoadResult(readOsmXml(text, onProgress));
 }
