@@ -16,7 +16,7 @@ import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
 import { ImportClient, ImportWorkerError } from '$lib/worker/import-client';
 import { fixtureBytes, truthSubdistricts } from './import/fixtures';
 
-const IO_DIRS = ['src/lib/io', 'src/lib/io/import'].map((dir) => join(process.cwd(), dir));
+const IO_DIRS = ['src/lib/io', 'src/lib/io/import', 'src/lib/io/osm'].map((dir) => join(process.cwd(), dir));
 
 /** ICU formatting as svelte-i18n does it, so the test sees what the page shows. */
 function translator(language: Language): Translate {
