@@ -10,8 +10,19 @@ import { writeParquet } from './import-fixtures/parquet-writer';
 
 const MB = 1024 * 1024;
 
-/** A zlib stream of `bytes` zeros, compressed piece by piece (a 1 GB bomb never exists unpacked). */
+const zerosCache = new Map<number, Uint8Array>();
+
+/** A zlib stream of `bytes` zeros, compressed piece by piece (a 1 GB bomb never exists unpacked); built once per size. */
 export function zlibOfZeros(bytes: number): Uint8Array {
+	let stream = zerosCache.get(bytes);
+	if (!stream) {
+		stream = compressZeros(bytes);
+		zerosCache.set(bytes, stream);
+	}
+	return stream;
+}
+
+function compressZeros(bytes: number): Uint8Array {
 	const parts: Uint8Array[] = [];
 	const zlib = new Zlib({ level: 1 }, (chunk) => parts.push(chunk));
 	const piece = new Uint8Array(Math.min(bytes, 4 * MB));
