@@ -31,7 +31,7 @@ describe('the mapping editor with a 2,000-column table', () => {
 		expect(count(body, 'select')).toBe(fields.length);
 		// Without the bound: 2,001 options per field.
 		expect(count(body, 'option')).toBeLessThanOrEqual(fields.length * (CHOICES_SHOWN + 2));
-		expect(body).toContain('This file has 2000 columns');
+		expect(body).toContain('This file has 2,000 columns');
 		expect(body).toContain('经度');
 	});
 
@@ -55,7 +55,7 @@ describe('the preview of a 2,000-column table', () => {
 		const { body } = render(ImportPreviewTable, { props: { headers, rows, mapping: { lon: 1500 } } });
 		expect(count(body, 'td')).toBe(10 * (PREVIEW_COLUMNS_SHOWN + 1));
 		expect(body).toContain('r0c1500');
-		expect(body).toContain('Showing 30 of 2000 columns');
+		expect(body).toContain('Showing 30 of 2,000 columns');
 		expect(previewColumns(5, [4])).toEqual([0, 1, 2, 3, 4]);
 	});
 });

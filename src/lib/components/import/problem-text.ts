@@ -44,9 +44,11 @@ export function failureText(translate: Translate, failure: Failure, formatSize: 
 	if (failure.code === 'worker-stopped') return translate('import.error.workerStopped', { values: { message: failure.message } });
 	const key = failure.code ? CODED_FAILURES[failure.code] : undefined;
 	if (key) {
-		const format = typeof params.format === 'string' ? translate(`import.format.${params.format}`) : '';
-		const limit = typeof params.limitBytes === 'number' ? formatSize(params.limitBytes) : '';
-		return translate(key, { values: { detail: '', claimed: '', possible: '', columns: '', ...params, file: fileName, format, limit } });
+		const values: Record<string, string | number> = { detail: '', ...params, file: fileName };
+		if (typeof params.format === 'string') values.format = translate(`import.format.${params.format}`);
+		// A byte limit (decompression) is shown as a size; a column limit stays a count.
+		if (typeof params.limitBytes === 'number') values.limit = formatSize(params.limitBytes);
+		return translate(key, { values });
 	}
 	return translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { values: { message: failure.message, file: fileName } });
 }
