@@ -6,6 +6,7 @@
  */
 import { Zlib, zipSync, zlibSync } from 'fflate';
 import { PbfWriter } from 'pbf';
+import { framedBlob } from './bench/synthetic-pbf';
 import { writeParquet } from './import-fixtures/parquet-writer';
 
 const MB = 1024 * 1024;
@@ -62,14 +63,7 @@ export function pbfFile(blobs: PbfBlob[]): Uint8Array {
 			if (rawSize !== undefined) blob.writeVarintField(2, rawSize);
 			blob.writeBytesField(3, zlib);
 		} else if (raw) blob.writeBytesField(1, raw);
-		const blobBytes = blob.finish();
-		const header = new PbfWriter();
-		header.writeStringField(1, type);
-		header.writeVarintField(3, blobBytes.length);
-		const headerBytes = header.finish();
-		const length = new Uint8Array(4);
-		new DataView(length.buffer).setUint32(0, headerBytes.length);
-		parts.push(length, headerBytes, blobBytes);
+		parts.push(...framedBlob(type, blob.finish()));
 	}
 	return concat(parts);
 }
