@@ -244,3 +244,14 @@ describe('wide tables are refused with a message (item 2)', () => {
 		expect(await dialogRefusal('population', 'wide.geojson', bytes)).toMatchObject({ code: 'too-many-columns', params: { columns: 3000 } });
 	});
 });
+
+describe('the command line reads CSV with the same column limit (item 2)', () => {
+	test('a 20,000-column facilities CSV is one line naming the file and the limit', async () => {
+		const { loadInputs } = await import('../../../../scripts/lib/load-inputs');
+		const path = join(directory, 'wide-facilities.csv');
+		writeFileSync(path, wideCsv(20_000));
+		expect(() => loadInputs({ network: null, facilities: path, population: path, subdistricts: path })).toThrow(
+			new UsageError(`--facilities ${path}: the table has 20000 columns; at most 2000 can be loaded`)
+		);
+	});
+});
