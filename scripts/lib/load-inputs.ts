@@ -80,15 +80,8 @@ function load<T>(path: string, flag: string, parse: (text: string) => LoadResult
 export function loadNetworkFile(path: string): LoadResult<NetworkLine[]> {
 	const lower = path.toLowerCase();
 	const noLines = (lines: NetworkLine[]) => lines.length === 0;
-	// The OSM readers throw plain Errors for damaged files: report them like any other file problem.
-	const osm = <Input>(input: Input, parse: (input: Input) => NetworkLine[]) => () => {
-		try {
-			const lines = parse(input);
-			return { records: lines, loaded: lines.length, skipped: 0, problems: [] };
-		} catch (error) {
-			throw new FileFormatError((error as Error).message);
-		}
-	};
+	// The OSM readers refuse damaged files with a FileFormatError and list refused nodes as problems.
+	const osm = <Input>(input: Input, parse: (input: Input) => LoadResult<NetworkLine[]>) => () => parse(input);
 	if (lower.endsWith('.pbf')) return loadFile(path, '--network', osm(new Uint8Array(readInputFile(path, '--network')), parseOsmPbf), noLines);
 	if (lower.endsWith('.osm') || lower.endsWith('.xml')) return loadFile(path, '--network', osm(readInputFile(path, '--network').toString('utf8'), parseOsmXml), noLines);
 	if (lower.endsWith('.geojson') || lower.endsWith('.json')) return load(path, '--network', parseNetworkGeoJson, noLines);

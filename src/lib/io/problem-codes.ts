@@ -67,6 +67,8 @@ export const PROBLEM_TEXT = {
 	'bad-multilinestring': 'MultiLineString with a part of fewer than 2 valid positions',
 	'unsupported-geometry': 'unsupported geometry type "{type}"',
 	'not-a-line': 'not a LineString with at least 2 valid positions ({type})',
+	// OpenStreetMap nodes
+	'osm-node-id-unsafe': 'node id {id} is not a whole number within ±2^53 (beyond it, neighbouring ids cannot be told apart)',
 	// Warnings: the row is kept
 	'outside-boundaries': 'position is outside every loaded sub-district',
 	'subdistrict-mismatch': 'declared in {declared}, but the position lies in {actual}',

@@ -1,6 +1,7 @@
 import { FileFormatError, problemAt } from '../load-result';
 import { explain } from '../problem-codes';
 import { conversionLabel, makeToWgs84, parseCrs, type CrsId } from './crs';
+import { registerCappedDecoders } from './geotiff-decoders';
 import type { CrsGuess } from './crs-guess';
 import { FloatColumn, ProblemList } from './pipeline';
 import { estimateSpacingMetres } from './population-import';
@@ -22,7 +23,9 @@ interface OpenedRaster {
 const MAX_RASTER_PIXELS = 50_000_000;
 
 export async function openGeoTiff(bytes: Uint8Array): Promise<OpenedRaster> {
-	const { fromArrayBuffer } = await import('geotiff');
+	const geotiff = await import('geotiff');
+	registerCappedDecoders(geotiff);
+	const { fromArrayBuffer } = geotiff;
 	const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 	try {
 		const tiff = await fromArrayBuffer(buffer);
@@ -49,13 +52,16 @@ export async function openGeoTiff(bytes: Uint8Array): Promise<OpenedRaster> {
 					const bands = await image.readRasters({ samples: [0] });
 					return bands[0] as ArrayLike<number>;
 				} catch (error) {
-					throw new FileFormatError(`the GeoTIFF's pixel data is damaged or uses an unsupported layout (${(error as Error).message})`);
+					if (error instanceof FileFormatError) throw error;
+					const detail = (error as Error).message.slice(0, 200);
+					throw new FileFormatError(`the GeoTIFF's pixel data is damaged or uses an unsupported layout (${detail})`, 'damaged', { format: 'geotiff', detail });
 				}
 			}
 		};
 	} catch (error) {
 		if (error instanceof FileFormatError) throw error;
-		throw new FileFormatError(`cannot read this GeoTIFF (${(error as Error).message}); it must be georeferenced (origin and pixel size)`);
+		const detail = (error as Error).message.slice(0, 200);
+		throw new FileFormatError(`cannot read this GeoTIFF (${detail}); it must be georeferenced (origin and pixel size)`, 'damaged', { format: 'geotiff', detail });
 	}
 }
 

@@ -46,3 +46,29 @@ describe('NodeTable', () => {
 		expect(performance.now() - start).toBeLessThan(2000);
 	});
 });
+
+describe('NodeTable ids far apart (issue 26, item 14)', () => {
+	it('finds all 231 nodes when the ids span 2^53 and were written in reverse order', () => {
+		// One very negative id and 230 consecutive ids near +2^52: id − smallest id passes 2^53, where doubles
+		// round, so the former sort key tied neighbours and the lookup lost 114 of them.
+		const base = 2 ** 52;
+		const ids = [-base, ...Array.from({ length: 230 }, (_, index) => base + 230 - index)];
+		const table = new NodeTable();
+		ids.forEach((id, index) => table.add(id, index, 0));
+		expect(ids.filter((id) => table.find(id) >= 0)).toHaveLength(231);
+		ids.forEach((id, index) => expect(table.lon(table.find(id))).toBe(index));
+	});
+
+	it('orders any safe-integer ids as a comparator sort does', () => {
+		const id = fc.oneof(fc.maxSafeInteger(), fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), fc.constantFrom(0, -0, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 48, -(2 ** 48)));
+		fc.assert(
+			fc.property(fc.array(id, { maxLength: 400 }), (ids) => {
+				const table = new NodeTable();
+				ids.forEach((value, index) => table.add(value, index, 0));
+				for (const value of ids) expect(ids[table.lon(table.find(value))] === value).toBe(true);
+				expect(table.find(0.5)).toBe(-1);
+			}),
+			{ numRuns: 300, seed: 2026120714 }
+		);
+	});
+});
