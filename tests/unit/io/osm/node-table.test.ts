@@ -37,13 +37,15 @@ describe('NodeTable', () => {
 		expect([1, 3]).toContain(table.lon(table.find(5)));
 	});
 
-	it('sorts 1 million ids written in reverse block order quickly', () => {
+	it('finds every one of 1 million ids written in reverse block order', () => {
+		// Correctness only: the sort's speed belongs in a benchmark, never in a test on a busy machine.
 		const table = new NodeTable();
 		const count = 1_000_000;
 		for (let first = count - 8000; first >= 0; first -= 8000) for (let index = first; index < first + 8000; index++) table.add(10_000_000_000 + index, index, 0);
-		const start = performance.now();
-		expect(table.lon(table.find(10_000_000_000 + 123_456))).toBe(123_456);
-		expect(performance.now() - start).toBeLessThan(2000);
+		let misplaced = 0;
+		for (let index = 0; index < count; index++) if (table.lon(table.find(10_000_000_000 + index)) !== index) misplaced++;
+		expect(misplaced).toBe(0);
+		expect(table.find(10_000_000_000 + count)).toBe(-1);
 	});
 });
 
