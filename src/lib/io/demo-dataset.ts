@@ -33,16 +33,15 @@ export async function loadDemoDataset(baseUrl: string, fetchText: TextFetcher): 
 	const subdistricts = requireClean(parseSubdistrictsGeoJson(subdistrictsText), manifest.files.subdistricts);
 	const network = requireClean(parseNetworkGeoJson(networkText), manifest.files.network);
 	const sources: SourceSummary[] = [
-		summary('facilities', manifest.files.facilities, facilities),
-		summary('population', manifest.files.population, population),
-		summary('subdistricts', manifest.files.subdistricts, subdistricts),
-		summary('network', manifest.files.network, network)
+		summary('facilities', manifest.files.facilities, facilities, manifest.synthetic),
+		summary('population', manifest.files.population, population, manifest.synthetic),
+		summary('subdistricts', manifest.files.subdistricts, subdistricts, manifest.synthetic),
+		summary('network', manifest.files.network, network, manifest.synthetic)
 	];
 	return {
 		id: 'demo',
 		name: manifest.name,
 		nameEn: manifest.name_en,
-		synthetic: manifest.synthetic,
 		facilities: facilities.records,
 		cells: population.records,
 		cellShape: { kind: 'grid', sizeM: manifest.population_cell.size_m },
@@ -62,6 +61,6 @@ function requireClean<T>(result: LoadResult<T>, fileName: string): LoadResult<T>
 	return result;
 }
 
-function summary<T>(kind: SourceSummary['kind'], fileName: string, result: LoadResult<T>): SourceSummary {
-	return { kind, fileName, loaded: result.loaded, skipped: result.skipped, conversion: null, fromDemo: true };
+function summary<T>(kind: SourceSummary['kind'], fileName: string, result: LoadResult<T>, synthetic: boolean): SourceSummary {
+	return { kind, fileName, loaded: result.loaded, skipped: result.skipped, conversion: null, fromDemo: synthetic };
 }
