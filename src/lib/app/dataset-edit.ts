@@ -1,6 +1,7 @@
 import { syntheticLayers, type Dataset, type SourceSummary } from '$lib/io/dataset';
 import type { ImportResult } from '$lib/io/import/types';
 import { sourceSummary } from '$lib/io/import/source-summary';
+import { DEMO_DATASET_ID } from '$lib/io/demo-dataset';
 
 /**
  * The dataset with one part replaced by an import (facilities, population, sub-districts or streets).
@@ -12,7 +13,8 @@ export function withImport(dataset: Dataset, result: ImportResult, now: Date): D
 	const fromDemo = syntheticLayers(sources).length > 0;
 	const next: Dataset = {
 		...dataset,
-		id: `planner-${now.getTime()}`,
+		// Layers imported into the planner's dataset extend it (one saved entry); the demo is never overwritten.
+		id: dataset.id === DEMO_DATASET_ID ? `planner-${now.getTime()}` : dataset.id,
 		name: fromDemo ? '规划数据（部分为示例数据）' : '规划数据',
 		nameEn: fromDemo ? "Planner's data (partly demo data)" : "Planner's data",
 		sources

@@ -15,6 +15,9 @@ interface DemoManifest {
 	files: { facilities: string; population: string; subdistricts: string; network: string; context?: string };
 }
 
+/** The embedded demo's dataset id: never the id of a planner's saved dataset. */
+export const DEMO_DATASET_ID = 'demo';
+
 export type TextFetcher = (url: string) => Promise<string>;
 
 /** Loads the embedded demo from the app's own origin (static/data/demo); every file goes through the same parsers as a planner's. */
@@ -39,7 +42,7 @@ export async function loadDemoDataset(baseUrl: string, fetchText: TextFetcher): 
 		summary('network', manifest.files.network, network, manifest.synthetic)
 	];
 	return {
-		id: 'demo',
+		id: DEMO_DATASET_ID,
 		name: manifest.name,
 		nameEn: manifest.name_en,
 		facilities: facilities.records,
