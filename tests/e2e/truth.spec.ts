@@ -3,6 +3,7 @@
  * planner's dataset is never lost by one click. Screenshots of the banner, the data sources and the dataset
  * list (both languages) go to docs/screenshots and were looked at.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,26 @@ async function firstSheetText(bytes: Buffer): Promise<string> {
 	return lines.join('\n');
 }
 
+/** The printed report (Chromium's print, as the PDF export makes it), one text per page (poppler's pdftotext). */
+async function printedPages(page: Page): Promise<string[]> {
+	await page.evaluate(() => {
+		document.body.dataset.printed = '';
+		window.print = () => {
+			document.body.dataset.printed = 'yes';
+		};
+	});
+	await page.getByTestId('export-pdf').click();
+	await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+	await page.emulateMedia({ media: 'print' });
+	const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+	await page.emulateMedia({ media: 'screen' });
+	const path = join(mkdtempSync(join(tmpdir(), 'truth-pdf-')), 'report.pdf');
+	writeFileSync(path, pdf);
+	return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
+		.split('\f')
+		.filter((text) => text.trim() !== '');
+}
+
 const number = (text: string) => Number(text.replace(/[^\d.]/g, ''));
 
 test('provenance per layer after importing only a facility list; the dataset survives "back to the demo" and reopens (zh, en)', async ({ page }) => {
@@ -70,6 +91,10 @@ test('provenance per layer after importing only a facility list; the dataset sur
 	expect(sheet).toContain('以下图层为合成示例数据，并非真实数据：人口、街镇边界、步行路网。');
 	expect(sheet).toMatch(/数据来源：设施 \| 规划者文件 facilities-gbk-gcj02\.csv：载入 \d+ 行，跳过 \d+ 行；编码 gb/i);
 	expect(sheet).not.toMatch(/是否使用合成示例数据 \| 否/);
+	// Every page of the PDF says which layers are synthetic.
+	const pages = await printedPages(page);
+	expect(pages.length).toBeGreaterThan(2);
+	for (const [index, text] of pages.entries()) expect(text.replace(/\s+/g, ''), `PDF page ${index + 1}`).toContain('合成示例数据（非真实数据）图层：人口、街镇边界、步行路网');
 	// The GeoJSON's metadata lists the synthetic layers.
 	const geojson = JSON.parse((await downloadExport(page, 'geojson')).toString('utf8')) as { report: { synthetic: boolean; synthetic_layers: string[] } };
 	expect(geojson.report).toMatchObject({ synthetic: true, synthetic_layers: ['population', 'subdistricts', 'network'] });
@@ -82,7 +107,8 @@ test('provenance per layer after importing only a facility list; the dataset sur
 	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
 	await expect(saved.locator('li')).toHaveCount(1);
 	await expect(saved.locator('li')).toContainText('facilities-gbk-gcj02.csv');
-	await saved.scrollIntoViewIfNeeded();
+	await expect(page.locator('.app')).toHaveAttribute('data-db-ready', 'true', { timeout: 60_000 });
+	await saved.evaluate((element) => element.scrollIntoView({ block: 'end' }));
 	await page.screenshot({ path: 'docs/screenshots/saved-datasets-zh.png' });
 	// After a reload the demo is still what opens, and the dataset is still listed.
 	await page.reload();
@@ -101,7 +127,8 @@ test('provenance per layer after importing only a facility list; the dataset sur
 	await page.screenshot({ path: 'docs/screenshots/provenance-partial-en.png' });
 	await page.getByTestId('back-to-demo').click();
 	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
-	await saved.scrollIntoViewIfNeeded();
+	await expect(page.locator('.app')).toHaveAttribute('data-db-ready', 'true', { timeout: 60_000 });
+	await saved.evaluate((element) => element.scrollIntoView({ block: 'end' }));
 	await page.screenshot({ path: 'docs/screenshots/saved-datasets-en.png' });
 
 	// Deleting asks first; cancel keeps it, confirm removes it.
