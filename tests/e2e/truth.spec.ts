@@ -9,30 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, downloadExport } from './fixtures';
+import { test, expect, openApp, downloadExport, importThroughDialog, printedPdf } from './fixtures';
 
 const FIXTURES = 'tests/fixtures/import';
 
-function language(page: Page, code: 'zh-CN' | 'en'): Promise<void> {
-	return page.addInitScript((value) => {
+async function language(page: Page, code: 'zh-CN' | 'en'): Promise<void> {
+	await page.addInitScript((value) => {
 		if (!localStorage.getItem('health-circle.language')) localStorage.setItem('health-circle.language', value);
 	}, code);
-}
-
-/** Imports one file through the dialog and loads it; `crs` when the coordinates need declaring. */
-async function importFile(page: Page, kind: 'facilities' | 'population', path: string, crs?: string): Promise<void> {
-	await page.getByTestId('open-import').click();
-	const dialog = page.getByTestId('import-dialog');
-	await dialog.getByTestId(`import-kind-${kind}`).check();
-	await dialog.getByTestId('import-file').setInputFiles(path);
-	await expect(dialog.getByTestId('import-settings')).toBeVisible();
-	if (crs) await dialog.getByTestId('import-crs-select').selectOption(crs);
-	await dialog.getByTestId('import-run').click();
-	await expect(dialog.getByTestId('import-loaded')).toBeVisible();
-	await dialog.getByTestId('import-load').click();
-	await expect(page.getByTestId('import-dialog')).toHaveCount(0);
-	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
-	await expect(page.locator('.app')).toHaveAttribute('data-db-ready', 'true', { timeout: 60_000 });
 }
 
 /** The text cells of the XLSX's first sheet. */
@@ -44,21 +28,10 @@ async function firstSheetText(bytes: Buffer): Promise<string> {
 	return lines.join('\n');
 }
 
-/** The printed report (Chromium's print, as the PDF export makes it), one text per page (poppler's pdftotext). */
+/** The printed report, one text per page (poppler's pdftotext). */
 async function printedPages(page: Page): Promise<string[]> {
-	await page.evaluate(() => {
-		document.body.dataset.printed = '';
-		window.print = () => {
-			document.body.dataset.printed = 'yes';
-		};
-	});
-	await page.getByTestId('export-pdf').click();
-	await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
-	await page.emulateMedia({ media: 'print' });
-	const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
-	await page.emulateMedia({ media: 'screen' });
 	const path = join(mkdtempSync(join(tmpdir(), 'truth-pdf-')), 'report.pdf');
-	writeFileSync(path, pdf);
+	writeFileSync(path, await printedPdf(page));
 	return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
 		.split('\f')
 		.filter((text) => text.trim() !== '');
@@ -73,7 +46,7 @@ test('provenance per layer after importing only a facility list; the dataset sur
 	await expect(banner).toHaveAttribute('data-layers', 'facilities population subdistricts network');
 	await expect(page.getByTestId('saved-datasets')).toContainText('尚无已保存的数据集');
 
-	await importFile(page, 'facilities', `${FIXTURES}/facilities-gbk-gcj02.csv`, 'gcj02');
+	await importThroughDialog(page, 'facilities', `${FIXTURES}/facilities-gbk-gcj02.csv`, 'gcj02');
 	// Population, boundaries and streets are still the demo's: the banner names them; the facilities are the planner's file.
 	await expect(banner).toHaveAttribute('data-layers', 'population subdistricts network');
 	await expect(banner).toContainText('人口、街镇边界、路网');
@@ -148,7 +121,7 @@ test('residents reconciled with a row outside every sub-district; invalid settin
 	const dir = mkdtempSync(join(tmpdir(), 'truth-'));
 	const population = join(dir, 'population-outside.csv');
 	writeFileSync(population, `${readFileSync('static/data/demo/population.csv', 'utf8').trimEnd()}\n121.60,31.38,70\n`);
-	await importFile(page, 'population', population);
+	await importThroughDialog(page, 'population', population);
 
 	const reconciliation = page.getByTestId('residents-reconciliation');
 	await expect(reconciliation).toContainText('不在任何街镇内 70');
