@@ -107,6 +107,7 @@ interface Manifest {
 	name?: unknown;
 	name_en?: unknown;
 	synthetic?: unknown;
+	files?: Partial<Record<SourceSummary['kind'], unknown>>;
 	population_cell?: { kind?: unknown; size_m?: unknown; resolution?: unknown };
 }
 
@@ -122,7 +123,13 @@ function readManifest(facilitiesPath: string): Manifest | null {
 	}
 }
 
+/** A file is the synthetic demo's when a synthetic manifest in its own folder names it for that layer (provenance is per layer). */
+function isDemoFile(kind: SourceSummary['kind'], file: string, manifest: Manifest | null, manifestFolder: string): boolean {
+	return manifest?.synthetic === true && resolve(dirname(file)) === manifestFolder && manifest.files?.[kind] === basename(file);
+}
+
 function datasetInfo(options: ReportOptions, inputs: LoadedInputs, manifest: Manifest | null): ReportDatasetInfo {
+	const manifestFolder = resolve(dirname(options.facilities));
 	const folder = basename(dirname(resolve(options.facilities)));
 	const name = options.datasetName ?? (typeof manifest?.name === 'string' ? manifest.name : folder);
 	const nameEn = options.datasetName ?? (typeof manifest?.name_en === 'string' ? manifest.name_en : name);
@@ -132,13 +139,13 @@ function datasetInfo(options: ReportOptions, inputs: LoadedInputs, manifest: Man
 		loaded: count.loaded,
 		skipped: count.skipped,
 		// The canonical files are WGS84: the CLI converts nothing.
-		conversion: null
+		conversion: null,
+		fromDemo: isDemoFile(kind, count.file, manifest, manifestFolder)
 	});
 	const { sources } = inputs;
 	return {
 		name,
 		nameEn,
-		synthetic: manifest?.synthetic === true,
 		sources: [
 			source('facilities', sources.facilities),
 			source('population', sources.population),

@@ -1,4 +1,5 @@
 import type { SubdistrictOverviewRow } from '$lib/db/queries';
+import { reconcileCoverage, type AreaCoverage } from '$lib/engine/bands';
 import type { Facility } from '$lib/engine/types';
 import type { CoverageController } from './coverage.svelte';
 import type { ScenarioWorkspace } from './scenario-workspace.svelte';
@@ -15,6 +16,8 @@ export class ShownFigures {
 	readonly facilities: readonly Facility[];
 	/** Per-cell and per-area coverage (the map, tooltips, the GeoJSON export). */
 	readonly access: ReturnType<ShownFigures['pickAccess']>;
+	/** Coverage summed over the sub-districts (residents outside every sub-district apart): the tables' and the report's total. */
+	readonly within: AreaCoverage | null;
 	readonly rows: StandardsState['rows'];
 	readonly district: StandardsState['district'];
 	readonly centres: StandardsState['centres'];
@@ -35,6 +38,7 @@ export class ShownFigures {
 		this.inScenario = $derived(workspace.facilities !== null);
 		this.facilities = $derived(workspace.facilities ?? session.dataset?.facilities ?? []);
 		this.access = $derived(this.pickAccess());
+		this.within = $derived(this.access ? reconcileCoverage(this.access).within : null);
 		this.mapRevision = $derived(coverage.revision + workspace.coverage.revision);
 		this.rows = $derived(this.inScenario && workspace.scenarioIndicators ? workspace.scenarioIndicators.rows : standards.rows);
 		this.district = $derived(this.inScenario && workspace.scenarioIndicators ? workspace.scenarioIndicators.district : standards.district);

@@ -131,6 +131,20 @@ export class Workbench {
 		await this.analyse();
 	}
 
+	/** Opens one of the planner's saved datasets in place of the one shown. */
+	async openSaved(id: string): Promise<void> {
+		if (this.session.dataset?.id === id) return;
+		this.forgetResults();
+		// When the record cannot be read the dataset on screen stays, analysed again (its results were just forgotten).
+		await this.session.openSaved(id);
+		await this.analyse();
+	}
+
+	/** Deletes a saved dataset (after the planner confirmed); when it is on screen, the demo takes its place. */
+	async deleteSaved(id: string): Promise<void> {
+		if (await this.session.deleteSaved(id)) await this.backToDemo();
+	}
+
 	/** Before the dataset is replaced: every figure computed from the old one goes, in the same tick. */
 	private forgetResults(): void {
 		this.selectedCode = null;

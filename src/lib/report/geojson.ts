@@ -35,6 +35,8 @@ export interface ReportFeatureCollection {
 		generated: string;
 		language: string;
 		synthetic: boolean;
+		/** The layers that are the synthetic demo's (facilities, population, subdistricts, network). */
+		synthetic_layers: string[];
 		approximate: boolean;
 		profile: string;
 		mode: string;
@@ -106,6 +108,7 @@ export function gapReportToGeoJson(report: GapReport, subdistricts: readonly Sub
 			generated: report.generatedAt.toISOString(),
 			language: report.language,
 			synthetic: report.synthetic,
+			synthetic_layers: [...report.syntheticLayers],
 			approximate: report.approximate,
 			profile: report.profile.id,
 			mode: params.mode,

@@ -44,7 +44,6 @@ function dataset(facilities: Facility[] = [facility('C1', { type: 'centre', area
 		id: 'planner',
 		name: '测试区',
 		nameEn: 'Test district',
-		synthetic: false,
 		facilities,
 		cells: { lon: new Float64Array([121.44, 121.45, 121.46]), lat: new Float64Array([31.24, 31.25, 31.26]), pop: new Float64Array([100, 200, 300]) },
 		cellShape: { kind: 'grid', sizeM: 100 },

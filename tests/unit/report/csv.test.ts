@@ -19,7 +19,7 @@ function inputFor(language: 'zh-CN' | 'en', rows?: AreaIndicators[]): GapReportI
 	return {
 		language,
 		generatedAt: new Date('2026-11-23T02:30:00Z'),
-		dataset: { name: '静安区示例数据（合成）', nameEn: "Jing'an demo (synthetic)", synthetic: true, sources: demo.sources },
+		dataset: { name: '静安区示例数据（合成）', nameEn: "Jing'an demo (synthetic)", sources: demo.sources },
 		profile: demo.options.profile,
 		coverageParams: demo.runs.coverage.params,
 		servicePopulation: demo.options.servicePopulation,

@@ -116,3 +116,18 @@ function changesProblem(changes: FacilityChanges): Omit<EditProblem, 'index'> | 
 	}
 	return null;
 }
+
+/**
+ * The name of the facility each edit touches as it was when the edit was made (before a rename, the old
+ * name): a change log must not rewrite past edits with a later name. `baselineNames` by facility id.
+ */
+export function namesAtEdits(baselineNames: ReadonlyMap<string, string>, edits: readonly ScenarioEdit[]): string[] {
+	const current = new Map(baselineNames);
+	return edits.map((edit) => {
+		const id = edit.kind === 'add' ? edit.facility.id : edit.id;
+		const before = edit.kind === 'add' ? edit.facility.name : (current.get(id) ?? id);
+		if (edit.kind === 'add') current.set(id, edit.facility.name);
+		else if (edit.kind === 'update' && edit.changes.name !== undefined) current.set(id, edit.changes.name);
+		return before;
+	});
+}
