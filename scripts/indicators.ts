@@ -27,6 +27,7 @@ import { shownPercent } from '$lib/engine/percent';
 import { incompleteFacilityCount, RULE_IDS, rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
 import type { Facility } from '$lib/engine/types';
 import type { Scenario } from '$lib/io/scenario-file';
+import { runCli, writeProblems, type ProblemsSummary } from './lib/cli-output';
 import { formatTable, loadInputs, UsageError, type LoadedInputs } from './lib/load-inputs';
 import {
 	countedFacilities,
@@ -233,7 +234,7 @@ function describeScenario(side: { file: string; scenario: Scenario }): string {
 }
 
 async function main(): Promise<void> {
-	const { options, runs, e2sfca, indicators, csvRows, scenario } = await computeIndicators(process.argv.slice(2));
+	const { options, inputs, runs, e2sfca, indicators, csvRows, scenario } = await computeIndicators(process.argv.slice(2));
 	const { rules } = options.profile;
 	const summary = {
 		profile: options.profile,
@@ -255,10 +256,12 @@ async function main(): Promise<void> {
 		e2sfca: { method: describeE2sfca(e2sfca.params), params: e2sfca.params, approximate: e2sfca.approximate, aggregation: 'population-weighted mean over the sub-district\u2019s cells', supplyFacilityTypes: options.profile.capacityTypes },
 		district: indicators.district,
 		statusesCounted: options.statuses ?? 'all',
+		problems: null as ProblemsSummary | null,
 		...(scenario ? { scenario: scenarioSummary(scenario) } : {})
 	};
 	try {
 		mkdirSync(options.out, { recursive: true });
+		summary.problems = writeProblems(options.out, inputs.problems);
 		writeFileSync(join(options.out, 'indicators.csv'), toCsv<CsvRow>([...INDICATOR_COLUMNS, ...E2SFCA_COLUMNS], csvRows));
 		writeFileSync(join(options.out, 'centres.csv'), toCsv(CENTRE_COLUMNS, indicators.centres));
 		writeFileSync(join(options.out, 'indicators.json'), JSON.stringify(summary, null, 2) + '\n');
@@ -289,12 +292,5 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	main().catch((error: unknown) => {
-		if (error instanceof UsageError) {
-			console.error(`error: ${error.message}`);
-			process.exit(2);
-		}
-		console.error(error);
-		process.exit(1);
-	});
+	runCli(main);
 }

@@ -27,6 +27,7 @@ import { buildGapReport, type ReportDatasetInfo } from '$lib/report/model';
 import { isReportLanguage, REPORT_LANGUAGES, type ReportLanguage } from '$lib/report/translate';
 import { gapReportToXlsx } from '$lib/report/xlsx';
 import { loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
+import { runCli, writeProblems } from './lib/cli-output';
 import {
 	countedFacilities,
 	countedOf,
@@ -200,17 +201,12 @@ async function main(): Promise<void> {
 	}
 	try {
 		writeFileSync(options.out, content);
+		// Rejected rows and warnings of the inputs beside the report (the report's appendix gives the counts).
+		writeProblems(dirname(options.out), inputs.problems);
 	} catch (error) {
 		throw new UsageError(`--out ${options.out}: cannot write (${(error as Error).message})`);
 	}
 	console.log(`wrote ${options.out} (${options.format}, ${options.language}; ${report.rows.length} sub-districts${report.synthetic ? '; synthetic demo data' : ''}${report.approximate ? '; straight-line approximation' : ''})`);
 }
 
-main().catch((error: unknown) => {
-	if (error instanceof UsageError) {
-		console.error(`error: ${error.message}`);
-		process.exit(2);
-	}
-	console.error(error);
-	process.exit(1);
-});
+runCli(main);

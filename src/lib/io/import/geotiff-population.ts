@@ -1,3 +1,5 @@
+import { positionProblem, quantityProblem } from '$lib/engine/plausibility';
+import { tooLargeProblem } from '../fields';
 import { FileFormatError, problemAt } from '../load-result';
 import { explain } from '../problem-codes';
 import { conversionLabel, makeToWgs84, parseCrs, type CrsId } from './crs';
@@ -109,8 +111,12 @@ export async function importGeoTiffPopulation(
 				problems.add(problemAt(row + 1, 'pixel', explain('pixel-negative', { column: String(column + 1), value: String(value) })));
 				continue;
 			}
+			if (quantityProblem('residentsPerCell', value) !== null) {
+				problems.add(problemAt(row + 1, 'pixel', tooLargeProblem('residentsPerCell', value)));
+				continue;
+			}
 			const [x, y] = toWgs84(originX + (column + 0.5) * pixelSize[0], originY + (row + 0.5) * pixelSize[1]);
-			if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90) {
+			if (positionProblem(x, y) !== null) {
 				problems.add(problemAt(row + 1, 'pixel', explain('pixel-not-convertible', { column: String(column + 1) })));
 				continue;
 			}
