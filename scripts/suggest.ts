@@ -201,11 +201,14 @@ async function main(): Promise<void> {
 		residents: { total: problem.totalResidents, coveredToday: problem.coveredResidentsToday, coveredWithSites: rows.at(-1)?.cumulative_residents ?? problem.coveredResidentsToday },
 		value: answer.value,
 		greedyValue: answer.greedyValue,
+		heuristicValue: answer.heuristicValue,
+		source: answer.source,
 		bound: answer.bound,
 		boundKind: answer.boundKind,
 		gap: answer.gap,
 		exact: answer.exact,
 		met: answer.met,
+		shortfall: answer.shortfall,
 		violations: answer.violations,
 		swaps: answer.swaps,
 		timingsMs: { catchments: problem.catchmentsMs, ...answer.timings, total: totalMs },
@@ -227,9 +230,14 @@ function describeAnswer(options: SuggestOptions, residents: { total: number; cov
 	const lines = [`coverage ${pct(residents.coveredToday)}% → ${pct(residents.coveredWithSites)}% (+${(residents.coveredWithSites - residents.coveredToday).toLocaleString('en')} residents)`];
 	const exact = answer.exact;
 	const solver = exact === null ? 'exact solver not run (--no-exact)' : exact.status === 'optimal' ? `HiGHS optimal in ${exact.solveMs.toFixed(0)} ms` : `HiGHS: ${exact.status}${'detail' in exact ? ` (${exact.detail})` : ''}`;
-	if (answer.objective === 'mclp') lines.push(`gap to the ${answer.boundKind === 'exact' ? 'optimum' : 'upper bound'}: ${answer.gap.toFixed(3)}% (${solver})`);
-	else lines.push(`${answer.sites.length} sites; ${answer.boundKind === 'exact' ? 'fewest possible' : 'lower bound'}: ${answer.bound} (${solver})`);
-	if (!answer.met) lines.push(options.question.objective === 'mclp' ? `note: only ${answer.sites.length} site(s) add coverage within the constraints` : 'note: the target cannot be reached with these candidates and constraints');
+	const boundName = { exact: ['optimum', 'fewest possible'], solver: ["solver's upper bound", "solver's lower bound"], online: ['solver-free upper bound', 'solver-free lower bound'] }[answer.boundKind];
+	if (answer.objective === 'mclp') lines.push(`gap to the ${boundName[0]}: ${answer.gap.toFixed(3)}% (${solver})`);
+	else lines.push(`${answer.sites.length} sites; ${boundName[1]}: ${answer.bound} (${solver})`);
+	if (answer.source === 'solver') lines.push(`the exact solver found a better set than greedy + local search (${answer.objective === 'mclp' ? `+${answer.heuristicValue.toLocaleString('en')}` : `${answer.heuristicSites} sites`}); the better one is given`);
+	if (!answer.met) {
+		const why = { 'none-fits': 'no further candidate keeps the spacing and per-sub-district limits beside these', 'no-gain': 'every further candidate that keeps the constraints would add nothing' };
+		lines.push(options.question.objective === 'mclp' ? `note: ${answer.sites.length} site(s) instead of ${answer.asked}: ${why[answer.shortfall ?? 'no-gain']}` : 'note: the target cannot be reached with these candidates and constraints');
+	}
 	for (const violation of answer.violations) lines.push(`constraint not met: ${violation}`);
 	return lines.join('\n');
 }
