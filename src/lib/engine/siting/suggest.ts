@@ -18,6 +18,7 @@ import { lazyGreedy, reached } from './greedy';
 import { unionWeight, type SitingConstraints, type SitingInstance } from './instance';
 import { DEFAULT_EXACT_OPTIONS, solveExact, type ExactOptions, type ExactOutcome, type LpProgress, type LpSolve } from './milp';
 import { fillFreeSlots, swapImprove } from './swap';
+import { ruinAndRecreate, type LocalSearchResult } from './local-search';
 
 export type SitingQuestion =
 	| { objective: 'mclp'; k: number; constraints: SitingConstraints }
@@ -131,11 +132,18 @@ export interface SitingAnswer {
 	shortfall: 'none-fits' | 'no-gain' | null;
 	violations: string[];
 	swaps: number;
+	/** Local-search moves (ruin and recreate) that improved the set, and whether its time budget ran out. */
+	localSearch: { moves: number; budgetMs: number; outOfTime: boolean } | null;
 	evaluations: number;
 	timings: { firstSiteMs: number; greedyMs: number; swapMs: number; exactMs: number | null };
 }
 
+/** The local search's time budget unless the caller sets one (the panel shows it). */
+export const DEFAULT_LOCAL_SEARCH_BUDGET_MS = 3000;
+
 export interface SolveOptions {
+	/** Time budget of the local search after greedy + swap, ms; 0 = none. */
+	localSearchBudgetMs?: number;
 	exact?: { solve: LpSolve; options?: ExactOptions; onProgress?: (progress: LpProgress) => void; shouldStop?: () => boolean };
 	onPick?: (picked: number) => void;
 	/** Called with the heuristic's answer before the exact solver starts (the answer shown at once). */
@@ -159,14 +167,17 @@ export function solveSiting(problem: SitingProblem, question: SitingQuestion, op
 	const greedyMs = performance.now() - started;
 	let heuristic: number[];
 	let swaps = 0;
+	let localSearch: LocalSearchResult | null = null;
 	if (question.objective === 'mclp') {
 		const improved = improveSites(instance, constraints, greedy.sites.sites, question.k);
-		heuristic = improved.sites;
 		swaps = improved.swaps;
+		const budgetMs = options.localSearchBudgetMs ?? DEFAULT_LOCAL_SEARCH_BUDGET_MS;
+		localSearch = budgetMs > 0 ? ruinAndRecreate(instance, constraints, improved.sites, question.k, { budgetMs }) : null;
+		heuristic = localSearch && localSearch.moves > 0 ? localSearch.sites : improved.sites;
 	} else heuristic = pruneRedundant(problem, constraints, greedy.sites.sites, asked);
 	const swapMs = performance.now() - started - greedyMs;
 	const heuristicValue = unionWeight(instance, instance.weight, heuristic);
-	const base = { greedy, asked, swaps, heuristic, heuristicValue, firstSiteMs, greedyMs, swapMs };
+	const base = { greedy, asked, swaps, heuristic, heuristicValue, firstSiteMs, greedyMs, swapMs, localSearch };
 	if (!options.exact) return answerOf(problem, question, base, heuristic, null);
 	options.onHeuristic?.(answerOf(problem, question, base, heuristic, null));
 
@@ -195,6 +206,7 @@ interface HeuristicRun {
 	firstSiteMs: number;
 	greedyMs: number;
 	swapMs: number;
+	localSearch: LocalSearchResult | null;
 }
 
 /** Swaps, then any slot a constraint had kept free, until neither changes anything. */
@@ -288,6 +300,7 @@ function answerOf(problem: SitingProblem, question: SitingQuestion, run: Heurist
 		shortfall: question.objective === 'mclp' && !met ? shortfallOf(instance, constraints, sites) : null,
 		violations,
 		swaps: run.swaps,
+		localSearch: run.localSearch ? { moves: run.localSearch.moves, budgetMs: run.localSearch.budgetMs, outOfTime: run.localSearch.outOfTime } : null,
 		evaluations: run.greedy.evaluations,
 		timings: { firstSiteMs: run.firstSiteMs, greedyMs: run.greedyMs, swapMs: run.swapMs, exactMs: exact && 'solveMs' in exact ? exact.solveMs : null }
 	};
