@@ -146,15 +146,16 @@ export class CoverageController {
 		return this.send({ kind: 'scenario', requestId: this.nextRequestId++, facilities, full });
 	}
 
-	/** Suggested sites against the last computed coverage; progress is reported as the worker goes. */
+	/** Suggested sites against the last computed coverage, or a scenario's facilities on it; progress is reported as the worker goes. */
 	async suggest(
 		question: SitingQuestion,
 		candidates: CandidateOptions,
+		facilities: Facility[] | null,
 		onProgress: (phase: SuggestionPhase, done: number, total: number) => void
 	): Promise<Suggestion> {
 		const requestId = this.nextRequestId++;
 		this.sitingProgress.set(requestId, (progress) => onProgress(progress.phase, progress.done, progress.total));
-		const response = await this.send({ kind: 'suggest', requestId, question, candidates });
+		const response = await this.send({ kind: 'suggest', requestId, question, candidates, facilities });
 		if (response.kind === 'error') throw new Error(response.message);
 		if (response.kind !== 'suggested') throw new Error(`unexpected answer ${response.kind}`);
 		return response.suggestion;

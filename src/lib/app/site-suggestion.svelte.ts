@@ -11,9 +11,16 @@ import type { Scenario } from '$lib/io/scenario-file';
 import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
 import type { Suggestion, SuggestionPhase } from '$lib/worker/siting-run';
 import type { CoverageController } from './coverage.svelte';
-import type { ScenarioState } from './scenarios.svelte';
+import type { ScenarioWorkspace } from './scenario-workspace.svelte';
+import type { Facility } from '$lib/engine/types';
 
 export type SitingObjective = 'mclp' | 'lscp';
+
+/** What a suggestion starts from: today's facilities, or a scenario's (its id, name, and edits at the time). */
+export type SuggestionStart = { kind: 'baseline' } | { kind: 'scenario'; id: string; name: string; editCount: number; updatedAt: string };
+
+/** Where "Apply" puts the sites when the suggestion started from a scenario: into it, or into a copy of it. */
+export type ApplyTarget = 'scenario' | 'copy';
 
 /** A planner's file for siting: what it gave, and every row it could not use. */
 export interface SitingFile<T> {
@@ -54,18 +61,27 @@ export class SiteSuggestion {
 	result = $state.raw<Suggestion | null>(null);
 	/** The baseline revision the result was computed on. */
 	private resultRevision = -1;
+	/** What the result started from. */
+	resultStart = $state.raw<SuggestionStart>({ kind: 'baseline' });
+	applyTarget = $state<ApplyTarget>('scenario');
 	error = $state<string | null>(null);
 
-	/** The result, while the coverage it answers for is still the one on screen. */
+	/** The result, while the coverage and the scenario it answers for are still the ones on screen. */
 	readonly current: Suggestion | null;
+	/** What a suggestion run now would start from: the active scenario, or today's facilities. */
+	readonly start: SuggestionStart;
 	readonly formProblems: SitingFormProblem[];
 
 	constructor(
 		private readonly dataset: () => Dataset | null,
 		private readonly coverage: CoverageController,
-		private readonly scenarios: ScenarioState
+		private readonly workspace: ScenarioWorkspace
 	) {
-		this.current = $derived(this.result && this.resultRevision === this.coverage.revision ? this.result : null);
+		this.start = $derived.by(() => {
+			const scenario = this.workspace.scenarios.active;
+			return scenario ? { kind: 'scenario', id: scenario.id, name: scenario.name, editCount: scenario.edits.length, updatedAt: scenario.updatedAt } : { kind: 'baseline' };
+		});
+		this.current = $derived(this.result && this.resultRevision === this.coverage.revision && sameStart(this.resultStart, this.start) ? this.result : null);
 		this.formProblems = $derived(this.validate());
 	}
 
@@ -132,21 +148,27 @@ export class SiteSuggestion {
 		this.error = null;
 		this.progress = null;
 		const revision = this.coverage.revision;
+		const start = this.start;
 		const countedTypes = new Set(this.coverage.params.facilityTypes);
 		try {
+			// The active scenario's facilities (its settled edits) are today's for the suggestion.
+			const facilities = start.kind === 'scenario' ? this.startFacilities(dataset.facilities) : null;
+			const today = facilities ?? dataset.facilities;
 			const suggestion = await this.coverage.suggest(
 				$state.snapshot(this.question(dataset.subdistricts.length)) as SitingQuestion,
 				{
 					gridSpacingM: this.gridSpacingM,
 					parcels: this.parcels?.records ?? [],
 					// Facilities that do not count today may be enlarged into the chosen type (as the CLI's --existing).
-					existing: this.includeExisting ? dataset.facilities.filter((f) => f.type !== 'hospital' && !countedTypes.has(f.type)) : [],
+					existing: this.includeExisting ? today.filter((f) => f.type !== 'hospital' && !countedTypes.has(f.type)) : [],
 					excluded: this.excluded?.records ?? []
 				},
+				facilities,
 				(phase, done, total) => (this.progress = { phase, done, total })
 			);
 			this.result = suggestion;
 			this.resultRevision = revision;
+			this.resultStart = start;
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
 		} finally {
@@ -155,20 +177,45 @@ export class SiteSuggestion {
 		}
 	}
 
-	/** The suggestion as a new scenario, made active: one edit per site, named in the page's language. */
+	/** The active scenario's settled facilities; its edits no longer applying is an error the planner sees. */
+	private startFacilities(baseline: Facility[]): Facility[] {
+		const facilities = this.workspace.scenarios.facilities(baseline, this.workspace.assign, true);
+		if (!facilities) throw new Error('no active scenario');
+		return facilities;
+	}
+
+	/**
+	 * Applies the suggestion: from today's facilities, as a new scenario; from a scenario, its sites
+	 * added to that scenario (undoable edit by edit) or to a copy of it, as `applyTarget` says. The
+	 * planner's own edits are kept either way.
+	 */
 	apply(translate: Translate, now = new Date()): Scenario | null {
 		const dataset = this.dataset();
 		const suggestion = this.current;
+		const start = this.resultStart;
 		if (!dataset || !suggestion || suggestion.sites.length === 0) return null;
+		const scenarios = this.workspace.scenarios;
+		const scenario = start.kind === 'scenario' ? scenarios.active : null;
 		const type = this.siteType;
 		const edits = suggestionEdits(
 			suggestion.sites.map((site, i) => ({ candidate: site.site, rank: i + 1 })),
 			type,
-			dataset.facilities,
+			// Ids and enlargements against the scenario's facilities, so a suggested id never repeats one the planner added.
+			scenario ? this.startFacilities(dataset.facilities) : dataset.facilities,
 			(rank) => translate(`siting.siteName.${type}`, { values: { rank } })
 		);
-		const name = suggestion.objective === 'mclp' ? translate('siting.scenarioName.mclp', { values: { k: suggestion.sites.length } }) : translate('siting.scenarioName.lscp', { values: { pct: this.targetPct } });
+		if (scenario && this.applyTarget === 'scenario') {
+			for (const edit of edits) scenarios.edit(edit);
+			return scenarios.active;
+		}
 		const stamp = now.toISOString();
-		return this.scenarios.adopt({ id: 'suggestion', name, createdAt: stamp, updatedAt: stamp, edits }, now);
+		const suggested = suggestion.objective === 'mclp' ? translate('siting.scenarioName.mclp', { values: { k: suggestion.sites.length } }) : translate('siting.scenarioName.lscp', { values: { pct: this.targetPct } });
+		const name = scenario ? translate('siting.scenarioName.copy', { values: { scenario: scenario.name, suggestion: suggested } }) : suggested;
+		return scenarios.adopt({ id: 'suggestion', name, createdAt: stamp, updatedAt: stamp, edits: [...(scenario?.edits ?? []), ...edits] }, now);
 	}
+}
+
+function sameStart(a: SuggestionStart, b: SuggestionStart): boolean {
+	if (a.kind === 'baseline' || b.kind === 'baseline') return a.kind === b.kind;
+	return a.id === b.id && a.editCount === b.editCount && a.updatedAt === b.updatedAt;
 }

@@ -37,7 +37,8 @@ export type CoverageRequest =
 	 */
 	| { kind: 'scenario'; requestId: number; facilities: Facility[]; /** Send every cell, not only the changed ones (the page has no scenario state yet). */ full: boolean }
 	/** Suggested new sites (MCLP / LSCP) against the last `compute`'s coverage and parameters. */
-	| { kind: 'suggest'; requestId: number; question: SitingQuestion; candidates: CandidateOptions };
+	/** `facilities`: the active scenario's list, whose coverage is "today" for the suggestion; null = the baseline's. */
+	| { kind: 'suggest'; requestId: number; question: SitingQuestion; candidates: CandidateOptions; facilities: Facility[] | null };
 
 export type CoverageStage = 'assign' | 'graph' | 'snap' | 'search';
 
