@@ -229,8 +229,8 @@ function describeAnswer(options: SuggestOptions, residents: { total: number; cov
 	const pct = (value: number) => ((100 * value) / residents.total).toFixed(2);
 	const lines = [`coverage ${pct(residents.coveredToday)}% → ${pct(residents.coveredWithSites)}% (+${(residents.coveredWithSites - residents.coveredToday).toLocaleString('en')} residents)`];
 	const exact = answer.exact;
-	const solver = exact === null ? 'exact solver not run (--no-exact)' : exact.status === 'optimal' ? `HiGHS optimal in ${exact.solveMs.toFixed(0)} ms` : `HiGHS: ${exact.status}${'detail' in exact ? ` (${exact.detail})` : ''}`;
-	const boundName = { exact: ['optimum', 'fewest possible'], solver: ["solver's upper bound", "solver's lower bound"], online: ['solver-free upper bound', 'solver-free lower bound'] }[answer.boundKind];
+	const solver = answer.boundKind === 'enumerated' ? 'no solver needed' : exact === null ? 'exact solver not run (--no-exact)' : exact.status === 'optimal' ? `HiGHS optimal in ${exact.solveMs.toFixed(0)} ms` : `HiGHS: ${exact.status}${'detail' in exact ? ` (${exact.detail})` : ''}`;
+	const boundName = { exact: ['optimum', 'fewest possible'], enumerated: ['optimum (one site: every candidate compared)', ''], solver: ["solver's upper bound", "solver's lower bound"], online: ['solver-free upper bound', 'solver-free lower bound'] }[answer.boundKind];
 	if (answer.objective === 'mclp') lines.push(`gap to the ${boundName[0]}: ${answer.gap.toFixed(3)}% (${solver})`);
 	else lines.push(`${answer.sites.length} sites; ${boundName[1]}: ${answer.bound} (${solver})`);
 	if (answer.source === 'solver') lines.push(`the exact solver found a better set than greedy + local search (${answer.objective === 'mclp' ? `+${answer.heuristicValue.toLocaleString('en')}` : `${answer.heuristicSites} sites`}); the better one is given`);

@@ -8,12 +8,12 @@ import { test, expect, openApp } from './fixtures';
 const DEMO = 'static/data/demo';
 
 /** The CLI's suggestion on the demo files (same engine, run in Node with the exact solver). */
-function cliSites(k: number): { lon: number; lat: number; newResidents: number }[] {
+function cliSites(k: number): { lon: number; lat: number; newResidents: number; cumulativeResidents: number }[] {
 	const out = mkdtempSync(join(tmpdir(), 'suggest-'));
 	const files = ['--network', `${DEMO}/network.geojson`, '--facilities', `${DEMO}/facilities.csv`, '--population', `${DEMO}/population.csv`, '--subdistricts', `${DEMO}/subdistricts.geojson`];
 	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/suggest.ts', ...files, '--k', String(k), '--out', out], { stdio: 'pipe' });
 	const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'sites.csv'), 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
-	return rows.map((row) => ({ lon: Number(row.lon), lat: Number(row.lat), newResidents: Number(row.new_residents) }));
+	return rows.map((row) => ({ lon: Number(row.lon), lat: Number(row.lat), newResidents: Number(row.new_residents), cumulativeResidents: Number(row.cumulative_residents) }));
 }
 
 /** "+55,229" or "−1,200" as a number. */
@@ -95,4 +95,45 @@ test('the suggestion panel in Chinese, with a parcel file whose bad rows are lis
 	await expect(panel.getByTestId('siting-site')).toHaveCount(2, { timeout: 60_000 });
 	await expect(panel.getByTestId('siting-coverage')).toContainText('覆盖率');
 	await page.screenshot({ path: 'docs/screenshots/siting-zh.png' });
+});
+
+test('a suggestion starts from the active scenario: its coverage is today\'s, and Apply keeps the planner\'s station and adds two', async ({ page }) => {
+	await page.addInitScript(() => localStorage.setItem('health-circle.language', 'en'));
+	// Today's covered residents by the CLI (its best single site's cumulative figure less the site's own).
+	const [best] = cliSites(1);
+	const coveredToday = best.cumulativeResidents - best.newResidents;
+	await openApp(page);
+	await page.getByTestId('tab-scenario').click();
+	const panel = page.getByTestId('suggest-sites');
+	await expect(panel.getByTestId('siting-start')).toHaveAttribute('data-start', 'baseline');
+
+	// The planner's own station, in a new scenario.
+	await page.getByTestId('scenario-new').click();
+	await page.locator('details.coordinates summary').click();
+	await page.getByTestId('coordinates-lon').fill(String(best.lon));
+	await page.getByTestId('coordinates-lat').fill(String(best.lat));
+	await page.getByTestId('coordinates-add').click();
+	const edits = page.getByTestId('scenario-edits').locator('li');
+	await expect(edits).toHaveCount(1);
+	const coveredTotal = page.getByTestId('covered-residents-total');
+	await expect(coveredTotal).not.toHaveText('±0', { timeout: 60_000 });
+	const stationAdds = signedNumber((await coveredTotal.textContent()) ?? '');
+	expect(stationAdds).toBeGreaterThan(0);
+	await expect(panel.getByTestId('siting-start')).toHaveAttribute('data-start', 'scenario');
+
+	await panel.getByTestId('siting-k').fill('2');
+	await panel.getByTestId('siting-run').click();
+	await expect(panel.getByTestId('siting-site')).toHaveCount(2, { timeout: 120_000 });
+	// The starting coverage is the scenario's (today's plus what the planner's station adds), not the baseline's.
+	await expect(panel.getByTestId('siting-coverage')).toHaveAttribute('data-covered-today', String(coveredToday + stationAdds));
+	const added = Number(await panel.getByTestId('siting-coverage').getAttribute('data-added'));
+	expect(added).toBeGreaterThan(0);
+
+	// Apply into the scenario: the planner's station stays, two sites are added, the rise is the sum.
+	await expect(panel.getByTestId('siting-apply-to-scenario')).toBeChecked();
+	await panel.getByTestId('siting-apply').click();
+	await expect(edits).toHaveCount(3);
+	await expect.poll(async () => signedNumber((await coveredTotal.textContent()) ?? ''), { timeout: 60_000 }).toBe(stationAdds + added);
+	// No new scenario: the baseline and the planner's one.
+	await expect(page.getByTestId('scenario-select').locator('option')).toHaveCount(2);
 });

@@ -120,8 +120,11 @@ export interface SitingAnswer {
 	source: 'heuristic' | 'solver';
 	/** MCLP: upper bound on the value; LSCP: lower bound on the number of sites. */
 	bound: number;
-	/** 'exact': the optimum, proven; 'solver': the exact solver's best bound when it stopped early; 'online': solver-free. */
-	boundKind: 'exact' | 'solver' | 'online';
+	/**
+	 * 'exact': the optimum, proven by the exact solver; 'enumerated': the optimum, proven without it (one
+	 * site: greedy compared every candidate); 'solver': the exact solver's best bound when it stopped early; 'online': solver-free.
+	 */
+	boundKind: 'exact' | 'enumerated' | 'solver' | 'online';
 	/** MCLP: (bound − value) ÷ bound, %; LSCP: sites − bound. 0 = proven optimal. */
 	gap: number;
 	exact: ExactOutcome | null;
@@ -139,7 +142,7 @@ export interface SitingAnswer {
 }
 
 /** The local search's time budget unless the caller sets one (the panel shows it). */
-export const DEFAULT_LOCAL_SEARCH_BUDGET_MS = 3000;
+export const DEFAULT_LOCAL_SEARCH_BUDGET_MS = 1000;
 
 export interface SolveOptions {
 	/** Time budget of the local search after greedy + swap, ms; 0 = none. */
@@ -178,7 +181,7 @@ export function solveSiting(problem: SitingProblem, question: SitingQuestion, op
 	const swapMs = performance.now() - started - greedyMs;
 	const heuristicValue = unionWeight(instance, instance.weight, heuristic);
 	const base = { greedy, asked, swaps, heuristic, heuristicValue, firstSiteMs, greedyMs, swapMs, localSearch };
-	if (!options.exact) return answerOf(problem, question, base, heuristic, null);
+	if (!options.exact || provenByGreedy(question)) return answerOf(problem, question, base, heuristic, null);
 	options.onHeuristic?.(answerOf(problem, question, base, heuristic, null));
 
 	const exactQuestion = question.objective === 'mclp' ? { objective: 'mclp' as const, k: question.k } : { objective: 'lscp' as const, targetWeight: asked };
@@ -267,7 +270,7 @@ function answerOf(problem: SitingProblem, question: SitingQuestion, run: Heurist
 	const { instance } = problem;
 	const constraints = question.constraints;
 	const value = unionWeight(instance, instance.weight, sites);
-	const bounds = question.objective === 'mclp' ? mclpBound(problem, sites, value, question.k, exact) : lscpBound(problem, sites, run.asked, exact);
+	const bounds = question.objective === 'mclp' ? mclpBound(problem, question, sites, value, question.k, exact) : lscpBound(problem, sites, run.asked, exact);
 	const ranked = rankSites(instance, sites);
 	let cumulative = problem.coveredResidentsToday;
 	const cells = new Set<number>();
@@ -327,8 +330,18 @@ function pruneRedundant(problem: SitingProblem, constraints: SitingConstraints, 
 	return sites;
 }
 
-function mclpBound(problem: SitingProblem, sites: number[], value: number, k: number, exact: ExactOutcome | null) {
+/**
+ * One site and at most one owed to a group minimum: greedy's pick is the best candidate the
+ * constraints allow, i.e. every feasible answer was compared. No solver is needed (on a sparse
+ * facility list the MILP for k = 1 took HiGHS over a minute).
+ */
+function provenByGreedy(question: SitingQuestion): boolean {
+	return question.objective === 'mclp' && question.k === 1 && question.constraints.minPerGroup.reduce((sum, min) => sum + (min ?? 0), 0) <= 1;
+}
+
+function mclpBound(problem: SitingProblem, question: SitingQuestion, sites: number[], value: number, k: number, exact: ExactOutcome | null) {
 	const gapTo = (bound: number) => (bound > 0 ? Math.max(0, (100 * (bound - value)) / bound) : 0);
+	if (provenByGreedy(question)) return { bound: value, boundKind: 'enumerated' as const, gap: 0 };
 	if (exact?.status === 'optimal') {
 		// Proven within HiGHS's relative gap of 1e-9: the better of the two sets is the optimum.
 		const optimum = Math.max(value, unionWeight(problem.instance, problem.instance.weight, exact.sites));

@@ -38,7 +38,8 @@ const stoppedEarly = (inner: () => LpSolve): LpSolve => (model, options) => {
 describe('the best solution known', () => {
 	it('equals brute force whenever HiGHS proves optimality, keeps every constraint, and is never below the solver\'s set', () => {
 		fc.assert(
-			fc.property(randomInstance({ constraints: true }), fc.integer({ min: 1, max: 4 }), ({ instance, constraints }, k) => {
+			// k ≥ 2: one site is proven without the solver (below).
+			fc.property(randomInstance({ constraints: true }), fc.integer({ min: 2, max: 4 }), ({ instance, constraints }, k) => {
 				const optimum = bruteForceMax(instance, constraints, k);
 				fc.pre(Number.isFinite(optimum));
 				const answer = solveSiting(problemOf(instance), { objective: 'mclp', k, constraints }, { exact: { solve } });
@@ -59,7 +60,7 @@ describe('the best solution known', () => {
 
 	it('takes the solver\'s best feasible set when the solver stops early, with the gap to the solver\'s bound', () => {
 		fc.assert(
-			fc.property(randomInstance({ constraints: true }), fc.integer({ min: 1, max: 4 }), ({ instance, constraints }, k) => {
+			fc.property(randomInstance({ constraints: true }), fc.integer({ min: 2, max: 4 }), ({ instance, constraints }, k) => {
 				const optimum = bruteForceMax(instance, constraints, k);
 				fc.pre(Number.isFinite(optimum) && optimum > 0);
 				const answer = solveSiting(problemOf(instance), { objective: 'mclp', k, constraints }, { exact: { solve: stoppedEarly(() => solve) } });
@@ -74,6 +75,30 @@ describe('the best solution known', () => {
 				expect(answer.gap).toBeCloseTo((100 * (answer.bound - answer.value)) / answer.bound, 9);
 			}),
 			{ numRuns: 200 }
+		);
+	});
+});
+
+describe('one site', () => {
+	it('is proven optimal without the solver (greedy compares every allowed candidate): equal to brute force', () => {
+		fc.assert(
+			fc.property(randomInstance({ constraints: true }), ({ instance, constraints }) => {
+				const atMostOneOwed = { ...constraints, minPerGroup: constraints.minPerGroup.map((min, group) => (group === 0 ? Math.min(min, 1) : 0)) };
+				const optimum = bruteForceMax(instance, atMostOneOwed, 1);
+				fc.pre(Number.isFinite(optimum));
+				let solverCalls = 0;
+				const counting: LpSolve = (model, options) => {
+					solverCalls++;
+					return solve(model, options);
+				};
+				const answer = solveSiting(problemOf(instance), { objective: 'mclp', k: 1, constraints: atMostOneOwed }, { exact: { solve: counting } });
+				expect(answer.value).toBe(optimum);
+				expect(answer.boundKind).toBe('enumerated');
+				expect(answer.gap).toBe(0);
+				expect(solverCalls).toBe(0);
+				expect(feasible(instance, atMostOneOwed, answer.sites.map((s) => s.candidate))).toBe(true);
+			}),
+			{ numRuns: 300 }
 		);
 	});
 });
