@@ -29,8 +29,8 @@ import type { LoadResult } from '$lib/io/load-result';
 import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
 import { loadLpSolve } from './lib/highs-solver';
 import { INDICATOR_ARG_OPTIONS, INDICATOR_USAGE, prepareEngineNetwork, readIndicatorOptions, readNumber, requiredOption, textOption, type IndicatorRunOptions } from './lib/indicator-run';
-import { loadFile, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
-import { siteRows, sitesCsv, sitesGeoJson, sitesTable } from './lib/siting-output';
+import { formatTable, loadFile, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
+import { siteRows, sitesCsv, sitesGeoJson, type SiteRow } from '$lib/io/siting-export';
 
 const USAGE = `usage: npm run suggest -- ${INDICATOR_USAGE.replace(' [--scenario FILE]', '')} --k N | --target-pct P|all [--grid 150] [--candidates FILE] [--existing] [--exclude FILE] [--min-spacing M] [--max-per-subdistrict N] [--min-per-subdistrict N] [--site-type station|centre] [--weight-column NAME] [--no-exact] [--time-limit 60] --out DIR`;
 
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
 	const answer = solveSiting(problem, options.question, { exact });
 	const totalMs = performance.now() - started;
 
-	const rows = siteRows(problem, answer, inputs.subdistricts);
+	const rows = siteRows(answer.sites.map((site) => ({ ...site, site: problem.candidates[site.candidate] })), inputs.subdistricts);
 	const edits = suggestionEdits(answer.sites.map((site, i) => ({ candidate: problem.candidates[site.candidate], rank: i + 1 })), options.siteType, inputs.facilities, (rank) => `建议${options.siteType === 'station' ? '站点' : '中心'} ${rank}`);
 	const now = new Date();
 	const scenario: Scenario = { id: `suggest-${now.getTime().toString(36)}`, name: describeQuestion(options), createdAt: now.toISOString(), updatedAt: now.toISOString(), edits };
@@ -218,6 +218,15 @@ async function main(): Promise<void> {
 	console.log(sitesTable(rows));
 	console.log(describeAnswer(options, summary.residents, answer));
 	console.log(`wrote ${['sites.csv', 'sites.geojson', 'scenario.json', 'summary.json'].map((file) => join(options.out, file)).join(', ')}`);
+}
+
+/** The ranked sites as a plain-text table for the terminal. */
+function sitesTable(rows: SiteRow[]): string {
+	return formatTable(
+		['#', 'site (lon, lat)', '街镇', 'source', 'new residents', 'cumulative', '%'],
+		rows.map((row) => [String(row.rank), `${row.lon.toFixed(5)}, ${row.lat.toFixed(5)}`, row.subdistrict_name, row.source, row.new_residents.toLocaleString('en'), row.cumulative_residents.toLocaleString('en'), row.cumulative_pct.toFixed(2)]),
+		[true, false, false, false, true, true, true]
+	);
 }
 
 function describeQuestion(options: SuggestOptions): string {

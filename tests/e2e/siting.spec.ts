@@ -129,6 +129,19 @@ test('a suggestion starts from the active scenario: its coverage is today\'s, an
 	const added = Number(await panel.getByTestId('siting-coverage').getAttribute('data-added'));
 	expect(added).toBeGreaterThan(0);
 
+	// "Export suggestion": the CLI's columns, the sites of the table with their residents, and the same in GeoJSON.
+	const shownResidents = await panel.getByTestId('siting-site').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-new-residents'))));
+	const [csvFile] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('siting-export-csv').click()]);
+	const csvText = readFileSync((await csvFile.path())!, 'utf8').replace(/^\ufeff/, '');
+	expect(csvText.split('\n')[0]).toBe('rank,lon,lat,lon_gcj02,lat_gcj02,subdistrict_code,subdistrict_name,source,label,new_residents,cumulative_residents,cumulative_pct');
+	const exported = Papa.parse<Record<string, string>>(csvText, { header: true, skipEmptyLines: true }).data;
+	expect(exported.map((row) => Number(row.new_residents))).toEqual(shownResidents);
+	expect(Number(exported.at(-1)?.cumulative_residents)).toBe(coveredToday + stationAdds + added);
+	const [geoFile] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('siting-export-geojson').click()]);
+	const geo = JSON.parse(readFileSync((await geoFile.path())!, 'utf8')) as { features: { geometry: { coordinates: number[] }; properties: { new_residents: number } }[] };
+	expect(geo.features.map((feature) => feature.properties.new_residents)).toEqual(shownResidents);
+	expect(geo.features.map((feature) => feature.geometry.coordinates)).toEqual(exported.map((row) => [Number(row.lon), Number(row.lat)]));
+
 	// Apply into the scenario: the planner's station stays, two sites are added, the rise is the sum.
 	await expect(panel.getByTestId('siting-apply-to-scenario')).toBeChecked();
 	await panel.getByTestId('siting-apply').click();

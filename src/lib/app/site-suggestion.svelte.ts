@@ -13,6 +13,8 @@ import type { Suggestion, SuggestionPhase } from '$lib/worker/siting-run';
 import type { CoverageController } from './coverage.svelte';
 import type { ScenarioWorkspace } from './scenario-workspace.svelte';
 import type { Facility } from '$lib/engine/types';
+import { siteRows, sitesCsv, sitesGeoJson } from '$lib/io/siting-export';
+import { downloadFile } from './download';
 
 export type SitingObjective = 'mclp' | 'lscp';
 
@@ -175,6 +177,16 @@ export class SiteSuggestion {
 			this.running = false;
 			this.progress = null;
 		}
+	}
+
+	/** "Export suggestion": the ranked sites with the CLI's columns (sites.csv / sites.geojson of `npm run suggest`). */
+	export(format: 'csv' | 'geojson'): void {
+		const dataset = this.dataset();
+		const suggestion = this.current;
+		if (!dataset || !suggestion) return;
+		const rows = siteRows(suggestion.sites, dataset.subdistricts);
+		if (format === 'csv') downloadFile('suggested-sites.csv', sitesCsv(rows), 'text/csv;charset=utf-8');
+		else downloadFile('suggested-sites.geojson', sitesGeoJson(rows), 'application/geo+json');
 	}
 
 	/** The active scenario's settled facilities; its edits no longer applying is an error the planner sees. */
