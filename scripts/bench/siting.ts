@@ -92,7 +92,8 @@ async function measure(c: SitingCase, constraintSets: { label: string; of: (grou
 			cells: c.input.cells.lon.length,
 			catchmentsS,
 			firstSiteS: catchmentsS + answer.timings.firstSiteMs / 1000,
-			firstAnswerS: catchmentsS + firstAnswerMs / 1000,
+			// Without a solver run (one site) the first answer is the final one.
+			firstAnswerS: catchmentsS + (Number.isNaN(firstAnswerMs) ? finalMs : firstAnswerMs) / 1000,
 			finalAnswerS: catchmentsS + finalMs / 1000,
 			instanceMB,
 			peakRssGB: (process.resourceUsage().maxRSS * 1024) / 1e9,

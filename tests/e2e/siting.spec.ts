@@ -121,9 +121,22 @@ test('a suggestion starts from the active scenario: its coverage is today\'s, an
 	expect(stationAdds).toBeGreaterThan(0);
 	await expect(panel.getByTestId('siting-start')).toHaveAttribute('data-start', 'scenario');
 
+	// Constraints, an excluded area (around the CLI's third-best site) and named parcels (near the second and fourth): for the screenshot.
+	const [, second, third, fourth] = cliSites(4);
+	const box = (lon: number, lat: number, d: number) => [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]];
+	const excluded = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'green belt' }, geometry: { type: 'Polygon', coordinates: [box(third.lon, third.lat, 0.003)] } }] };
+	await panel.getByTestId('siting-excluded-input').setInputFiles({ name: 'excluded.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(excluded), 'utf8') });
+	const parcels = ['name,lon,lat', `Former school plot,${second.lon + 0.0004},${second.lat}`, `Market lot,${fourth.lon},${fourth.lat + 0.0004}`].join('\n');
+	await panel.getByTestId('siting-parcels-input').setInputFiles({ name: 'parcels.csv', mimeType: 'text/csv', buffer: Buffer.from(parcels, 'utf8') });
+	await expect(panel.getByTestId('siting-parcels-counts')).toContainText('2 loaded');
+	await panel.getByTestId('siting-spacing').fill('600');
+	await panel.getByTestId('siting-max-per').fill('2');
 	await panel.getByTestId('siting-k').fill('2');
 	await panel.getByTestId('siting-run').click();
 	await expect(panel.getByTestId('siting-site')).toHaveCount(2, { timeout: 120_000 });
+	await expect(panel.getByTestId('siting-progress')).toHaveCount(0, { timeout: 120_000 });
+	await panel.getByTestId('siting-site').first().scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'docs/screenshots/siting-scenario-constraints-en.png' });
 	// The starting coverage is the scenario's (today's plus what the planner's station adds), not the baseline's.
 	await expect(panel.getByTestId('siting-coverage')).toHaveAttribute('data-covered-today', String(coveredToday + stationAdds));
 	const added = Number(await panel.getByTestId('siting-coverage').getAttribute('data-added'));

@@ -5,7 +5,10 @@ import type { Facility, FacilityType } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from '$lib/worker/coverage-messages';
 import type { CandidateOptions } from '$lib/engine/siting/candidates';
 import type { SitingQuestion } from '$lib/engine/siting/suggest';
-import type { Suggestion, SuggestionPhase } from '$lib/worker/siting-run';
+import type { Suggestion } from '$lib/worker/siting-run';
+
+/** A suggestion's progress as the worker reports it (phase, counts, the heuristic's answer, the solver's figures). */
+export type SitingProgress = Omit<Extract<CoverageResponse, { kind: 'siting-progress' }>, 'kind' | 'requestId'>;
 import CoverageWorker from '$lib/worker/coverage.worker?worker';
 import { markStartup, STARTUP_MARK } from './startup-marks';
 
@@ -151,10 +154,10 @@ export class CoverageController {
 		question: SitingQuestion,
 		candidates: CandidateOptions,
 		facilities: Facility[] | null,
-		onProgress: (phase: SuggestionPhase, done: number, total: number) => void
+		onProgress: (progress: SitingProgress) => void
 	): Promise<Suggestion> {
 		const requestId = this.nextRequestId++;
-		this.sitingProgress.set(requestId, (progress) => onProgress(progress.phase, progress.done, progress.total));
+		this.sitingProgress.set(requestId, onProgress);
 		const response = await this.send({ kind: 'suggest', requestId, question, candidates, facilities });
 		if (response.kind === 'error') throw new Error(response.message);
 		if (response.kind !== 'suggested') throw new Error(`unexpected answer ${response.kind}`);

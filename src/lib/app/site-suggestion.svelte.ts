@@ -10,6 +10,7 @@ import { FileFormatError, type FileErrorCode, type LoadResult, type RowProblem }
 import type { Scenario } from '$lib/io/scenario-file';
 import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
 import type { Suggestion, SuggestionPhase } from '$lib/worker/siting-run';
+import type { LpProgress } from '$lib/engine/siting/milp';
 import type { CoverageController } from './coverage.svelte';
 import type { ScenarioWorkspace } from './scenario-workspace.svelte';
 import type { Facility } from '$lib/engine/types';
@@ -67,6 +68,10 @@ export class SiteSuggestion {
 	resultStart = $state.raw<SuggestionStart>({ kind: 'baseline' });
 	applyTarget = $state<ApplyTarget>('scenario');
 	error = $state<string | null>(null);
+	/** True while the shown result is the heuristic's and the exact solver is still at work. */
+	certifying = $state(false);
+	/** The exact solver's best value and bound so far, while certifying. */
+	solverProgress = $state.raw<LpProgress | null>(null);
 
 	/** The result, while the coverage and the scenario it answers for are still the ones on screen. */
 	readonly current: Suggestion | null;
@@ -166,7 +171,17 @@ export class SiteSuggestion {
 					excluded: this.excluded?.records ?? []
 				},
 				facilities,
-				(phase, done, total) => (this.progress = { phase, done, total })
+				({ phase, done, total, heuristic, solver }) => {
+					this.progress = { phase, done, total };
+					// The heuristic's answer is shown at once; the certified one replaces it.
+					if (heuristic) {
+						this.result = heuristic;
+						this.resultRevision = revision;
+						this.resultStart = start;
+						this.certifying = true;
+					}
+					if (solver) this.solverProgress = solver;
+				}
 			);
 			this.result = suggestion;
 			this.resultRevision = revision;
@@ -176,6 +191,8 @@ export class SiteSuggestion {
 		} finally {
 			this.running = false;
 			this.progress = null;
+			this.certifying = false;
+			this.solverProgress = null;
 		}
 	}
 

@@ -136,6 +136,8 @@ async function suggest(request: Extract<CoverageRequest, { kind: 'suggest' }>): 
 		question: request.question,
 		candidates: request.candidates,
 		onProgress: (phase, done, total) => post({ kind: 'siting-progress', requestId, phase, done, total }),
+		onHeuristic: (heuristic) => post({ kind: 'siting-progress', requestId, phase: 'certifying', done: 0, total: 1, heuristic }),
+		onSolverProgress: (solver) => post({ kind: 'siting-progress', requestId, phase: 'certifying', done: 0, total: 1, solver }),
 		exact: solve ? { solve, options: BROWSER_EXACT_OPTIONS } : null
 	});
 	post({ kind: 'suggested', requestId, suggestion });
