@@ -9,6 +9,7 @@
 import { constraintViolations, SiteSet } from './constraints';
 import { CoverState } from './cover-state';
 import { unionWeight, type SitingConstraints, type SitingInstance } from './instance';
+import { fillFreeSlots } from './swap';
 
 export interface LocalSearchOptions {
 	/** Wall-clock budget, ms; the search returns its best set when it is spent. */
@@ -78,14 +79,13 @@ function* neighbourhoods(instance: SitingInstance, sites: readonly number[]): Ge
  * Refills up to k sites beside `kept`: for each of the `firstPicks` best candidates that fit (the
  * freed sites excluded, so the move changes something), that candidate then the greedy rest.
  */
-function refill(instance: SitingInstance, constraints: SitingConstraints, kept: readonly number[], freed: readonly number[], k: number, firstPicks: number, skip = 0): { sites: number[]; value: number } | null {
+function refill(instance: SitingInstance, constraints: SitingConstraints, kept: readonly number[], freed: readonly number[], k: number, firstPicks: number): { sites: number[]; value: number } | null {
 	const set = new SiteSet(instance, constraints);
 	const cover = new CoverState(instance, instance.weight.length);
 	for (const site of kept) {
 		set.add(site);
 		cover.add(site);
 	}
-	const keptValue = unionWeight(instance, instance.weight, kept);
 	const excluded = new Set(freed);
 	const firsts: { candidate: number; gain: number }[] = [];
 	for (let c = 0; c < instance.candidateCount; c++) {
@@ -96,30 +96,14 @@ function refill(instance: SitingInstance, constraints: SitingConstraints, kept: 
 	}
 	firsts.sort((a, b) => b.gain - a.gain || a.candidate - b.candidate);
 	let best: { sites: number[]; value: number } | null = null;
-	for (const first of firsts.slice(skip, skip + firstPicks)) {
-		const added = [first.candidate];
+	for (const first of firsts.slice(0, firstPicks)) {
 		set.add(first.candidate);
 		cover.add(first.candidate);
-		let value = keptValue + first.gain;
-		while (set.sites.length < k) {
-			let pick = -1;
-			let pickGain = 0;
-			for (let c = 0; c < instance.candidateCount; c++) {
-				if (set.has(c) || !set.allows(c)) continue;
-				const gain = cover.gain(c);
-				if (gain > pickGain) {
-					pickGain = gain;
-					pick = c;
-				}
-			}
-			if (pick < 0) break;
-			set.add(pick);
-			cover.add(pick);
-			added.push(pick);
-			value += pickGain;
-		}
+		fillFreeSlots(instance, set, cover, k);
 		const sites = [...set.sites];
-		if ((best === null || value > best.value) && constraintViolations(instance, constraints, sites).length === 0) best = { sites, value: unionWeight(instance, instance.weight, sites) };
+		const added = sites.slice(kept.length);
+		const value = unionWeight(instance, instance.weight, sites);
+		if ((best === null || value > best.value) && constraintViolations(instance, constraints, sites).length === 0) best = { sites, value };
 		for (const site of added.reverse()) {
 			set.remove(site);
 			cover.remove(site);
