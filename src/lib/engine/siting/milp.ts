@@ -3,8 +3,8 @@
  * Node: see scripts/lib/highs-solver.ts). The engine only writes the model and reads the answer, so it
  * stays free of any solver. Cells covered by the same candidates are one demand row (their weights
  * summed): the model's size follows the distinct covering patterns, not the cells.
- *   MCLP: max Σ W_g y_g  s.t. y_g ≤ Σ_{j covers g} x_j,  Σ x_j ≤ k,  group limits,  spacing pairs.
- *   LSCP: min Σ x_j      s.t. the same y_g rows,  Σ W_g y_g ≥ target,  group limits,  spacing pairs.
+ *   MCLP: max Σ W_g y_g  s.t. y_g ≤ Σ_{j covers g} x_j,  Σ x_j ≤ k,  group limits,  spacing cliques.
+ *   LSCP: min Σ x_j      s.t. the same y_g rows,  Σ W_g y_g ≥ target,  group limits,  spacing cliques.
  * x binary, 0 ≤ y ≤ 1. A model larger than `maxNonzeros` is not built (the caller reports "too big").
  */
 import type { SitingConstraints, SitingInstance } from './instance';
@@ -137,6 +137,37 @@ function groupRows(instance: SitingInstance, constraints: SitingConstraints): st
 	return rows;
 }
 
+/**
+ * The spacing rule as clique rows (Σ x ≤ 1 over candidates pairwise closer than the spacing), which
+ * bound the LP relaxation tighter than one row per pair: each conflicting pair not yet in a clique
+ * starts one, grown greedily with candidates in conflict with every member. Every pair ends up in a
+ * clique and every clique holds only conflicting pairs, so the rows allow exactly the same site sets.
+ */
+function spacingCliques(instance: SitingInstance, spacingM: number): number[][] {
+	const pairs = spacingPairs(instance, spacingM);
+	const neighbours = new Map<number, Set<number>>();
+	for (const [a, b] of pairs) {
+		if (!neighbours.has(a)) neighbours.set(a, new Set());
+		if (!neighbours.has(b)) neighbours.set(b, new Set());
+		neighbours.get(a)!.add(b);
+		neighbours.get(b)!.add(a);
+	}
+	const covered = new Set<string>();
+	const cliques: number[][] = [];
+	for (const [a, b] of pairs) {
+		if (covered.has(`${a},${b}`)) continue;
+		const clique = [a, b];
+		for (const c of [...neighbours.get(a)!].sort((p, q) => p - q)) {
+			if (c === b) continue;
+			if (clique.every((member) => neighbours.get(member)!.has(c))) clique.push(c);
+		}
+		clique.sort((p, q) => p - q);
+		for (let i = 0; i < clique.length; i++) for (let j = i + 1; j < clique.length; j++) covered.add(`${clique[i]},${clique[j]}`);
+		cliques.push(clique);
+	}
+	return cliques;
+}
+
 interface Model {
 	text: string;
 	demand: DemandRows;
@@ -146,8 +177,8 @@ interface Model {
 
 function buildModel(instance: SitingInstance, constraints: SitingConstraints, objective: 'mclp' | 'lscp', limit: number, maxNonzeros: number): Model | { tooBig: number } {
 	const demand = demandRows(instance);
-	const pairs = spacingPairs(instance, constraints.minSpacingM);
-	const nonzeros = demand.nonzeros + instance.candidateCount * 2 + pairs.length * 2;
+	const cliques = spacingCliques(instance, constraints.minSpacingM);
+	const nonzeros = demand.nonzeros + instance.candidateCount * 2 + cliques.reduce((sum, clique) => sum + clique.length, 0);
 	if (nonzeros > maxNonzeros) return { tooBig: nonzeros };
 	const xs = Array.from({ length: instance.candidateCount }, (_, c) => `x${c}`);
 	const ys = demand.weight.map((weight, row) => `${weight} y${row}`);
@@ -159,9 +190,9 @@ function buildModel(instance: SitingInstance, constraints: SitingConstraints, ob
 	if (objective === 'mclp') out.push(` k: ${sum(xs)} <= ${limit}`);
 	else out.push(` target: ${ys.length > 0 ? sum(ys) : '0 x0'} >= ${limit}`);
 	out.push(...groupRows(instance, constraints));
-	pairs.forEach(([a, b], i) => out.push(` s${i}: x${a} + x${b} <= 1`));
+	cliques.forEach((clique, i) => out.push(` s${i}: ${sum(clique.map((c) => `x${c}`))} <= 1`));
 	out.push('Bounds', ...demand.weight.map((_, row) => ` 0 <= y${row} <= 1`), 'Binary', ...xs.map((x) => ` ${x}`), 'End');
-	return { text: out.join('\n'), demand, rows: demand.candidates.length + 1 + pairs.length + instance.groupCount * 2, nonzeros };
+	return { text: out.join('\n'), demand, rows: demand.candidates.length + 1 + cliques.length + instance.groupCount * 2, nonzeros };
 }
 
 /** A start for the solver: x = 1 on the sites, y = 1 on each demand row one of them covers. */
