@@ -5,7 +5,10 @@ import type { Facility, FacilityType } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from '$lib/worker/coverage-messages';
 import type { CandidateOptions } from '$lib/engine/siting/candidates';
 import type { SitingQuestion } from '$lib/engine/siting/suggest';
-import type { Suggestion, SuggestionPhase } from '$lib/worker/siting-run';
+import type { Suggestion } from '$lib/worker/siting-run';
+
+/** A suggestion's progress as the worker reports it (phase, counts, the heuristic's answer, the solver's figures). */
+export type SitingProgress = Omit<Extract<CoverageResponse, { kind: 'siting-progress' }>, 'kind' | 'requestId'>;
 import CoverageWorker from '$lib/worker/coverage.worker?worker';
 import { markStartup, STARTUP_MARK } from './startup-marks';
 
@@ -146,15 +149,16 @@ export class CoverageController {
 		return this.send({ kind: 'scenario', requestId: this.nextRequestId++, facilities, full });
 	}
 
-	/** Suggested sites against the last computed coverage; progress is reported as the worker goes. */
+	/** Suggested sites against the last computed coverage, or a scenario's facilities on it; progress is reported as the worker goes. */
 	async suggest(
 		question: SitingQuestion,
 		candidates: CandidateOptions,
-		onProgress: (phase: SuggestionPhase, done: number, total: number) => void
+		facilities: Facility[] | null,
+		onProgress: (progress: SitingProgress) => void
 	): Promise<Suggestion> {
 		const requestId = this.nextRequestId++;
-		this.sitingProgress.set(requestId, (progress) => onProgress(progress.phase, progress.done, progress.total));
-		const response = await this.send({ kind: 'suggest', requestId, question, candidates });
+		this.sitingProgress.set(requestId, onProgress);
+		const response = await this.send({ kind: 'suggest', requestId, question, candidates, facilities });
 		if (response.kind === 'error') throw new Error(response.message);
 		if (response.kind !== 'suggested') throw new Error(`unexpected answer ${response.kind}`);
 		return response.suggestion;

@@ -65,7 +65,7 @@ export class Workbench {
 		this.session = new Session(options.openDb);
 		this.workspace = new ScenarioWorkspace(() => this.session.dataset, this.coverage, this.standards);
 		this.shown = new ShownFigures(this.session, this.coverage, this.standards, this.workspace);
-		this.siting = new SiteSuggestion(() => this.session.dataset, this.coverage, this.workspace.scenarios);
+		this.siting = new SiteSuggestion(() => this.session.dataset, this.coverage, this.workspace);
 		this.exports = new ReportExport(this.session, this.coverage, this.standards, this.workspace, this.shown, options.language, options.map);
 		const labelPoints = $derived(this.session.dataset ? subdistrictLabelPoints(this.session.dataset.subdistricts) : new Map());
 		this.labels = $derived(
