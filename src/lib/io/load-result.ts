@@ -33,7 +33,7 @@ export interface LoadResult<T> {
 }
 
 /** Whole-file refusals the UI words itself (i18n), with their params; other FileFormatErrors show their message. */
-export type FileErrorCode = 'too-large' | 'empty-file' | 'no-lon-lat';
+export type FileErrorCode = 'too-large' | 'empty-file' | 'no-lon-lat' | 'unrecognised-format' | 'damaged-zip';
 
 /** A file that cannot be read at all (wrong format, no header, not JSON): nothing from it is loaded. */
 export class FileFormatError extends Error {

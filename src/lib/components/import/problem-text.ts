@@ -32,6 +32,8 @@ export function failureText(translate: Translate, failure: Failure, formatSize: 
 	if (failure.code === 'too-large' && typeof params.sizeBytes === 'number' && typeof params.limitBytes === 'number') {
 		return translate('import.file.tooLarge', { values: { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) } });
 	}
+	// Files the importer cannot read at all: worded in the page's language, not the reader's English.
+	if (failure.code === 'unrecognised-format' || failure.code === 'damaged-zip') return translate(`import.error.${failure.code}`, { values: { name: typeof params.name === 'string' ? params.name : '' } });
 	if (failure.code === 'worker-stopped') return translate('import.error.workerStopped', { values: { message: failure.message } });
 	return translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { values: { message: failure.message } });
 }
