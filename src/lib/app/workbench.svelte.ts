@@ -20,6 +20,12 @@ import { SiteSuggestion } from './site-suggestion.svelte';
 import { ShownFigures } from './shown.svelte';
 import { overviewDisagreements, overviewRows } from './overview';
 import type { PlaceHit } from './place-search';
+import { cellLegend, choroplethLegendLines } from './legend-text';
+import { mapSheetText } from './map-sheet';
+import type { MapSheet } from './map-png';
+import { formatNumber } from './format';
+import { FACILITY_COLORS } from '$lib/map/colors';
+import { scaleBarText } from '$lib/report/map-furniture';
 import { StandardsState } from './standards.svelte';
 
 export type PanelTab = 'overview' | 'standards' | 'scenario';
@@ -84,7 +90,7 @@ export class Workbench {
 		this.workspace = new ScenarioWorkspace(() => this.session.dataset, this.coverage, this.standards);
 		this.shown = new ShownFigures(this.session, this.coverage, this.standards, this.workspace);
 		this.siting = new SiteSuggestion(() => this.session.dataset, this.coverage, this.workspace.scenarios);
-		this.exports = new ReportExport(this.session, this.coverage, this.standards, this.workspace, this.shown, options.language, options.map);
+		this.exports = new ReportExport(this.session, this.coverage, this.standards, this.workspace, this.shown, options.language, options.map, () => this.mapSheet());
 		const labelPoints = $derived(this.session.dataset ? subdistrictLabelPoints(this.session.dataset.subdistricts) : new Map());
 		this.labels = $derived(
 			(this.session.dataset?.subdistricts ?? []).map((subdistrict) => ({
@@ -115,6 +121,38 @@ export class Workbench {
 			this.session.dbReady && this.standards.rows.length > 0 ? overviewDisagreements(overviewRows(this.standards.rows, this.standards.profile), this.session.overview) : []
 		);
 		this.followIndicators();
+	}
+
+	/** The map PNG's title, legend and footer for the view on screen. */
+	private mapSheet(): Omit<MapSheet, 'widthMetres' | 'bearing'> | null {
+		const dataset = this.session.dataset;
+		if (!dataset) return null;
+		const t = this.options.translate();
+		const language = this.options.language();
+		const { params } = this.coverage;
+		const view = this.choropleth
+			? { title: t(this.choropleth.titleKey), lines: choroplethLegendLines(this.choropleth, t, language) }
+			: cellLegend(this.shownCellView, params.thresholdMinutes, t);
+		const facilities = this.shown.presentTypes.map((type) => ({ color: FACILITY_COLORS[type], label: t(`facility.${type}`) }));
+		const text = mapSheetText({
+			datasetName: language === 'en' && dataset.nameEn ? dataset.nameEn : dataset.name,
+			scenarioName: this.shown.inScenario ? (this.scenarios.active?.name ?? null) : null,
+			viewName: view.title,
+			mode: params.mode,
+			thresholdMinutes: params.thresholdMinutes,
+			generatedAt: new Date(),
+			sources: dataset.sources,
+			synthetic: dataset.synthetic,
+			language,
+			translate: t
+		});
+		return {
+			...text,
+			legendTitle: view.title,
+			legend: [...view.lines, ...facilities],
+			scaleText: (metres) => scaleBarText(metres, (value) => formatNumber(value, language, 0)),
+			northLetter: t('report.map.northLetter')
+		};
 	}
 
 	/** A search hit: selects its sub-district and zooms the map to it. */

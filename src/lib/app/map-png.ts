@@ -1,0 +1,141 @@
+import { LABEL_FONT_FAMILY } from '$lib/map/layers';
+import { NORTH_ARROW_BOX, NORTH_ARROW_PATH, scaleBar } from '$lib/report/map-furniture';
+import type { LegendLine } from './legend-text';
+import type { MapSheetText } from './map-sheet';
+
+/** Everything drawn around and over the map picture. */
+export interface MapSheet extends MapSheetText {
+	legendTitle: string;
+	legend: LegendLine[];
+	/** Ground width of the picture (metres) and the map's bearing (degrees), as for the printed report. */
+	widthMetres: number;
+	bearing: number;
+	scaleText: (metres: number) => string;
+	northLetter: string;
+}
+
+const HEADER = 64;
+const FOOTER_LINE = 18;
+const PAD = 12;
+
+function loadImage(url: string): Promise<HTMLImageElement> {
+	return new Promise((resolve, reject) => {
+		const image = new Image();
+		image.onload = () => resolve(image);
+		image.onerror = () => reject(new Error('the map picture could not be read'));
+		image.src = url;
+	});
+}
+
+const font = (size: number, weight = 400) => `${weight} ${size}px ${LABEL_FONT_FAMILY}`;
+const rgba = (color: readonly number[]) => `rgba(${color[0]}, ${color[1]}, ${color[2]}, ${Math.max(color[3], 160) / 255})`;
+
+/**
+ * The map as a picture a planner can paste into a document: a title band (dataset, scenario, view,
+ * threshold), the map with its legend, scale bar and north arrow, and a footer (date, data source,
+ * which layers are synthetic). The scale bar and north arrow are the printed report's (report/map-furniture).
+ */
+export async function composeMapPng(mapUrl: string, sheet: MapSheet): Promise<string> {
+	const map = await loadImage(mapUrl);
+	const ratio = window.devicePixelRatio || 1;
+	const mapWidth = map.width / ratio;
+	const mapHeight = map.height / ratio;
+	const footerHeight = PAD + sheet.footer.length * FOOTER_LINE + PAD / 2;
+	const canvas = document.createElement('canvas');
+	canvas.width = Math.round(mapWidth * ratio);
+	canvas.height = Math.round((HEADER + mapHeight + footerHeight) * ratio);
+	const context = canvas.getContext('2d');
+	if (!context) throw new Error('no 2D canvas');
+	context.scale(ratio, ratio);
+	context.fillStyle = '#fff';
+	context.fillRect(0, 0, mapWidth, HEADER + mapHeight + footerHeight);
+	context.textBaseline = 'top';
+
+	// Title band.
+	context.fillStyle = '#111';
+	context.font = font(20, 700);
+	context.fillText(sheet.title, PAD, PAD, mapWidth - 2 * PAD);
+	context.font = font(14);
+	context.fillStyle = '#333';
+	context.fillText(sheet.subtitle, PAD, PAD + 28, mapWidth - 2 * PAD);
+
+	context.drawImage(map, 0, HEADER, mapWidth, mapHeight);
+	context.strokeStyle = '#999';
+	context.strokeRect(0.5, HEADER + 0.5, mapWidth - 1, mapHeight - 1);
+
+	drawLegend(context, sheet, PAD, HEADER + mapHeight - PAD);
+	drawScaleBar(context, sheet, mapWidth - PAD, HEADER + mapHeight - PAD, mapWidth);
+	drawNorthArrow(context, sheet, mapWidth - PAD - 18, HEADER + PAD);
+
+	// Footer.
+	context.font = font(12);
+	context.fillStyle = '#333';
+	sheet.footer.forEach((line, index) => context.fillText(line, PAD, HEADER + mapHeight + PAD / 2 + index * FOOTER_LINE + 4, mapWidth - 2 * PAD));
+	return canvas.toDataURL('image/png');
+}
+
+/** The legend in a white box at the map's lower-left corner, bottom edge at `bottom`. */
+function drawLegend(context: CanvasRenderingContext2D, sheet: MapSheet, left: number, bottom: number): void {
+	const line = 17;
+	context.font = font(12);
+	const width = Math.max(context.measureText(sheet.legendTitle).width + 8, ...sheet.legend.map((entry) => context.measureText(entry.label).width + 26)) + 16;
+	const height = 24 + sheet.legend.length * line + 6;
+	const top = bottom - height;
+	context.fillStyle = 'rgba(255, 255, 255, 0.94)';
+	context.fillRect(left, top, width, height);
+	context.strokeStyle = '#999';
+	context.strokeRect(left + 0.5, top + 0.5, width - 1, height - 1);
+	context.fillStyle = '#111';
+	context.font = font(12, 700);
+	context.fillText(sheet.legendTitle, left + 8, top + 6);
+	context.font = font(12);
+	sheet.legend.forEach((entry, index) => {
+		const y = top + 24 + index * line;
+		context.fillStyle = rgba(entry.color);
+		context.fillRect(left + 8, y + 2, 16, 11);
+		context.strokeStyle = '#666';
+		context.strokeRect(left + 8.5, y + 2.5, 15, 10);
+		context.fillStyle = '#111';
+		context.fillText(entry.label, left + 30, y);
+	});
+}
+
+/** The scale bar at the map's lower-right corner (right edge `right`, bottom edge `bottom`). */
+function drawScaleBar(context: CanvasRenderingContext2D, sheet: MapSheet, right: number, bottom: number, mapWidth: number): void {
+	const bar = scaleBar(sheet.widthMetres);
+	const length = bar.fraction * mapWidth;
+	const text = sheet.scaleText(bar.metres);
+	context.font = font(12);
+	const width = Math.max(length, context.measureText(text).width) + 16;
+	const left = right - width;
+	context.fillStyle = 'rgba(255, 255, 255, 0.9)';
+	context.fillRect(left, bottom - 32, width, 32);
+	context.strokeStyle = '#111';
+	context.lineWidth = 2;
+	context.beginPath();
+	context.moveTo(left + 8, bottom - 14);
+	context.lineTo(left + 8, bottom - 8);
+	context.lineTo(left + 8 + length, bottom - 8);
+	context.lineTo(left + 8 + length, bottom - 14);
+	context.stroke();
+	context.lineWidth = 1;
+	context.fillStyle = '#111';
+	context.fillText(text, left + 8, bottom - 29);
+}
+
+/** The north arrow, turned by the map's bearing, with its letter below; centred on `centreX`. */
+function drawNorthArrow(context: CanvasRenderingContext2D, sheet: MapSheet, centreX: number, top: number): void {
+	context.fillStyle = 'rgba(255, 255, 255, 0.9)';
+	context.fillRect(centreX - 14, top, 28, 50);
+	context.save();
+	context.translate(centreX, top + 4 + NORTH_ARROW_BOX.height / 2);
+	context.rotate((-sheet.bearing * Math.PI) / 180);
+	context.translate(-NORTH_ARROW_BOX.width / 2, -NORTH_ARROW_BOX.height / 2);
+	context.fillStyle = '#111';
+	context.fill(new Path2D(NORTH_ARROW_PATH));
+	context.restore();
+	context.font = font(12, 700);
+	context.textAlign = 'center';
+	context.fillText(sheet.northLetter, centreX, top + 34);
+	context.textAlign = 'left';
+}
