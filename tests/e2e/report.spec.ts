@@ -39,8 +39,8 @@ test('the gap report downloads as XLSX, CSV, GeoJSON, PNG and prints to PDF in b
 	await page.getByTestId('tab-standards').click();
 	const onScreen = new Map<string, { residents: number; areaGap: number }>();
 	for (const row of await page.locator('[data-testid="standards-indicator-table"] tbody tr').all()) {
-		const cells = (await row.locator('td').allTextContents()).map((text) => Number(text.replace(/[^\d.-]/g, '')));
-		onScreen.set((await row.getAttribute('data-code')) ?? '', { residents: cells[0], areaGap: cells[2] });
+		const figure = async (column: string) => Number(((await row.locator(`td[data-column="${column}"]`).textContent()) ?? '').replace(/[^\d.-]/g, ''));
+		onScreen.set((await row.getAttribute('data-code')) ?? '', { residents: await figure('residents'), areaGap: await figure('areaGapM2') });
 	}
 	expect(onScreen.size).toBe(14);
 
