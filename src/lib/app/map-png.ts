@@ -40,8 +40,13 @@ export async function composeMapPng(mapUrl: string, sheet: MapSheet): Promise<st
 	const ratio = window.devicePixelRatio || 1;
 	const mapWidth = map.width / ratio;
 	const mapHeight = map.height / ratio;
-	const footerHeight = PAD + sheet.footer.length * FOOTER_LINE + PAD / 2;
 	const canvas = document.createElement('canvas');
+	const measure = canvas.getContext('2d');
+	if (!measure) throw new Error('no 2D canvas');
+	measure.font = font(12);
+	// Footer lines wrap at the picture's width (a long list of files is never squeezed or cut).
+	const footer = sheet.footer.flatMap((line) => wrapText(measure, line, mapWidth - 2 * PAD));
+	const footerHeight = PAD + footer.length * FOOTER_LINE + PAD / 2;
 	canvas.width = Math.round(mapWidth * ratio);
 	canvas.height = Math.round((HEADER + mapHeight + footerHeight) * ratio);
 	const context = canvas.getContext('2d');
@@ -70,8 +75,23 @@ export async function composeMapPng(mapUrl: string, sheet: MapSheet): Promise<st
 	// Footer.
 	context.font = font(12);
 	context.fillStyle = '#333';
-	sheet.footer.forEach((line, index) => context.fillText(line, PAD, HEADER + mapHeight + PAD / 2 + index * FOOTER_LINE + 4, mapWidth - 2 * PAD));
+	footer.forEach((line, index) => context.fillText(line, PAD, HEADER + mapHeight + PAD / 2 + index * FOOTER_LINE + 4, mapWidth - 2 * PAD));
 	return canvas.toDataURL('image/png');
+}
+
+/** Lines no wider than `maxWidth`: breaks after a space or list separator, else between characters (CJK). */
+function wrapText(context: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+	const tokens = text.split(/(?<=[\s；;、，,])/);
+	const lines: string[] = [];
+	let line = '';
+	for (const token of tokens.flatMap((part) => (context.measureText(part).width > maxWidth ? [...part] : [part]))) {
+		if (line !== '' && context.measureText(line + token).width > maxWidth) {
+			lines.push(line.trimEnd());
+			line = token.trimStart();
+		} else line += token;
+	}
+	if (line !== '') lines.push(line.trimEnd());
+	return lines;
 }
 
 /** The legend in a white box at the map's lower-left corner, bottom edge at `bottom`. */
@@ -91,6 +111,9 @@ function drawLegend(context: CanvasRenderingContext2D, sheet: MapSheet, left: nu
 	context.font = font(12);
 	sheet.legend.forEach((entry, index) => {
 		const y = top + 24 + index * line;
+		// On white, as on the printed report: the swatch reads the same whatever map lies under the box.
+		context.fillStyle = '#fff';
+		context.fillRect(left + 8, y + 2, 16, 11);
 		context.fillStyle = rgba(entry.color);
 		context.fillRect(left + 8, y + 2, 16, 11);
 		context.strokeStyle = '#666';
