@@ -19,7 +19,7 @@ interface PngFacts {
 	footerLines: number;
 	/** Dark pixels at the map's upper-right corner (the north arrow). */
 	darkNorth: number;
-	/** How many of the legend's swatch colours appear in the map's lower-left quarter. */
+	/** How many of the legend's swatch colours appear in the legend's column right of the map. */
 	swatchesFound: number;
 }
 
@@ -61,8 +61,9 @@ async function pngFacts(page: Page, png: Buffer, swatches: number[][]): Promise<
 				const i = (y * image.width + x) * 4;
 				return Math.abs(data[i] - colour[0]) + Math.abs(data[i + 1] - colour[1]) + Math.abs(data[i + 2] - colour[2]) < 12;
 			};
-			const lowerLeft = { x0: 0, y0: header + mapHeight / 2, x1: image.width / 2, y1: header + mapHeight };
-			const swatchesFound = swatches.filter((colour) => count(lowerLeft.x0, lowerLeft.y0, lowerLeft.x1, lowerLeft.y1, (x, y) => near(x, y, colour)) >= 40).length;
+			// The legend's column, right of the map.
+			const legendColumn = { x0: mapCanvas.width, y0: header, x1: image.width, y1: header + mapHeight };
+			const swatchesFound = swatches.filter((colour) => count(legendColumn.x0, legendColumn.y0, legendColumn.x1, legendColumn.y1, (x, y) => near(x, y, colour)) >= 40).length;
 			return {
 				width: image.width,
 				height: image.height,
@@ -71,7 +72,7 @@ async function pngFacts(page: Page, png: Buffer, swatches: number[][]): Promise<
 				darkAbove: count(0, 0, image.width, header, dark),
 				darkBelow: count(0, header + mapHeight + 1, image.width, image.height, dark),
 				footerLines,
-				darkNorth: count(image.width - Math.round(48 * ratio), header, image.width, header + Math.round(64 * ratio), dark),
+				darkNorth: count(mapCanvas.width - Math.round(48 * ratio), header, mapCanvas.width, header + Math.round(64 * ratio), dark),
 				swatchesFound
 			};
 		},
@@ -103,12 +104,12 @@ for (const width of [1440, 1024]) {
 			const png = await downloadExport(page, 'png');
 			writeFileSync(`docs/screenshots/map-png-${language === 'en' ? 'en' : 'zh'}-${width}.png`, png);
 			const facts = await pngFacts(page, png, swatches);
-			expect(facts.width).toBe(facts.mapWidth);
+			expect(facts.width, 'the map and a legend column beside it').toBeGreaterThan(facts.mapWidth + 150);
 			expect(facts.height, 'title band and footer around the map').toBeGreaterThan(facts.mapHeight + 100);
 			expect(facts.darkAbove, 'a title').toBeGreaterThan(300);
 			expect(facts.footerLines, 'date, data source and the synthetic flag').toBeGreaterThanOrEqual(3);
 			expect(facts.darkNorth, 'a north arrow').toBeGreaterThan(80);
-			// Every class of the legend but "incomplete" (grey, also the district's base) is in the legend box.
+			// Every class of the legend but "incomplete" (grey) is in the legend beside the map.
 			expect(facts.swatchesFound, `legend colours ${JSON.stringify(swatches)}`).toBeGreaterThanOrEqual(5);
 		});
 	}

@@ -43,39 +43,44 @@ export async function composeMapPng(mapUrl: string, sheet: MapSheet): Promise<st
 	const canvas = document.createElement('canvas');
 	const measure = canvas.getContext('2d');
 	if (!measure) throw new Error('no 2D canvas');
+	// The legend stands in a column right of the map, never over it (over it, it hid the district's south at 1024 px).
+	const legend = legendSize(measure, sheet);
+	const width = mapWidth + legend.width + 2 * PAD;
 	measure.font = font(12);
 	// Footer lines wrap at the picture's width (a long list of files is never squeezed or cut).
-	const footer = sheet.footer.flatMap((line) => wrapText(measure, line, mapWidth - 2 * PAD));
+	const footer = sheet.footer.flatMap((line) => wrapText(measure, line, width - 2 * PAD));
 	const footerHeight = PAD + footer.length * FOOTER_LINE + PAD / 2;
-	canvas.width = Math.round(mapWidth * ratio);
-	canvas.height = Math.round((HEADER + mapHeight + footerHeight) * ratio);
+	const height = HEADER + Math.max(mapHeight, legend.height) + footerHeight;
+	canvas.width = Math.round(width * ratio);
+	canvas.height = Math.round(height * ratio);
 	const context = canvas.getContext('2d');
 	if (!context) throw new Error('no 2D canvas');
 	context.scale(ratio, ratio);
 	context.fillStyle = '#fff';
-	context.fillRect(0, 0, mapWidth, HEADER + mapHeight + footerHeight);
+	context.fillRect(0, 0, width, height);
 	context.textBaseline = 'top';
 
 	// Title band.
 	context.fillStyle = '#111';
 	context.font = font(20, 700);
-	context.fillText(sheet.title, PAD, PAD, mapWidth - 2 * PAD);
+	context.fillText(sheet.title, PAD, PAD, width - 2 * PAD);
 	context.font = font(14);
 	context.fillStyle = '#333';
-	context.fillText(sheet.subtitle, PAD, PAD + 28, mapWidth - 2 * PAD);
+	context.fillText(sheet.subtitle, PAD, PAD + 28, width - 2 * PAD);
 
 	context.drawImage(map, 0, HEADER, mapWidth, mapHeight);
 	context.strokeStyle = '#999';
 	context.strokeRect(0.5, HEADER + 0.5, mapWidth - 1, mapHeight - 1);
 
-	drawLegend(context, sheet, PAD, HEADER + mapHeight - PAD);
+	drawLegend(context, sheet, mapWidth + PAD, HEADER, legend);
 	drawScaleBar(context, sheet, mapWidth - PAD, HEADER + mapHeight - PAD, mapWidth);
 	drawNorthArrow(context, sheet, mapWidth - PAD - 18, HEADER + PAD);
 
 	// Footer.
 	context.font = font(12);
 	context.fillStyle = '#333';
-	footer.forEach((line, index) => context.fillText(line, PAD, HEADER + mapHeight + PAD / 2 + index * FOOTER_LINE + 4, mapWidth - 2 * PAD));
+	const footerTop = HEADER + Math.max(mapHeight, legend.height);
+	footer.forEach((line, index) => context.fillText(line, PAD, footerTop + PAD / 2 + index * FOOTER_LINE + 4, width - 2 * PAD));
 	return canvas.toDataURL('image/png');
 }
 
@@ -94,15 +99,21 @@ function wrapText(context: CanvasRenderingContext2D, text: string, maxWidth: num
 	return lines;
 }
 
-/** The legend in a white box at the map's lower-left corner, bottom edge at `bottom`. */
-function drawLegend(context: CanvasRenderingContext2D, sheet: MapSheet, left: number, bottom: number): void {
-	const line = 17;
+const LEGEND_LINE = 17;
+
+/** The legend box's size for its title and lines. */
+function legendSize(context: CanvasRenderingContext2D, sheet: MapSheet): { width: number; height: number } {
+	context.font = font(12, 700);
+	const title = context.measureText(sheet.legendTitle).width + 16;
 	context.font = font(12);
-	const width = Math.max(context.measureText(sheet.legendTitle).width + 8, ...sheet.legend.map((entry) => context.measureText(entry.label).width + 26)) + 16;
-	const height = 24 + sheet.legend.length * line + 6;
-	const top = bottom - height;
-	context.fillStyle = 'rgba(255, 255, 255, 0.94)';
-	context.fillRect(left, top, width, height);
+	const lines = Math.max(...sheet.legend.map((entry) => context.measureText(entry.label).width + 38));
+	return { width: Math.ceil(Math.max(title, lines)), height: 24 + sheet.legend.length * LEGEND_LINE + 6 };
+}
+
+/** The legend in a box with its top-left corner at (`left`, `top`). */
+function drawLegend(context: CanvasRenderingContext2D, sheet: MapSheet, left: number, top: number, size: { width: number; height: number }): void {
+	const line = LEGEND_LINE;
+	const { width, height } = size;
 	context.strokeStyle = '#999';
 	context.strokeRect(left + 0.5, top + 0.5, width - 1, height - 1);
 	context.fillStyle = '#111';
