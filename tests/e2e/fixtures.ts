@@ -64,4 +64,24 @@ export async function downloadExport(page: Page, format: string): Promise<Buffer
 	return readFileSync(await file.path());
 }
 
+/**
+ * Exports the report as PDF the way the app does (its print dialog stubbed), then prints the page as
+ * Chromium would, A4 landscape. `inPrint` runs while print media is emulated, before the PDF is made.
+ */
+export async function printReportPdf(page: Page, inPrint?: () => Promise<void>): Promise<Buffer> {
+	await page.evaluate(() => {
+		document.body.dataset.printed = '';
+		window.print = () => {
+			document.body.dataset.printed = 'yes';
+		};
+	});
+	await page.getByTestId('export-pdf').click();
+	await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+	await page.emulateMedia({ media: 'print' });
+	await inPrint?.();
+	const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+	await page.emulateMedia({ media: 'screen' });
+	return pdf;
+}
+
 export { expect };

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, printReportPdf } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Issue 24 item 11 (the printed report with a scenario) and item 12 (the Chinese title at 390 px). */
@@ -20,23 +20,14 @@ async function withScenario(page: Page): Promise<void> {
 
 /** Prints the report (Chromium's PDF), keeps it under docs/ and its pages as PNG, and returns its text. */
 async function printReport(page: Page, language: string): Promise<string> {
-	await page.evaluate(() => {
-		document.body.dataset.printed = '';
-		window.print = () => {
-			document.body.dataset.printed = 'yes';
-		};
-	});
-	await page.getByTestId('export-pdf').click();
-	await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
-	await page.emulateMedia({ media: 'print' });
 	// The scale strip lies under each map picture, never over it (it covered 静安寺 at the southern edge).
-	for (const map of await page.getByTestId('report-map').all()) {
-		const picture = (await map.locator('img').boundingBox())!;
-		const scale = (await map.getByTestId('report-map-scale').boundingBox())!;
-		expect(scale.y, 'scale strip below the map picture').toBeGreaterThanOrEqual(picture.y + picture.height - 0.5);
-	}
-	const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
-	await page.emulateMedia({ media: 'screen' });
+	const pdf = await printReportPdf(page, async () => {
+		for (const map of await page.getByTestId('report-map').all()) {
+			const picture = (await map.locator('img').boundingBox())!;
+			const scale = (await map.getByTestId('report-map-scale').boundingBox())!;
+			expect(scale.y, 'scale strip below the map picture').toBeGreaterThanOrEqual(picture.y + picture.height - 0.5);
+		}
+	});
 	const dir = mkdtempSync(join(tmpdir(), 'report-scenario-'));
 	writeFileSync(join(dir, 'report.pdf'), pdf);
 	execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'report.pdf'), join('test-results', `report-scenario-${language}`)]);

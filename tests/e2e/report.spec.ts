@@ -5,23 +5,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, downloadExport as download } from './fixtures';
+import { test, expect, openApp, downloadExport as download, printReportPdf } from './fixtures';
 
 const NAMES = JSON.parse(readFileSync('data/jingan-units.json', 'utf8')).units as { code: string; name: string; name_en: string }[];
 
 /** The printed report as Chromium makes it, turned into text by poppler's pdftotext. */
 async function printedText(page: Page, language: string): Promise<string> {
-	await page.evaluate(() => {
-		document.body.dataset.printed = '';
-		window.print = () => {
-			document.body.dataset.printed = 'yes';
-		};
-	});
-	await page.getByTestId('export-pdf').click();
-	await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
-	await page.emulateMedia({ media: 'print' });
-	const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
-	await page.emulateMedia({ media: 'screen' });
+	const pdf = await printReportPdf(page);
 	const dir = mkdtempSync(join(tmpdir(), 'report-'));
 	writeFileSync(join(dir, 'report.pdf'), pdf);
 	writeFileSync(`docs/report-${language}.pdf`, pdf);
