@@ -34,6 +34,7 @@ for (const width of [1440, 1024]) {
 			await scroller.evaluate((element) => (element.scrollLeft = element.scrollWidth));
 			const name = (await table.locator('tbody th.name').first().boundingBox())!;
 			expect(name.x).toBeGreaterThanOrEqual(panelBox.x);
+			await scroller.evaluate((element) => (element.scrollLeft = 0));
 
 			// The detail of a failing sub-district with a centre short of area.
 			await table.locator('tbody tr').first().locator('.row-select').click();
