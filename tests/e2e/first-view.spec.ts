@@ -27,7 +27,9 @@ test('the overview with each 街镇’s status and gap is on screen while DuckDB
 	const gaps = await overviewGaps(page);
 	expect(gaps[0]).toBeGreaterThan(0);
 	for (let i = 1; i < gaps.length; i++) expect(gaps[i], `row ${i} after row ${i - 1}`).toBeLessThanOrEqual(gaps[i - 1]);
-	await expect(rows.first().locator('td[data-column="status"]')).toContainText(/未达标.*差 \d+%/);
+	await expect(rows.first().locator('td[data-column="status"]')).toContainText('未达标');
+	await expect(rows.first().locator('td[data-column="gap"]')).toHaveText(/^\d+%$/);
+	await expect(rows.first().locator('td[data-column="gap"]')).toHaveAttribute('title', /差 \d+%/);
 	// The map opens on the status map graded by severity, and its legend says by what.
 	await expect(page.getByTestId('view-status')).toBeChecked();
 	await expect(page.getByTestId('choropleth-legend')).toContainText('与标准的最大相对差距');

@@ -36,7 +36,7 @@ export function overviewRows(rows: readonly SubdistrictIndicators[], profile: St
 	}));
 }
 
-export const OVERVIEW_SORT_KEYS = ['name', 'severity', 'residents', 'centres', 'stations', 'coveragePct'] as const;
+export const OVERVIEW_SORT_KEYS = ['name', 'severity', 'gap', 'residents', 'centres', 'stations', 'coveragePct'] as const;
 export type OverviewSortKey = (typeof OVERVIEW_SORT_KEYS)[number];
 
 /** Names in the reader's order: Chinese names by the zh collation (pinyin), English names alphabetically. */
@@ -55,7 +55,7 @@ function severityRank(value: Severity): number {
 export function sortOverview(rows: readonly OverviewRow[], key: OverviewSortKey, descending: boolean, language: Language): OverviewRow[] {
 	const byName = nameCollator(language);
 	const direction = descending ? -1 : 1;
-	const value = (row: OverviewRow): number | null => (key === 'severity' ? severityRank(row.severity) : key === 'name' ? 0 : row[key]);
+	const value = (row: OverviewRow): number | null => (key === 'severity' || key === 'gap' ? severityRank(row.severity) : key === 'name' ? 0 : row[key]);
 	return [...rows].sort((a, b) => {
 		if (key === 'name') return direction * byName(a, b);
 		const x = value(a);
