@@ -59,6 +59,6 @@ test('at 390 px in Chinese the title and subtitle read on one line each', async 
 	expect(title.height, 'one line of 18 px text').toBeLessThan(32);
 	expect(subtitle.height, 'one line of 12 px text').toBeLessThan(22);
 	expect(subtitle.width).toBeGreaterThan(100);
-	expect((await page.locator('header').boundingBox())!.height).toBeLessThan(160);
+	expect((await page.locator('.app header').boundingBox())!.height).toBeLessThan(160);
 	await page.screenshot({ path: 'docs/screenshots/app-zh-390.png' });
 });
