@@ -80,8 +80,11 @@ export async function importThroughDialog(page: Page, kind: 'facilities' | 'popu
 	await expect(page.locator('.app')).toHaveAttribute('data-db-ready', 'true', { timeout: 60_000 });
 }
 
-/** The report as the PDF export prints it: window.print is caught, then Chromium prints the page (A4 landscape). */
-export async function printedPdf(page: Page): Promise<Buffer> {
+/**
+ * Exports the report as PDF the way the app does (its print dialog stubbed), then prints the page as
+ * Chromium would, A4 landscape. `inPrint` runs while print media is emulated, before the PDF is made.
+ */
+export async function printReportPdf(page: Page, inPrint?: () => Promise<void>): Promise<Buffer> {
 	await page.evaluate(() => {
 		document.body.dataset.printed = '';
 		window.print = () => {
@@ -91,6 +94,7 @@ export async function printedPdf(page: Page): Promise<Buffer> {
 	await page.getByTestId('export-pdf').click();
 	await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
 	await page.emulateMedia({ media: 'print' });
+	await inPrint?.();
 	const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
 	await page.emulateMedia({ media: 'screen' });
 	return pdf;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, downloadExport, importThroughDialog, printedPdf } from './fixtures';
+import { test, expect, openApp, downloadExport, importThroughDialog, printReportPdf } from './fixtures';
 
 const FIXTURES = 'tests/fixtures/import';
 
@@ -31,7 +31,7 @@ async function firstSheetText(bytes: Buffer): Promise<string> {
 /** The printed report, one text per page (poppler's pdftotext). */
 async function printedPages(page: Page): Promise<string[]> {
 	const path = join(mkdtempSync(join(tmpdir(), 'truth-pdf-')), 'report.pdf');
-	writeFileSync(path, await printedPdf(page));
+	writeFileSync(path, await printReportPdf(page));
 	return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
 		.split('\f')
 		.filter((text) => text.trim() !== '');

@@ -1,7 +1,7 @@
-import type { SubdistrictOverviewRow } from '$lib/db/queries';
 import { reconcileCoverage, type AreaCoverage } from '$lib/engine/bands';
 import type { Facility } from '$lib/engine/types';
 import type { CoverageController } from './coverage.svelte';
+import { overviewRows, type OverviewRow } from './overview';
 import type { ScenarioWorkspace } from './scenario-workspace.svelte';
 import type { Session } from './session.svelte';
 import type { StandardsState } from './standards.svelte';
@@ -22,9 +22,8 @@ export class ShownFigures {
 	readonly district: StandardsState['district'];
 	readonly centres: StandardsState['centres'];
 	readonly e2sfca: StandardsState['e2sfca'];
-	readonly overviewRows: SubdistrictOverviewRow[];
-	/** Coverage % per sub-district code for the overview, null before coverage is computed. */
-	readonly coverageByCode: Map<string, number | null> | null;
+	/** The overview table's rows: the shown indicators (no DuckDB wait), empty until they are computed. */
+	readonly overviewRows: OverviewRow[];
 	readonly presentTypes: Facility['type'][];
 	/** Bumped whenever either coverage changes, so map layers recolour. */
 	readonly mapRevision: number;
@@ -44,8 +43,7 @@ export class ShownFigures {
 		this.district = $derived(this.inScenario && workspace.scenarioIndicators ? workspace.scenarioIndicators.district : standards.district);
 		this.centres = $derived(this.inScenario ? (workspace.scenarioCentres ?? []) : standards.centres);
 		this.e2sfca = $derived(this.inScenario ? (workspace.nearest?.e2sfca ?? null) : standards.e2sfca);
-		this.overviewRows = $derived(this.inScenario ? recount(session.overview, this.facilities) : session.overview);
-		this.coverageByCode = $derived(this.access ? new Map(this.access.bySubdistrict.map((area) => [area.code, area.coveragePct])) : null);
+		this.overviewRows = $derived(overviewRows(this.rows, standards.profile));
 		this.presentTypes = $derived([...new Set(this.facilities.map((facility) => facility.type))]);
 	}
 
@@ -66,13 +64,4 @@ export class ShownFigures {
 		const finite = (value: number) => (Number.isFinite(value) ? value : null);
 		return { params: figures.params, bedsPerThousand: finite(figures.beds[index]), areaM2PerThousand: finite(figures.areaM2[index]), incompleteResidents: figures.incompleteResidents[index] };
 	}
-}
-
-/** The overview's facility counts for the scenario's facilities (residents do not change). */
-function recount(rows: SubdistrictOverviewRow[], facilities: readonly Facility[]): SubdistrictOverviewRow[] {
-	return rows.map((row) => {
-		const here = facilities.filter((facility) => facility.subdistrict === row.code);
-		const count = (type: Facility['type']) => here.filter((facility) => facility.type === type).length;
-		return { ...row, centres: count('centre'), branches: count('branch'), stations: count('station') };
-	});
 }

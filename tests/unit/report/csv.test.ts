@@ -88,3 +88,18 @@ describe('CSV fields', () => {
 		expect(parsed.data.some((cells) => cells[2] === 'Jiangning Road, North "A"')).toBe(true);
 	});
 });
+
+describe('a scenario’s CSV', () => {
+	it('says in its content that it is the scenario, on every row, in the report’s language', () => {
+		for (const [language, header] of [['zh-CN', '方案'], ['en', 'Scenario']] as const) {
+			const rows = demo.indicators.subdistricts;
+			const scenario = { name: '大宁路新站', baselineRows: rows, baselineDistrict: demo.indicators.district, edits: [], baselineFacilities: [], facilities: [] };
+			const text = gapReportToCsv(buildGapReport({ ...inputFor(language), scenario }));
+			const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+			expect(parsed[0][0]).toBe(header);
+			expect(parsed.slice(1).map((row) => row[0])).toEqual(Array(rows.length + 1).fill('大宁路新站'));
+			// The baseline's CSV has no such column.
+			expect(Papa.parse<string[]>(gapReportToCsv(buildGapReport(inputFor(language))).slice(1)).data[0][0]).not.toBe(header);
+		}
+	});
+});

@@ -41,6 +41,8 @@ export function failureText(translate: Translate, failure: Failure, formatSize: 
 	if (failure.code === 'too-large' && typeof params.sizeBytes === 'number' && typeof params.limitBytes === 'number') {
 		return translate('import.file.tooLarge', { values: { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) } });
 	}
+	// Files the importer cannot read at all: worded in the page's language, not the reader's English.
+	if (failure.code === 'unrecognised-format') return translate('import.error.unrecognised-format', { values: { name: typeof params.name === 'string' && params.name ? params.name : fileName } });
 	if (failure.code === 'worker-stopped') return translate('import.error.workerStopped', { values: { message: failure.message } });
 	const key = failure.code ? CODED_FAILURES[failure.code] : undefined;
 	if (key) {
