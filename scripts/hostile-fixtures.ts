@@ -250,19 +250,23 @@ export function shapefileZipLyingSize(inflatedBytes: number, declaredBytes: numb
 
 // ---------------------------------------------------------------- GeoTIFF
 
+/** TIFF compression codes of the strips these fixtures write. */
+export const TIFF_COMPRESSION = { deflate: 8, lzw: 5, packBits: 32773 } as const;
+
 /**
- * Item 3: a 16 × 16 Float32 GeoTIFF (WGS84, 1/1200° pixels) with one deflate strip that unpacks to
- * `inflatedBytes` zeros, where the image needs 16 × 16 × 4 = 1,024 bytes.
+ * Item 3: a 16 × 16 Float32 GeoTIFF (WGS84, 1/1200° pixels) with one strip (deflate unless said otherwise)
+ * that unpacks to `inflatedBytes` zeros, where the image needs 16 × 16 × 4 = 1,024 bytes.
  */
-export function geoTiffStripBomb(inflatedBytes: number): Uint8Array {
-	const strip = zlibOfZeros(inflatedBytes);
+export function geoTiffStripBomb(inflatedBytes: number, compression: keyof typeof TIFF_COMPRESSION = 'deflate'): Uint8Array {
+	const zeros = new Uint8Array(inflatedBytes);
+	const strip = compression === 'deflate' ? zlibOfZeros(inflatedBytes) : compression === 'lzw' ? lzwEncode(zeros) : packBitsEncode(zeros);
 	const width = 16;
 	const height = 16;
 	const entries: [tag: number, type: number, values: number[]][] = [
 		[256, 3, [width]],
 		[257, 3, [height]],
 		[258, 3, [32]],
-		[259, 3, [8]],
+		[259, 3, [TIFF_COMPRESSION[compression]]],
 		[262, 3, [1]],
 		[273, 4, [0]],
 		[277, 3, [1]],
@@ -309,6 +313,80 @@ export function geoTiffStripBomb(inflatedBytes: number): Uint8Array {
 	for (const { offset, type, values } of extras) values.forEach((value, position) => write(offset + position * typeSize[type], type, value));
 	bytes.set(strip, stripOffset);
 	return bytes;
+}
+
+/**
+ * TIFF LZW (compression 5) as a TIFF writer makes it: a clear code first, codes of 9 to 12 bits written most
+ * significant bit first, the width growing one code early, a clear code before the table fills, an end code.
+ * Zeros compress quadratically (each code one byte longer than the last): 4 MB of zeros take about 4 KB.
+ */
+export function lzwEncode(data: Uint8Array): Uint8Array {
+	const bytes: number[] = [];
+	let pending = 0;
+	let pendingBits = 0;
+	const write = (code: number, bits: number) => {
+		pending = (pending << bits) | code;
+		pendingBits += bits;
+		while (pendingBits >= 8) {
+			pendingBits -= 8;
+			bytes.push((pending >> pendingBits) & 0xff);
+		}
+		pending &= (1 << pendingBits) - 1;
+	};
+	const table = new Map<number, number>();
+	let codeBits = 9;
+	let nextCode = 258;
+	write(256, codeBits);
+	let prefix = -1;
+	for (const byte of data) {
+		if (prefix < 0) {
+			prefix = byte;
+			continue;
+		}
+		const known = table.get(prefix * 256 + byte);
+		if (known !== undefined) {
+			prefix = known;
+			continue;
+		}
+		write(prefix, codeBits);
+		table.set(prefix * 256 + byte, nextCode++);
+		if (nextCode >= 1 << codeBits) codeBits++;
+		if (nextCode >= 4093) {
+			write(256, codeBits);
+			table.clear();
+			codeBits = 9;
+			nextCode = 258;
+		}
+		prefix = byte;
+	}
+	if (prefix >= 0) {
+		write(prefix, codeBits);
+		// The reader defines one more code after this one before it reads the end code.
+		if (nextCode + 1 >= 1 << codeBits) codeBits++;
+	}
+	write(257, codeBits);
+	if (pendingBits > 0) bytes.push((pending << (8 - pendingBits)) & 0xff);
+	return Uint8Array.from(bytes);
+}
+
+/** PackBits (compression 32773): runs of 2 to 128 equal bytes as a repeat, everything else as literals of at most 128. */
+export function packBitsEncode(data: Uint8Array): Uint8Array {
+	const out: number[] = [];
+	let at = 0;
+	while (at < data.length) {
+		let run = 1;
+		while (at + run < data.length && run < 128 && data[at + run] === data[at]) run++;
+		if (run >= 2) {
+			out.push((1 - run) & 0xff, data[at]);
+			at += run;
+			continue;
+		}
+		let literal = 1;
+		while (at + literal < data.length && literal < 128 && !(at + literal + 1 < data.length && data[at + literal] === data[at + literal + 1])) literal++;
+		out.push(literal - 1, ...data.subarray(at, at + literal));
+		at += literal;
+	}
+	return Uint8Array.from(out);
 }
 
 // ---------------------------------------------------------------- wide tables

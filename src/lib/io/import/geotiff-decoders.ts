@@ -1,4 +1,5 @@
 import { inflateZlibCapped } from '../inflate-capped';
+import { decodeLzwCapped, decodePackBitsCapped } from './geotiff-capped-codecs';
 import { FileFormatError } from '../load-result';
 
 type GeoTiffModule = typeof import('geotiff');
@@ -16,24 +17,33 @@ export function blockBytes(parameters: DecoderParameters): number {
 
 let registered = false;
 
+type StripDecode = (packed: Uint8Array, capBytes: number, tooLarge: (producedBytes: number) => Error) => Uint8Array;
+
 /**
- * Replaces geotiff's deflate decoder (compression 8 and 32946, which unpacks without a limit) by one held to
- * blockBytes; the refusal is code "inflate-limit". Registered once per module instance.
+ * Replaces geotiff's deflate (compression 8 and 32946), LZW (5) and PackBits (32773) decoders, which unpack
+ * without a limit, by ones held to blockBytes; the refusal is code "inflate-limit". Registered once per
+ * module instance.
  */
 export function registerCappedDecoders(geotiff: GeoTiffModule): void {
 	if (registered) return;
 	registered = true;
-	class CappedDeflateDecoder extends geotiff.BaseDecoder {
-		decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
-			const limitBytes = blockBytes(this.parameters);
-			const tooLarge = (produced: number) =>
-				new FileFormatError(`a GeoTIFF strip or tile unpacks to ${produced} bytes or more; its ${this.parameters.tileWidth} × ${this.parameters.tileHeight} pixels hold ${limitBytes}`, 'inflate-limit', {
-					format: 'geotiff',
-					limitBytes
-				});
-			const out = inflateZlibCapped(new Uint8Array(buffer), limitBytes, tooLarge);
-			return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
-		}
-	}
-	geotiff.addDecoder([8, 32946], async () => CappedDeflateDecoder, undefined, false);
+	const cappedDecoder = (decode: StripDecode) =>
+		class CappedDecoder extends geotiff.BaseDecoder {
+			decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
+				const limitBytes = blockBytes(this.parameters);
+				const tooLarge = (produced: number) =>
+					new FileFormatError(`a GeoTIFF strip or tile unpacks to ${produced} bytes or more; its ${this.parameters.tileWidth} × ${this.parameters.tileHeight} pixels hold ${limitBytes}`, 'inflate-limit', {
+						format: 'geotiff',
+						limitBytes
+					});
+				const out = decode(new Uint8Array(buffer), limitBytes, tooLarge);
+				return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
+			}
+		};
+	const deflate = cappedDecoder(inflateZlibCapped);
+	const lzw = cappedDecoder(decodeLzwCapped);
+	const packBits = cappedDecoder(decodePackBitsCapped);
+	geotiff.addDecoder([8, 32946], async () => deflate, undefined, false);
+	geotiff.addDecoder(5, async () => lzw, undefined, false);
+	geotiff.addDecoder(32773, async () => packBits, undefined, false);
 }

@@ -212,6 +212,15 @@ describe('GeoTIFF: a strip unpacks to at most rows × width × bytes per sample 
 		expect(error).toMatchObject({ code: 'inflate-limit', params: { format: 'geotiff', limitBytes: 1024 } });
 	});
 
+	for (const compression of ['lzw', 'packBits'] as const) {
+		test(`the same raster with a ${compression} strip bomb is refused at 1,024 bytes; an honest one loads`, async () => {
+			const error = await dialogRefusal('population', `bomb-${compression}.tif`, geoTiffStripBomb(4 * MB, compression));
+			expect(error).toMatchObject({ code: 'inflate-limit', params: { format: 'geotiff', limitBytes: 1024 } });
+			const honest = await dialogImport('population', `honest-${compression}.tif`, geoTiffStripBomb(1024, compression));
+			expect(honest).toMatchObject({ loaded: 0, skipped: 0, format: 'geotiff' });
+		});
+	}
+
 	test('the same raster with an honest strip loads its 256 pixels', async () => {
 		const result = await dialogImport('population', 'honest.tif', geoTiffStripBomb(1024));
 		// Every pixel is zero (empty): read, nothing loaded, nothing rejected.
