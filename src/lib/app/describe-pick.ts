@@ -30,14 +30,14 @@ function describeFacility(pick: Extract<MapPick, { kind: 'facility' }>, context:
 	const unknown = t('tooltip.unknown');
 	const lines = [
 		facility.name,
-		t('tooltip.type', { values: { value: t(`facility.${facility.type}`) } }),
-		pick.closed ? t('tooltip.closed') : t('tooltip.status', { values: { value: t(`status.${facility.status}`) } }),
-		t('tooltip.area', { values: { value: facility.areaM2 === null ? unknown : formatNumber(facility.areaM2, language) } }),
-		t('tooltip.beds', { values: { value: facility.beds === null ? unknown : formatNumber(facility.beds, language) } })
+		t('tooltip.type', { value: t(`facility.${facility.type}`) }),
+		pick.closed ? t('tooltip.closed') : t('tooltip.status', { value: t(`status.${facility.status}`) }),
+		t('tooltip.area', { value: facility.areaM2 === null ? unknown : formatNumber(facility.areaM2, language) }),
+		t('tooltip.beds', { value: facility.beds === null ? unknown : formatNumber(facility.beds, language) })
 	];
 	const area = subdistrictName(facility.subdistrict, context);
-	if (area) lines.push(t('tooltip.subdistrict', { values: { value: area } }));
-	if (pick.scenarioNewlyCovered !== null) lines.push(t('tooltip.scenarioNewlyCovered', { values: { value: formatNumber(pick.scenarioNewlyCovered, language) } }));
+	if (area) lines.push(t('tooltip.subdistrict', { value: area }));
+	if (pick.scenarioNewlyCovered !== null) lines.push(t('tooltip.scenarioNewlyCovered', { value: formatNumber(pick.scenarioNewlyCovered, language) }));
 	return lines.join('\n');
 }
 
@@ -45,15 +45,15 @@ function describeCell(index: number, subdistrictCode: string, context: PickConte
 	const { dataset, access, translate: t, language } = context;
 	const residents = dataset.cells.pop[index];
 	const lines = [
-		t('tooltip.residents', { values: { value: formatNumber(residents, language) } }),
-		t('tooltip.density', { values: { value: formatNumber(residents / cellAreaKm2(dataset.cellShape), language) } })
+		t('tooltip.residents', { value: formatNumber(residents, language) }),
+		t('tooltip.density', { value: formatNumber(residents / cellAreaKm2(dataset.cellShape), language) })
 	];
 	if (access) {
 		const minutes = access.minutes[index];
 		if (access.unreachable[index]) lines.push(t('tooltip.unreachable'));
-		else lines.push(t('tooltip.minutes', { values: { value: Number.isFinite(minutes) ? formatNumber(minutes, language, 1) : '> 30' } }));
+		else lines.push(t('tooltip.minutes', { value: Number.isFinite(minutes) ? formatNumber(minutes, language, 1) : '> 30' }));
 	}
 	const area = subdistrictName(subdistrictCode, context);
-	if (area) lines.push(t('tooltip.subdistrict', { values: { value: area } }));
+	if (area) lines.push(t('tooltip.subdistrict', { value: area }));
 	return lines.join('\n');
 }

@@ -165,9 +165,9 @@ export class SiteSuggestion {
 			suggestion.sites.map((site, i) => ({ candidate: site.site, rank: i + 1 })),
 			type,
 			dataset.facilities,
-			(rank) => translate(`siting.siteName.${type}`, { values: { rank } })
+			(rank) => translate(`siting.siteName.${type}`, { rank })
 		);
-		const name = suggestion.objective === 'mclp' ? translate('siting.scenarioName.mclp', { values: { k: suggestion.sites.length } }) : translate('siting.scenarioName.lscp', { values: { pct: this.targetPct } });
+		const name = suggestion.objective === 'mclp' ? translate('siting.scenarioName.mclp', { k: suggestion.sites.length }) : translate('siting.scenarioName.lscp', { pct: this.targetPct });
 		const stamp = now.toISOString();
 		return this.scenarios.adopt({ id: 'suggestion', name, createdAt: stamp, updatedAt: stamp, edits }, now);
 	}

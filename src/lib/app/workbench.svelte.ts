@@ -189,7 +189,7 @@ export class Workbench {
 	/** Adds the scenario of a file; the problems, translated, when it cannot. */
 	importScenario(text: string): string[] {
 		const t = this.options.translate();
-		return this.workspace.importText(text).map((problem) => t(`scenarioFile.problem.${problem.code}`, { values: problem.params }));
+		return this.workspace.importText(text).map((problem) => t(`scenarioFile.problem.${problem.code}`, problem.params));
 	}
 
 	/** Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo scenario edits, except while typing in a field. */

@@ -3,14 +3,15 @@
  * report layer runs in Node (CLI, tests) and in the browser without svelte-i18n. The report bundles
  * use only `{name}` placeholders (no ICU plurals), which is all this interpolates.
  */
+import type { Translate } from '$lib/i18n';
 import reportEn from '$lib/i18n/report.en.json';
 import reportZhCN from '$lib/i18n/report.zh-CN.json';
 
 export const REPORT_LANGUAGES = ['zh-CN', 'en'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
-/** A message for `key` with `{name}` placeholders filled from `values`. */
-export type Translate = (key: string, values?: Readonly<Record<string, string | number>>) => string;
+/** The project's one translate signature (defined in the i18n layer), re-exported for the report's modules. */
+export type { Translate };
 
 export const REPORT_MESSAGES: Readonly<Record<ReportLanguage, Readonly<Record<string, string>>>> = {
 	'zh-CN': reportZhCN,

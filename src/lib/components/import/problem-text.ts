@@ -8,7 +8,7 @@ import type { RowProblem } from '$lib/io/load-result';
  */
 export function problemText(translate: Translate, problem: Pick<RowProblem, 'code' | 'params' | 'reason'>): string {
 	const key = `import.problem.${problem.code}`;
-	const text = translate(key, { values: problem.params ?? {} });
+	const text = translate(key, problem.params ?? {});
 	return text === key ? problem.reason : text;
 }
 
@@ -30,8 +30,8 @@ export type Failure = ImportFailure;
 export function failureText(translate: Translate, failure: Failure, formatSize: (bytes: number) => string): string {
 	const params = failure.params ?? {};
 	if (failure.code === 'too-large' && typeof params.sizeBytes === 'number' && typeof params.limitBytes === 'number') {
-		return translate('import.file.tooLarge', { values: { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) } });
+		return translate('import.file.tooLarge', { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) });
 	}
-	if (failure.code === 'worker-stopped') return translate('import.error.workerStopped', { values: { message: failure.message } });
-	return translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { values: { message: failure.message } });
+	if (failure.code === 'worker-stopped') return translate('import.error.workerStopped', { message: failure.message });
+	return translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { message: failure.message });
 }
