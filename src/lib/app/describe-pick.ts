@@ -3,7 +3,7 @@ import type { Language, Translate } from '$lib/i18n';
 import type { Facility } from '$lib/engine/types';
 import { cellAreaKm2 } from '$lib/map/cell-geometry';
 import type { MapPick } from '$lib/map/pick';
-import { formatNumber } from './format';
+import { formatNumber } from '$lib/i18n/format';
 
 export interface PickContext {
 	dataset: Dataset;

@@ -23,7 +23,7 @@ import type { Facility, FacilityStatus } from '$lib/engine/types';
 import type { SourceSummary } from '$lib/io/dataset';
 import { centreColumns, comparisonColumns, ruleName, shownCoveragePct, sourceColumns, subdistrictColumns, areaName, type ColumnContext, type ScenarioComparisonRow } from './columns';
 import { fileStem } from './file-name';
-import { formatReportDate, formatReportValue, formatThreshold, roundTo } from './format';
+import { formatReportDate, formatReportValue, formatThreshold, roundTo } from '$lib/i18n/format';
 import { rankBySeverity } from './rank';
 import { scenarioSiteRows, scenarioSitesTable, type ScenarioSiteRow } from './scenario-sites';
 import type { CellValue, ReportColumn, ReportItem, ReportTable } from './table';
