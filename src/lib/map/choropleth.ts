@@ -6,7 +6,7 @@
  */
 import type { AreaIndicators, OverallStatus } from '$lib/engine/standards/indicators';
 import type { StandardsProfile } from '$lib/engine/standards/profile';
-import type { RGBA } from './colors';
+import { classIndex, type RGBA } from './colors';
 
 export const CHOROPLETH_INDICATORS = ['status', 'areaPerThousand', 'areaGapM2', 'bedsPerThousand', 'coveragePct', 'uncoveredResidents'] as const;
 export type ChoroplethIndicator = (typeof CHOROPLETH_INDICATORS)[number];
@@ -111,17 +111,6 @@ function scaleLegend(scale: Scale): LegendEntry[] {
 	return [...entries, { color: NO_DATA_COLOR, labelKey: 'standards.legend.noData' }];
 }
 
-function classIndex(value: number, scale: Scale): number {
-	const { breaks } = scale;
-	let index = 0;
-	if (scale.kind === 'rate') {
-		while (index < breaks.length && value >= breaks[index]) index++;
-		return index;
-	}
-	while (index < breaks.length && value > breaks[index]) index++;
-	return index;
-}
-
 export function choropleth(rows: readonly AreaIndicators[], indicator: ChoroplethIndicator, profile: StandardsProfile): Choropleth {
 	const colors = new Map<string, RGBA>();
 	let legend: LegendEntry[];
@@ -134,7 +123,7 @@ export function choropleth(rows: readonly AreaIndicators[], indicator: Choroplet
 		const scale = scaleFor(indicator, profile);
 		for (const row of rows) {
 			const value = scale.value(row);
-			colors.set(row.code, value === null || !Number.isFinite(value) ? NO_DATA_COLOR : scale.colors[classIndex(value, scale)]);
+			colors.set(row.code, value === null || !Number.isFinite(value) ? NO_DATA_COLOR : scale.colors[classIndex(value, scale.breaks, scale.kind === 'rate' ? 'lower' : 'upper')]);
 		}
 		legend = scaleLegend(scale);
 		titleKey = scale.titleKey;
