@@ -28,6 +28,7 @@ import { incompleteFacilityCount, RULE_IDS, rulesPassed, type AreaIndicators } f
 import type { Facility } from '$lib/engine/types';
 import type { Scenario } from '$lib/io/scenario-file';
 import { formatTable, loadInputs, UsageError, type LoadedInputs } from './lib/load-inputs';
+import { runMain } from './lib/run-main';
 import {
 	countedFacilities,
 	countedOf,
@@ -289,12 +290,5 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	main().catch((error: unknown) => {
-		if (error instanceof UsageError) {
-			console.error(`error: ${error.message}`);
-			process.exit(2);
-		}
-		console.error(error);
-		process.exit(1);
-	});
+	runMain(main);
 }

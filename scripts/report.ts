@@ -27,6 +27,7 @@ import { buildGapReport, type ReportDatasetInfo } from '$lib/report/model';
 import { isReportLanguage, REPORT_LANGUAGES, type ReportLanguage } from '$lib/report/translate';
 import { gapReportToXlsx } from '$lib/report/xlsx';
 import { loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
+import { runMain } from './lib/run-main';
 import {
 	countedFacilities,
 	countedOf,
@@ -199,11 +200,4 @@ async function main(): Promise<void> {
 	console.log(`wrote ${options.out} (${options.format}, ${options.language}; ${report.rows.length} sub-districts${report.synthetic ? '; synthetic demo data' : ''}${report.approximate ? '; straight-line approximation' : ''})`);
 }
 
-main().catch((error: unknown) => {
-	if (error instanceof UsageError) {
-		console.error(`error: ${error.message}`);
-		process.exit(2);
-	}
-	console.error(error);
-	process.exit(1);
-});
+runMain(main);

@@ -30,6 +30,7 @@ import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
 import { loadLpSolve } from './lib/highs-solver';
 import { INDICATOR_ARG_OPTIONS, INDICATOR_USAGE, prepareEngineNetwork, readIndicatorOptions, readNumber, requiredOption, textOption, type IndicatorRunOptions } from './lib/indicator-run';
 import { loadFile, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
+import { runMain } from './lib/run-main';
 import { siteRows, sitesCsv, sitesGeoJson, sitesTable } from './lib/siting-output';
 
 const USAGE = `usage: npm run suggest -- ${INDICATOR_USAGE.replace(' [--scenario FILE]', '')} --k N | --target-pct P|all [--grid 150] [--candidates FILE] [--existing] [--exclude FILE] [--min-spacing M] [--max-per-subdistrict N] [--min-per-subdistrict N] [--site-type station|centre] [--weight-column NAME] [--no-exact] [--time-limit 60] --out DIR`;
@@ -234,10 +235,4 @@ function describeAnswer(options: SuggestOptions, residents: { total: number; cov
 	return lines.join('\n');
 }
 
-main().catch((error: unknown) => {
-	if (error instanceof UsageError) {
-		console.error(`error: ${error.message}`);
-		process.exit(2);
-	}
-	throw error;
-});
+runMain(main);

@@ -73,6 +73,17 @@ function list<T extends string>(value: string, flag: string, allowed: readonly T
 	return items as T[];
 }
 
+/** --mode: one of the travel modes. */
+export function readTravelMode(value: string): TravelMode {
+	if (!(TRAVEL_MODES as readonly string[]).includes(value)) throw new UsageError(`--mode: "${value}" is not one of ${TRAVEL_MODES.join(', ')}`);
+	return value as TravelMode;
+}
+
+/** --types: a comma-separated list of facility types. */
+export function readFacilityTypes(value: string): FacilityType[] {
+	return list<FacilityType>(value, '--types', FACILITY_TYPES);
+}
+
 export function readNumber(value: string, flag: string): number {
 	const number = Number(value);
 	if (value.trim() === '' || !Number.isFinite(number) || number < 0) throw new UsageError(`${flag}: "${value}" is not a non-negative number`);
@@ -89,15 +100,14 @@ function readProfile(path: string): StandardsProfile {
 export function readIndicatorOptions(values: ArgValues): IndicatorRunOptions {
 	const profileFile = textOption(values, 'profile');
 	const profile = profileFile ? readProfile(profileFile) : cloneProfile(SHANGHAI_2023);
-	const mode = String(values.mode);
-	if (!(TRAVEL_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode: "${mode}" is not one of ${TRAVEL_MODES.join(', ')}`);
+	const mode = readTravelMode(String(values.mode));
 	const minutesText = textOption(values, 'minutes');
 	const typesText = textOption(values, 'types');
 	const params: CoverageParams = {
 		...DEFAULT_COVERAGE_PARAMS,
-		mode: mode as TravelMode,
+		mode,
 		thresholdMinutes: minutesText === null ? profile.rules.coverageMinutes.value : readNumber(minutesText, '--minutes'),
-		facilityTypes: typesText === null ? [...profile.coverageTypes] : list<FacilityType>(typesText, '--types', FACILITY_TYPES),
+		facilityTypes: typesText === null ? [...profile.coverageTypes] : readFacilityTypes(typesText),
 		maxSnapM: readNumber(String(values['max-snap']), '--max-snap')
 	};
 	const problem = validateCoverageParams(params);
