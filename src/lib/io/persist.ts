@@ -131,26 +131,6 @@ export async function clearSavedDataset(): Promise<void> {
 	}
 }
 
-/** Asks the browser not to evict the data under storage pressure; false when refused or unsupported. */
-export async function requestPersistentStorage(): Promise<boolean> {
-	try {
-		return (await globalThis.navigator?.storage?.persist?.()) ?? false;
-	} catch {
-		return false;
-	}
-}
-
-/** Usage and quota of this origin, when the browser tells. */
-export async function storageEstimate(): Promise<{ usageBytes: number; quotaBytes: number } | null> {
-	try {
-		const estimate = await globalThis.navigator?.storage?.estimate?.();
-		if (!estimate || estimate.quota === undefined) return null;
-		return { usageBytes: estimate.usage ?? 0, quotaBytes: estimate.quota };
-	} catch {
-		return null;
-	}
-}
-
 /** Maps browser storage failures to the two errors the UI explains; other errors pass through. */
 export function toStorageError(error: unknown, neededBytes: number | null = null): Error {
 	if (error instanceof StorageQuotaError || error instanceof StorageUnavailableError) return error;
