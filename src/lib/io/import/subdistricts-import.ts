@@ -2,10 +2,10 @@ import type { Subdistrict } from '$lib/engine/types';
 import { isBlank, numberProblem, readNumber, clip } from '../fields';
 import { problemAt } from '../load-result';
 import { explain, type Explained } from '../problem-codes';
-import { conversionLabel, makeToWgs84 } from './crs';
+import { makeToWgs84 } from './crs';
 import { readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
-import { cellOf, ProblemList, resolveCrs, resolveMapping, samplePositions } from './pipeline';
+import { cellOf, ProblemList, resolveCrs, resolveMapping, samplePositions, tableImportResult } from './pipeline';
 import type { ImportNote, ImportOptions, ProgressCallback, SubdistrictsImport } from './types';
 
 /**
@@ -66,21 +66,7 @@ export async function subdistrictsFromTable(
 
 	return {
 		kind: 'subdistricts',
-		fileName,
-		format: opened.format,
-		encoding: opened.encoding,
-		crs: resolved.crs,
-		crsGuess: resolved.guess,
-		appliedConversion: conversionLabel(resolved.crs),
-		mapping,
-		headers: source.headers,
-		records,
-		loaded: records.length,
-		skipped: rowCount - records.length,
-		problems: problems.sorted(),
-		omittedProblems: problems.omitted,
-		warnings: [],
-		notes,
-		shift: null
+		...tableImportResult(fileName, opened, resolved, { mapping, records, loaded: records.length, rowCount, problems }),
+		notes
 	};
 }
