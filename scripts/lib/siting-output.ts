@@ -4,6 +4,7 @@ import type { Subdistrict } from '$lib/engine/types';
 import { csvField } from '$lib/engine/spreadsheet-text';
 import { formatTable } from './load-inputs';
 
+// Exported for the tests only, which build rows of this shape.
 export interface SiteRow {
 	rank: number;
 	lon: number;

@@ -133,6 +133,7 @@ export async function subdistrictOverview(
 	);
 }
 
+// Exported for the tests only: the SQL district totals, an independent check of the sub-district query in tests/unit/db.
 /** District totals: the sum of the sub-district rows, plus what no sub-district holds. */
 export async function districtOverview(
 	conn: SqlConnection,

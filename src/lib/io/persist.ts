@@ -100,6 +100,7 @@ export async function loadSavedDataset(): Promise<SavedDataset | null> {
 	return value;
 }
 
+// Exported for the tests only, which convert version-1 records without IndexedDB.
 /** A version-1 record (network as NetworkLine[]) as a current one; null when the value is not one. */
 export function fromVersion1(value: unknown): SavedDataset | null {
 	if (typeof value !== 'object' || value === null || (value as { version?: unknown }).version !== 1) return null;
@@ -141,6 +142,7 @@ export function toStorageError(error: unknown, neededBytes: number | null = null
 	return error instanceof Error ? error : new Error(message);
 }
 
+// Exported for the tests only, which check the quota message size without a browser quota.
 /** Rough size of a dataset, for the quota message: typed arrays exactly, the rest by its JSON length. */
 export function estimateBytes(dataset: Dataset): number {
 	const cells = dataset.cells.lon.byteLength + dataset.cells.lat.byteLength + dataset.cells.pop.byteLength;
@@ -149,6 +151,7 @@ export function estimateBytes(dataset: Dataset): number {
 	return cells + network + rest;
 }
 
+// Exported for the tests only, which check damaged records are refused without IndexedDB.
 /** Checks a stored value before trusting it: an old or damaged record must not crash the app at start-up. */
 export function isSavedDataset(value: unknown): value is SavedDataset {
 	if (typeof value !== 'object' || value === null) return false;

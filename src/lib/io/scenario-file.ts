@@ -11,6 +11,7 @@ import { FACILITY_STATUSES, FACILITY_TYPES, type Facility, type NetworkLine, typ
 import type { Dataset } from './dataset';
 import { packedLineCount, packedPointCount, type PackedLines } from './network-pack';
 
+// Exported for the tests only, which write files of this format by hand.
 export const SCENARIO_FORMAT = 'health-circle-scenario';
 export const SCENARIO_VERSION = 1;
 
@@ -42,6 +43,7 @@ export interface DatasetParts {
 	network: readonly NetworkLine[] | PackedLines | null;
 }
 
+// Exported for the tests only, which iterate every code to check both catalogues word it.
 export const SCENARIO_FILE_PROBLEM_CODES = ['not-json', 'wrong-format', 'newer-version', 'bad-structure', 'other-dataset', 'edits-do-not-apply'] as const;
 export type ScenarioFileProblemCode = (typeof SCENARIO_FILE_PROBLEM_CODES)[number];
 

@@ -41,6 +41,7 @@ const WORST_TO_BEST: RGBA[] = [
 	[145, 207, 96, FILL_ALPHA],
 	[26, 152, 80, FILL_ALPHA]
 ];
+// Exported for the tests only, which check a missing value is drawn as no data.
 export const NO_DATA_COLOR: RGBA = [170, 170, 170, 120];
 
 export const STATUS_COLORS: Readonly<Record<OverallStatus, RGBA>> = Object.freeze({

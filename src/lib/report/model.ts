@@ -37,6 +37,7 @@ export interface ReportDatasetInfo {
 	sources: readonly SourceSummary[];
 }
 
+// Exported for the tests only, which build scenario inputs of this shape.
 export interface ScenarioInput {
 	name: string;
 	/** The scenario's edits and the facility lists before and after them: the report lists every touched site. */
@@ -48,6 +49,7 @@ export interface ScenarioInput {
 	baselineDistrict: DistrictIndicators;
 }
 
+// Exported for the tests only, which build report inputs of this shape.
 export interface GapReportInput {
 	language: ReportLanguage;
 	generatedAt: Date;

@@ -13,6 +13,7 @@ export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 /** The project's one translate signature (defined in the i18n layer), re-exported for the report's modules. */
 export type { Translate };
 
+// Exported for the tests only: the report tests look labels up in the bundles independently.
 export const REPORT_MESSAGES: Readonly<Record<ReportLanguage, Readonly<Record<string, string>>>> = {
 	'zh-CN': reportZhCN,
 	en: reportEn
@@ -22,6 +23,7 @@ export function isReportLanguage(value: unknown): value is ReportLanguage {
 	return typeof value === 'string' && (REPORT_LANGUAGES as readonly string[]).includes(value);
 }
 
+// Exported for the tests only, which fill placeholders independently of the translator.
 /** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
 export function interpolate(message: string, values?: Readonly<Record<string, string | number>>): string {
 	if (!values) return message;

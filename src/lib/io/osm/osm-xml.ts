@@ -2,6 +2,7 @@ import { SaxesParser } from 'saxes';
 import type { NetworkLine } from '$lib/engine/types';
 import { NodeTable, WayCollector, type OsmStats, type RawWay } from './osm-ways';
 
+// Exported for the tests only: the reader tests check the lines and statistics, which parseOsmXml drops.
 /** Reads an OpenStreetMap `.osm` XML extract into walkable lines (see walk-tags.ts for the rules). */
 export function readOsmXml(text: string, onProgress?: (fraction: number) => void): { lines: NetworkLine[]; stats: OsmStats } {
 	const nodes = new NodeTable();
