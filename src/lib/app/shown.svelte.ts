@@ -16,11 +16,16 @@ export class ShownFigures {
 	/** Per-cell and per-area coverage (the map, tooltips, the GeoJSON export). */
 	readonly access: ReturnType<ShownFigures['pickAccess']>;
 	readonly rows: StandardsState['rows'];
+	/** The district row (e.g. its area gap): StandardsState.computeBaseline's, or the scenario's, both from engine/standards/compute-indicators.ts. */
 	readonly district: StandardsState['district'];
 	readonly centres: StandardsState['centres'];
 	readonly e2sfca: StandardsState['e2sfca'];
 	readonly overviewRows: SubdistrictOverviewRow[];
-	/** Coverage % per sub-district code for the overview, null before coverage is computed. */
+	/**
+	 * Coverage % per sub-district code for the overview, null before coverage is computed: each area's coveragePct
+	 * from engine/bands.ts's areaCoverage, run in the worker (baseline: coverage.svelte.ts compute(); scenario:
+	 * scenario-coverage.svelte.ts, the worker's incremental sums).
+	 */
 	readonly coverageByCode: Map<string, number | null> | null;
 	readonly presentTypes: Facility['type'][];
 	/** Bumped whenever either coverage changes, so map layers recolour. */
