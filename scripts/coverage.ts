@@ -15,7 +15,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { TIME_BANDS, UNREACHABLE, computeCoverage, prepareNetwork, type AreaCoverage, type CoverageParams, type CoverageResult } from '$lib/engine/coverage';
 import { buildWalkGraph, type WalkGraph } from '$lib/engine/graph';
 import { describeGraph, type GraphReport } from '$lib/engine/graph-report';
@@ -30,7 +29,7 @@ import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
 import type { Scenario } from '$lib/io/scenario-file';
 import { shownPercent, shownPointsChange } from '$lib/engine/percent';
 import { formatTable, loadFile, loadNetworkFile, readInputFile, UsageError } from './lib/load-inputs';
-import { runMain } from './lib/run-main';
+import { readArgs, runMain } from './lib/cli';
 import { readFacilityTypes, readNumber, readTravelMode, requiredOption, textOption } from './lib/indicator-run';
 import { applyScenario, loadScenarioFile } from './lib/scenario-input';
 
@@ -49,31 +48,22 @@ const USAGE =
 	'usage: npm run coverage -- --network FILE --facilities FILE --population FILE --subdistricts FILE [--mode walk|elderly|cycle] [--minutes 15] [--types centre,branch,station] [--max-snap 300] [--scenario FILE] --out DIR';
 
 function readOptions(argv: string[]): CliOptions {
-	let values: Record<string, string | boolean | undefined>;
-	try {
-		({ values } = parseArgs({
-			args: argv,
-			options: {
-				network: { type: 'string' },
-				facilities: { type: 'string' },
-				population: { type: 'string' },
-				subdistricts: { type: 'string' },
-				mode: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.mode },
-				minutes: { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.thresholdMinutes) },
-				types: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.facilityTypes.join(',') },
-				'max-snap': { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.maxSnapM) },
-				scenario: { type: 'string' },
-				out: { type: 'string' },
-				help: { type: 'boolean', default: false }
-			}
-		}));
-	} catch (error) {
-		throw new UsageError(`${(error as Error).message} (--help for usage)`);
-	}
-	if (values.help) {
-		console.log(USAGE);
-		process.exit(0);
-	}
+	const values = readArgs(
+		argv,
+		{
+			network: { type: 'string' },
+			facilities: { type: 'string' },
+			population: { type: 'string' },
+			subdistricts: { type: 'string' },
+			mode: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.mode },
+			minutes: { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.thresholdMinutes) },
+			types: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.facilityTypes.join(',') },
+			'max-snap': { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.maxSnapM) },
+			scenario: { type: 'string' },
+			out: { type: 'string' }
+		},
+		USAGE
+	);
 	const mode = readTravelMode(String(values.mode));
 	const facilityTypes = readFacilityTypes(String(values.types));
 	const params: CoverageParams = {

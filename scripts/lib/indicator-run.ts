@@ -17,6 +17,7 @@ import { districtIndicators, subdistrictIndicators } from '$lib/db/indicators';
 import { loadCellAccess, loadFacilities, loadPopulation, loadSubdistricts } from '$lib/db/load';
 import { openNodeDb } from '$lib/db/node';
 import { createSchema } from '$lib/db/schema';
+import type { ArgValues } from './cli';
 import { readInputFile, UsageError, type LoadedInputs } from './load-inputs';
 
 /** parseArgs options common to both scripts (each adds its own --out and extras). */
@@ -51,8 +52,6 @@ export interface IndicatorRunOptions {
 	/** A scenario file to run beside the baseline (scripts/lib/scenario-input.ts); null: baseline only. */
 	scenario: string | null;
 }
-
-export type ArgValues = Record<string, string | boolean | undefined>;
 
 /** A string option's value, null when absent or empty. */
 export function textOption(values: ArgValues, name: string): string | null {
