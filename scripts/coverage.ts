@@ -28,8 +28,8 @@ import { parsePopulationCsv } from '$lib/io/population-csv';
 import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
 import type { Scenario } from '$lib/io/scenario-file';
 import { shownPercent, shownPointsChange } from '$lib/engine/percent';
-import { formatTable, loadFile, loadNetworkFile, readInputFile, UsageError } from './lib/load-inputs';
-import { readArgs, runMain } from './lib/cli';
+import { readArgs, runCli, writeProblems, type CliProblem, type ProblemsSummary } from './lib/cli-output';
+import { formatTable, loadFile, loadNetworkFile, readTextFile, UsageError } from './lib/load-inputs';
 import { readFacilityTypes, readNumber, readTravelMode, requiredOption, textOption } from './lib/indicator-run';
 import { applyScenario, loadScenarioFile } from './lib/scenario-input';
 
@@ -88,19 +88,20 @@ function readOptions(argv: string[]): CliOptions {
 	};
 }
 
+type Listed<T> = LoadResult<T> & { listed: CliProblem[] };
+
 interface Loaded {
-	facilities: LoadResult<Facility[]>;
-	population: LoadResult<PopulationCells>;
-	subdistricts: LoadResult<Subdistrict[]>;
-	network: LoadResult<NetworkLine[]> | null;
+	facilities: Listed<Facility[]>;
+	population: Listed<PopulationCells>;
+	subdistricts: Listed<Subdistrict[]>;
+	network: Listed<NetworkLine[]> | null;
 }
 
 async function loadInputs(options: CliOptions): Promise<Loaded> {
-	const text = (path: string, flag: string) => () => readInputFile(path, flag).toString('utf8');
 	return {
-		facilities: loadFile(options.facilities, '--facilities', () => parseFacilitiesCsv(text(options.facilities, '--facilities')()), (r) => r.length === 0),
-		population: loadFile(options.population, '--population', () => parsePopulationCsv(text(options.population, '--population')()), (r) => r.lon.length === 0),
-		subdistricts: loadFile(options.subdistricts, '--subdistricts', () => parseSubdistrictsGeoJson(text(options.subdistricts, '--subdistricts')()), (r) => r.length === 0),
+		facilities: loadFile(options.facilities, '--facilities', () => parseFacilitiesCsv(readTextFile(options.facilities, '--facilities')), (r) => r.length === 0),
+		population: loadFile(options.population, '--population', () => parsePopulationCsv(readTextFile(options.population, '--population')), (r) => r.lon.length === 0),
+		subdistricts: loadFile(options.subdistricts, '--subdistricts', () => parseSubdistrictsGeoJson(readTextFile(options.subdistricts, '--subdistricts')), (r) => r.length === 0),
 		network: options.network ? loadNetworkFile(options.network) : null
 	};
 }
@@ -233,7 +234,7 @@ function scenarioSummary(run: ScenarioRun, baseline: CoverageResult) {
 	};
 }
 
-function summaryJson(options: CliOptions, inputs: Loaded, result: CoverageResult, graphReport: GraphReport | null, facilities: Facility[], timingsMs: Record<string, number>, scenarioRun: ScenarioRun | null): string {
+function summaryJson(options: CliOptions, inputs: Loaded, result: CoverageResult, graphReport: GraphReport | null, facilities: Facility[], timingsMs: Record<string, number>, scenarioRun: ScenarioRun | null, problems: ProblemsSummary): string {
 	const unreachableBy = (reason: number) => {
 		let residents = 0;
 		for (let cell = 0; cell < result.unreachable.length; cell++) if (result.unreachable[cell] === reason) residents += inputs.population.records.pop[cell];
@@ -251,6 +252,7 @@ function summaryJson(options: CliOptions, inputs: Loaded, result: CoverageResult
 			population: sourceSummary(options.population, inputs.population),
 			subdistricts: sourceSummary(options.subdistricts, inputs.subdistricts)
 		},
+		problems,
 		graph: graphReport,
 		totals: {
 			residents: result.total.residents,
@@ -305,7 +307,8 @@ async function main(): Promise<void> {
 		mkdirSync(options.out, { recursive: true });
 		writeFileSync(join(options.out, 'cells.csv'), cellsCsv(cells, result, facilities, cellSubdistrict, subdistricts));
 		writeFileSync(join(options.out, 'subdistricts.csv'), subdistrictsCsv(result));
-		writeFileSync(join(options.out, 'summary.json'), summaryJson(options, inputs, result, graphReport, facilities, timingsMs, scenarioRun));
+		const listed = [inputs.facilities, inputs.population, inputs.subdistricts, inputs.network].flatMap((input) => input?.listed ?? []);
+		writeFileSync(join(options.out, 'summary.json'), summaryJson(options, inputs, result, graphReport, facilities, timingsMs, scenarioRun, writeProblems(options.out, listed)));
 		if (scenarioRun) {
 			writeFileSync(join(options.out, 'scenario-subdistricts.csv'), subdistrictsCsv(scenarioRun.result));
 			writeFileSync(join(options.out, 'comparison.csv'), comparisonCsv([...compareAreas(result, scenarioRun.result), compareTotals(result, scenarioRun.result)]));
@@ -343,4 +346,4 @@ function printReport(options: CliOptions, result: CoverageResult, graphReport: G
 	console.log(`wrote ${join(options.out, 'cells.csv')}, subdistricts.csv, summary.json`);
 }
 
-runMain(main);
+runCli(main);

@@ -26,8 +26,8 @@ import { shownPercent } from '$lib/engine/percent';
 import { incompleteFacilityCount, RULE_IDS, rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
 import type { Facility } from '$lib/engine/types';
 import type { Scenario } from '$lib/io/scenario-file';
+import { readArgs, runCli, writeProblems, type ProblemsSummary } from './lib/cli-output';
 import { formatTable, loadInputs, UsageError, type LoadedInputs } from './lib/load-inputs';
-import { readArgs, runMain } from './lib/cli';
 import {
 	countedFacilities,
 	countedOf,
@@ -221,7 +221,7 @@ function describeScenario(side: { file: string; scenario: Scenario }): string {
 }
 
 async function main(): Promise<void> {
-	const { options, runs, e2sfca, indicators, csvRows, scenario } = await computeIndicators(process.argv.slice(2));
+	const { options, inputs, runs, e2sfca, indicators, csvRows, scenario } = await computeIndicators(process.argv.slice(2));
 	const { rules } = options.profile;
 	const summary = {
 		profile: options.profile,
@@ -243,10 +243,12 @@ async function main(): Promise<void> {
 		e2sfca: { method: describeE2sfca(e2sfca.params), params: e2sfca.params, approximate: e2sfca.approximate, aggregation: 'population-weighted mean over the sub-district\u2019s cells', supplyFacilityTypes: options.profile.capacityTypes },
 		district: indicators.district,
 		statusesCounted: options.statuses ?? 'all',
+		problems: null as ProblemsSummary | null,
 		...(scenario ? { scenario: scenarioSummary(scenario) } : {})
 	};
 	try {
 		mkdirSync(options.out, { recursive: true });
+		summary.problems = writeProblems(options.out, inputs.problems);
 		writeFileSync(join(options.out, 'indicators.csv'), toCsv<CsvRow>([...INDICATOR_COLUMNS, ...E2SFCA_COLUMNS], csvRows));
 		writeFileSync(join(options.out, 'centres.csv'), toCsv(CENTRE_COLUMNS, indicators.centres));
 		writeFileSync(join(options.out, 'indicators.json'), JSON.stringify(summary, null, 2) + '\n');
@@ -277,5 +279,5 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	runMain(main);
+	runCli(main);
 }

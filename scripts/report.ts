@@ -26,7 +26,7 @@ import { buildGapReport, type ReportDatasetInfo } from '$lib/report/model';
 import { isReportLanguage, REPORT_LANGUAGES, type ReportLanguage } from '$lib/report/translate';
 import { gapReportToXlsx } from '$lib/report/xlsx';
 import { loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
-import { readArgs, runMain } from './lib/cli';
+import { readArgs, runCli, writeProblems } from './lib/cli-output';
 import {
 	countedFacilities,
 	countedOf,
@@ -98,6 +98,7 @@ interface Manifest {
 	name?: unknown;
 	name_en?: unknown;
 	synthetic?: unknown;
+	files?: Partial<Record<SourceSummary['kind'], unknown>>;
 	population_cell?: { kind?: unknown; size_m?: unknown; resolution?: unknown };
 }
 
@@ -113,7 +114,13 @@ function readManifest(facilitiesPath: string): Manifest | null {
 	}
 }
 
+/** A file is the synthetic demo's when a synthetic manifest in its own folder names it for that layer (provenance is per layer). */
+function isDemoFile(kind: SourceSummary['kind'], file: string, manifest: Manifest | null, manifestFolder: string): boolean {
+	return manifest?.synthetic === true && resolve(dirname(file)) === manifestFolder && manifest.files?.[kind] === basename(file);
+}
+
 function datasetInfo(options: ReportOptions, inputs: LoadedInputs, manifest: Manifest | null): ReportDatasetInfo {
+	const manifestFolder = resolve(dirname(options.facilities));
 	const folder = basename(dirname(resolve(options.facilities)));
 	const name = options.datasetName ?? (typeof manifest?.name === 'string' ? manifest.name : folder);
 	const nameEn = options.datasetName ?? (typeof manifest?.name_en === 'string' ? manifest.name_en : name);
@@ -123,13 +130,13 @@ function datasetInfo(options: ReportOptions, inputs: LoadedInputs, manifest: Man
 		loaded: count.loaded,
 		skipped: count.skipped,
 		// The canonical files are WGS84: the CLI converts nothing.
-		conversion: null
+		conversion: null,
+		fromDemo: isDemoFile(kind, count.file, manifest, manifestFolder)
 	});
 	const { sources } = inputs;
 	return {
 		name,
 		nameEn,
-		synthetic: manifest?.synthetic === true,
 		sources: [
 			source('facilities', sources.facilities),
 			source('population', sources.population),
@@ -184,10 +191,12 @@ async function main(): Promise<void> {
 	}
 	try {
 		writeFileSync(options.out, content);
+		// Rejected rows and warnings of the inputs beside the report (the report's appendix gives the counts).
+		writeProblems(dirname(options.out), inputs.problems);
 	} catch (error) {
 		throw new UsageError(`--out ${options.out}: cannot write (${(error as Error).message})`);
 	}
 	console.log(`wrote ${options.out} (${options.format}, ${options.language}; ${report.rows.length} sub-districts${report.synthetic ? '; synthetic demo data' : ''}${report.approximate ? '; straight-line approximation' : ''})`);
 }
 
-runMain(main);
+runCli(main);

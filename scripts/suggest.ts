@@ -28,9 +28,9 @@ import type { LoadResult } from '$lib/io/load-result';
 import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
 import { loadLpSolve } from './lib/highs-solver';
 import { INDICATOR_ARG_OPTIONS, INDICATOR_USAGE, prepareEngineNetwork, readIndicatorOptions, readNumber, requiredOption, textOption, type IndicatorRunOptions } from './lib/indicator-run';
-import { loadFile, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
-import { readArgs, runMain } from './lib/cli';
-import { siteRows, sitesCsv, sitesGeoJson, sitesTable } from './lib/siting-output';
+import { formatTable, loadFile, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
+import { readArgs, runCli, writeProblems } from './lib/cli-output';
+import { siteRows, sitesCsv, sitesGeoJson, type SiteRow } from '$lib/io/siting-export';
 
 const USAGE = `usage: npm run suggest -- ${INDICATOR_USAGE.replace(' [--scenario FILE]', '')} --k N | --target-pct P|all [--grid 150] [--candidates FILE] [--existing] [--exclude FILE] [--min-spacing M] [--max-per-subdistrict N] [--min-per-subdistrict N] [--site-type station|centre] [--weight-column NAME] [--no-exact] [--time-limit 60] --out DIR`;
 
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
 	const answer = solveSiting(problem, options.question, { exact });
 	const totalMs = performance.now() - started;
 
-	const rows = siteRows(problem, answer, inputs.subdistricts);
+	const rows = siteRows(answer.sites.map((site) => ({ ...site, site: problem.candidates[site.candidate] })), inputs.subdistricts);
 	const edits = suggestionEdits(answer.sites.map((site, i) => ({ candidate: problem.candidates[site.candidate], rank: i + 1 })), options.siteType, inputs.facilities, (rank) => `建议${options.siteType === 'station' ? '站点' : '中心'} ${rank}`);
 	const now = new Date();
 	const scenario: Scenario = { id: `suggest-${now.getTime().toString(36)}`, name: describeQuestion(options), createdAt: now.toISOString(), updatedAt: now.toISOString(), edits };
@@ -192,20 +192,33 @@ async function main(): Promise<void> {
 		residents: { total: problem.totalResidents, coveredToday: problem.coveredResidentsToday, coveredWithSites: rows.at(-1)?.cumulative_residents ?? problem.coveredResidentsToday },
 		value: answer.value,
 		greedyValue: answer.greedyValue,
+		heuristicValue: answer.heuristicValue,
+		source: answer.source,
 		bound: answer.bound,
 		boundKind: answer.boundKind,
 		gap: answer.gap,
 		exact: answer.exact,
 		met: answer.met,
+		shortfall: answer.shortfall,
 		violations: answer.violations,
 		swaps: answer.swaps,
 		timingsMs: { catchments: problem.catchmentsMs, ...answer.timings, total: totalMs },
-		sites: rows
+		sites: rows,
+		problems: writeProblems(options.out, inputs.problems)
 	};
 	writeFileSync(join(options.out, 'summary.json'), JSON.stringify(summary, (_, v) => (v === Infinity ? null : v), 2) + '\n');
 	console.log(sitesTable(rows));
 	console.log(describeAnswer(options, summary.residents, answer));
 	console.log(`wrote ${['sites.csv', 'sites.geojson', 'scenario.json', 'summary.json'].map((file) => join(options.out, file)).join(', ')}`);
+}
+
+/** The ranked sites as a plain-text table for the terminal. */
+function sitesTable(rows: SiteRow[]): string {
+	return formatTable(
+		['#', 'site (lon, lat)', '街镇', 'source', 'new residents', 'cumulative', '%'],
+		rows.map((row) => [String(row.rank), `${row.lon.toFixed(5)}, ${row.lat.toFixed(5)}`, row.subdistrict_name, row.source, row.new_residents.toLocaleString('en'), row.cumulative_residents.toLocaleString('en'), row.cumulative_pct.toFixed(2)]),
+		[true, false, false, false, true, true, true]
+	);
 }
 
 function describeQuestion(options: SuggestOptions): string {
@@ -217,12 +230,17 @@ function describeAnswer(options: SuggestOptions, residents: { total: number; cov
 	const pct = (value: number) => ((100 * value) / residents.total).toFixed(2);
 	const lines = [`coverage ${pct(residents.coveredToday)}% → ${pct(residents.coveredWithSites)}% (+${(residents.coveredWithSites - residents.coveredToday).toLocaleString('en')} residents)`];
 	const exact = answer.exact;
-	const solver = exact === null ? 'exact solver not run (--no-exact)' : exact.status === 'optimal' ? `HiGHS optimal in ${exact.solveMs.toFixed(0)} ms` : `HiGHS: ${exact.status}${'detail' in exact ? ` (${exact.detail})` : ''}`;
-	if (answer.objective === 'mclp') lines.push(`gap to the ${answer.boundKind === 'exact' ? 'optimum' : 'upper bound'}: ${answer.gap.toFixed(3)}% (${solver})`);
-	else lines.push(`${answer.sites.length} sites; ${answer.boundKind === 'exact' ? 'fewest possible' : 'lower bound'}: ${answer.bound} (${solver})`);
-	if (!answer.met) lines.push(options.question.objective === 'mclp' ? `note: only ${answer.sites.length} site(s) add coverage within the constraints` : 'note: the target cannot be reached with these candidates and constraints');
+	const solver = answer.boundKind === 'enumerated' ? 'no solver needed' : exact === null ? 'exact solver not run (--no-exact)' : exact.status === 'optimal' ? `HiGHS optimal in ${exact.solveMs.toFixed(0)} ms` : `HiGHS: ${exact.status}${'detail' in exact ? ` (${exact.detail})` : ''}`;
+	const boundName = { exact: ['optimum', 'fewest possible'], enumerated: ['optimum (one site: every candidate compared)', ''], solver: ["solver's upper bound", "solver's lower bound"], online: ['solver-free upper bound', 'solver-free lower bound'] }[answer.boundKind];
+	if (answer.objective === 'mclp') lines.push(`gap to the ${boundName[0]}: ${answer.gap.toFixed(3)}% (${solver})`);
+	else lines.push(`${answer.sites.length} sites; ${boundName[1]}: ${answer.bound} (${solver})`);
+	if (answer.source === 'solver') lines.push(`the exact solver found a better set than greedy + local search (${answer.objective === 'mclp' ? `+${answer.heuristicValue.toLocaleString('en')}` : `${answer.heuristicSites} sites`}); the better one is given`);
+	if (!answer.met) {
+		const why = { 'none-fits': 'no further candidate keeps the spacing and per-sub-district limits beside these', 'no-gain': 'every further candidate that keeps the constraints would add nothing' };
+		lines.push(options.question.objective === 'mclp' ? `note: ${answer.sites.length} site(s) instead of ${answer.asked}: ${why[answer.shortfall ?? 'no-gain']}` : 'note: the target cannot be reached with these candidates and constraints');
+	}
 	for (const violation of answer.violations) lines.push(`constraint not met: ${violation}`);
 	return lines.join('\n');
 }
 
-runMain(main);
+runCli(main);

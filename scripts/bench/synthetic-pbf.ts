@@ -48,17 +48,20 @@ function writeBlob(fd: number, type: 'OSMHeader' | 'OSMData', raw: Uint8Array): 
 	const blob = new PbfWriter();
 	blob.writeVarintField(2, raw.length);
 	blob.writeBytesField(3, zlibSync(raw, { level: 6 }));
-	const blobBytes = blob.finish();
+	const parts = framedBlob(type, blob.finish());
+	for (const part of parts) writeSync(fd, part);
+	return parts.reduce((total, part) => total + part.length, 0);
+}
+
+/** A Blob as the file holds it: 4-byte big-endian BlobHeader length, the BlobHeader (type, data size), the Blob. */
+export function framedBlob(type: 'OSMHeader' | 'OSMData', blobBytes: Uint8Array): Uint8Array[] {
 	const header = new PbfWriter();
 	header.writeStringField(1, type);
 	header.writeVarintField(3, blobBytes.length);
 	const headerBytes = header.finish();
 	const length = new Uint8Array(4);
 	new DataView(length.buffer).setUint32(0, headerBytes.length);
-	writeSync(fd, length);
-	writeSync(fd, headerBytes);
-	writeSync(fd, blobBytes);
-	return 4 + headerBytes.length + blobBytes.length;
+	return [length, headerBytes, blobBytes];
 }
 
 function headerBlock(): Uint8Array {

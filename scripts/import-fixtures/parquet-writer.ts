@@ -71,8 +71,10 @@ class CompactWriter {
 	}
 }
 
-export function writeParquet(columns: ParquetColumn[], keyValues: Record<string, string> = {}): Uint8Array {
+/** declaredRows: the row count the footer states (default: the real one); a larger one makes a lying footer for tests. */
+export function writeParquet(columns: ParquetColumn[], keyValues: Record<string, string> = {}, declaredRows?: number): Uint8Array {
 	const rows = columns[0].values.length;
+	const footerRows = declaredRows ?? rows;
 	const chunks: number[] = [...new TextEncoder().encode('PAR1')];
 	const metas: { offset: number; size: number; column: ParquetColumn }[] = [];
 	for (const column of columns) {
@@ -117,7 +119,7 @@ export function writeParquet(columns: ParquetColumn[], keyValues: Record<string,
 			if (column.kind === 'string') footer.i32(6, 0); // UTF8
 		});
 	}
-	footer.i64(3, rows);
+	footer.i64(3, footerRows);
 	footer.list(4, 12, 1);
 	footer.listStruct(() => {
 		footer.list(1, 12, columns.length);
@@ -131,7 +133,7 @@ export function writeParquet(columns: ParquetColumn[], keyValues: Record<string,
 				footer.list(3, 8, 1);
 				footer.rawBinary(meta.column.name);
 				footer.i32(4, 0); // UNCOMPRESSED
-				footer.i64(5, rows);
+				footer.i64(5, footerRows);
 				footer.i64(6, meta.size);
 				footer.i64(7, meta.size);
 				footer.i64(9, meta.offset);
@@ -139,7 +141,7 @@ export function writeParquet(columns: ParquetColumn[], keyValues: Record<string,
 			});
 		}
 		footer.i64(2, metas.reduce((total, meta) => total + meta.size, 0));
-		footer.i64(3, rows);
+		footer.i64(3, footerRows);
 	});
 	const entries = Object.entries(keyValues);
 	if (entries.length > 0) {

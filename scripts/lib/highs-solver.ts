@@ -4,11 +4,12 @@
  * Node side (CLI, benchmark, tests); the browser loads the same package in src/lib/worker/highs-browser.ts.
  */
 import highsLoader from 'highs';
-import type { LpSolution, LpSolve } from '$lib/engine/siting/milp';
+import type { LpSolve } from '$lib/engine/siting/milp';
+import { lpSolveFrom } from '$lib/worker/highs-adapter';
 
 let loading: Promise<LpSolve> | null = null;
 
 export function loadLpSolve(): Promise<LpSolve> {
-	loading ??= highsLoader().then((highs) => (model: string, options: { time_limit: number; mip_rel_gap: number }) => highs.solve(model, { ...options, output_flag: false }) as LpSolution);
+	loading ??= highsLoader().then(lpSolveFrom);
 	return loading;
 }

@@ -17,7 +17,7 @@ import { districtIndicators, subdistrictIndicators } from '$lib/db/indicators';
 import { loadCellAccess, loadFacilities, loadPopulation, loadSubdistricts } from '$lib/db/load';
 import { openNodeDb } from '$lib/db/node';
 import { createSchema } from '$lib/db/schema';
-import type { ArgValues } from './cli';
+import type { ArgValues } from './cli-output';
 import { readInputFile, UsageError, type LoadedInputs } from './load-inputs';
 
 /** parseArgs options common to both scripts (each adds its own --out and extras). */

@@ -1,6 +1,7 @@
 /**
  * Input loading shared by command-line scripts: reads the four canonical files through the same io
- * parsers as the app, reports skipped rows on stderr, assigns facilities with a blank or unknown
+ * parsers as the app (text in the encoding the import dialog detects: UTF-8, GBK, Big5, UTF-16), lists
+ * rejected rows and warnings on stderr and keeps them for problems.csv, assigns facilities with a blank or unknown
  * sub-district to the polygon that holds them and cells to their sub-district. A file that cannot be
  * used is a UsageError (one line, exit code 2). Networks: GeoJSON (.geojson / .json) only.
  */
@@ -9,15 +10,16 @@ import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
 import type { Facility, NetworkLine, PopulationCells, Subdistrict } from '$lib/engine/types';
 import { parseFacilitiesCsv } from '$lib/io/facilities-csv';
 import { assignFacilitySubdistricts } from '$lib/io/import/assign-subdistricts';
-import { FileFormatError, type LoadResult } from '$lib/io/load-result';
+import { decodeText, detectEncoding } from '$lib/io/import/encoding';
+import { FileFormatError, type LoadResult, type RowProblem } from '$lib/io/load-result';
 import { parseOsmPbf } from '$lib/io/osm/osm-pbf';
 import { parseOsmXml } from '$lib/io/osm/osm-xml';
 import { parseNetworkGeoJson } from '$lib/io/network-geojson';
 import { parsePopulationCsv } from '$lib/io/population-csv';
 import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
+import { printProblems, problemsOf, UsageError, warn, type CliProblem } from './cli-output';
 
-/** A problem the user can fix: printed as one line, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError } from './cli-output';
 
 export interface InputPaths {
 	network: string | null;
@@ -40,6 +42,8 @@ export interface LoadedInputs {
 	/** Sub-district index per cell; -1 = in none. */
 	cellSubdistrict: Int32Array;
 	sources: Record<'facilities' | 'population' | 'subdistricts', SourceCount> & { network: SourceCount | null };
+	/** Every rejected row and warning of the input files, for problems.csv. */
+	problems: CliProblem[];
 }
 
 export function readInputFile(path: string, flag: string): Buffer {
@@ -52,9 +56,23 @@ export function readInputFile(path: string, flag: string): Buffer {
 	}
 }
 
-/** Runs a reader; a file that cannot be parsed, or that yields nothing, is a one-line error. */
-export function loadFile<T>(path: string, flag: string, read: () => LoadResult<T>, isEmpty: (records: T) => boolean): LoadResult<T> {
-	let result: LoadResult<T>;
+/**
+ * A text file decoded as the import dialog decodes it (src/lib/io/import/encoding.ts): a GBK or Big5 CSV
+ * from Excel on a Chinese Windows reads with its names intact, and a guess that could be wrong is said.
+ */
+export function readTextFile(path: string, flag: string): string {
+	const bytes = new Uint8Array(readInputFile(path, flag));
+	const guess = detectEncoding(bytes);
+	if (guess.encoding !== 'utf-8' || !guess.confident) warn(`${path}: read as ${guess.encoding}${guess.confident ? '' : ' (a guess: check the names in the outputs)'}`);
+	return decodeText(bytes, guess.encoding);
+}
+
+/**
+ * Runs a reader; a file that cannot be parsed, or that yields nothing, is a one-line error. Rejected rows
+ * and warnings are printed (the first ones) and returned with the result for problems.csv.
+ */
+export function loadFile<R extends LoadResult<unknown> & { warnings?: RowProblem[] }>(path: string, flag: string, read: () => R, isEmpty: (records: R['records']) => boolean): R & { listed: CliProblem[] } {
+	let result: R;
 	try {
 		result = read();
 	} catch (error) {
@@ -65,30 +83,21 @@ export function loadFile<T>(path: string, flag: string, read: () => LoadResult<T
 		const first = result.problems[0];
 		throw new UsageError(`${flag} ${path}: no usable records${first ? ` (row ${first.row}${first.field ? `, ${first.field}` : ''}: ${first.reason})` : ''}`);
 	}
-	if (result.skipped > 0) {
-		const examples = result.problems.slice(0, 3).map((p) => `row ${p.row}${p.field ? ` ${p.field}` : ''}: ${p.reason}`);
-		console.warn(`warning: ${path}: skipped ${result.skipped} record(s) — ${examples.join('; ')}`);
-	}
-	return result;
+	const listed = problemsOf(path, result);
+	printProblems(path, result.skipped, listed);
+	return { ...result, listed };
 }
 
-function load<T>(path: string, flag: string, parse: (text: string) => LoadResult<T>, isEmpty: (records: T) => boolean): LoadResult<T> {
-	return loadFile(path, flag, () => parse(readInputFile(path, flag).toString('utf8')), isEmpty);
+function load<R extends LoadResult<unknown> & { warnings?: RowProblem[] }>(path: string, flag: string, parse: (text: string) => R, isEmpty: (records: R['records']) => boolean): R & { listed: CliProblem[] } {
+	return loadFile(path, flag, () => parse(readTextFile(path, flag)), isEmpty);
 }
 
 /** A walking network from GeoJSON, OSM XML (.osm) or OSM PBF (.osm.pbf), chosen by the file's ending. */
-export function loadNetworkFile(path: string): LoadResult<NetworkLine[]> {
+export function loadNetworkFile(path: string): LoadResult<NetworkLine[]> & { listed: CliProblem[] } {
 	const lower = path.toLowerCase();
 	const noLines = (lines: NetworkLine[]) => lines.length === 0;
-	// The OSM readers throw plain Errors for damaged files: report them like any other file problem.
-	const osm = <Input>(input: Input, parse: (input: Input) => NetworkLine[]) => () => {
-		try {
-			const lines = parse(input);
-			return { records: lines, loaded: lines.length, skipped: 0, problems: [] };
-		} catch (error) {
-			throw new FileFormatError((error as Error).message);
-		}
-	};
+	// The OSM readers refuse damaged files with a FileFormatError and list refused nodes as problems.
+	const osm = <Input>(input: Input, parse: (input: Input) => LoadResult<NetworkLine[]>) => () => parse(input);
 	if (lower.endsWith('.pbf')) return loadFile(path, '--network', osm(new Uint8Array(readInputFile(path, '--network')), parseOsmPbf), noLines);
 	if (lower.endsWith('.osm') || lower.endsWith('.xml')) return loadFile(path, '--network', osm(readInputFile(path, '--network').toString('utf8'), parseOsmXml), noLines);
 	if (lower.endsWith('.geojson') || lower.endsWith('.json')) return load(path, '--network', parseNetworkGeoJson, noLines);
@@ -99,13 +108,13 @@ export function loadInputs(paths: InputPaths): LoadedInputs {
 	const facilities = load(paths.facilities, '--facilities', parseFacilitiesCsv, (r) => r.length === 0);
 	const population = load(paths.population, '--population', parsePopulationCsv, (r) => r.lon.length === 0);
 	const subdistricts = load(paths.subdistricts, '--subdistricts', parseSubdistrictsGeoJson, (r) => r.length === 0);
-	let network: LoadResult<NetworkLine[]> | null = null;
+	let network: (LoadResult<NetworkLine[]> & { listed: CliProblem[] }) | null = null;
 	if (paths.network !== null) network = loadNetworkFile(paths.network);
 	// Row numbers for warnings: the facilities kept, in file order (header = row 1).
 	const rows = facilities.records.map((_, index) => index + 2);
 	const assignment = assignFacilitySubdistricts(facilities.records, rows, subdistricts.records);
-	for (const warning of assignment.warnings.slice(0, 5)) console.warn(`warning: ${paths.facilities}: ${warning.reason} (facility #${warning.row - 1})`);
-	if (assignment.warnings.length > 5) console.warn(`warning: ${paths.facilities}: ${assignment.warnings.length - 5} more sub-district warning(s)`);
+	for (const warning of assignment.warnings.slice(0, 5)) warn(`${paths.facilities}: ${warning.reason} (facility #${warning.row - 1})`);
+	if (assignment.warnings.length > 5) warn(`${paths.facilities}: ${assignment.warnings.length - 5} more sub-district warning(s)`);
 	const cells = population.records;
 	const count = (file: string, result: LoadResult<unknown>): SourceCount => ({ file, loaded: result.loaded, skipped: result.skipped });
 	return {
@@ -119,7 +128,8 @@ export function loadInputs(paths: InputPaths): LoadedInputs {
 			population: count(paths.population, population),
 			subdistricts: count(paths.subdistricts, subdistricts),
 			network: network && paths.network ? count(paths.network, network) : null
-		}
+		},
+		problems: [...facilities.listed, ...population.listed, ...subdistricts.listed, ...(network?.listed ?? [])]
 	};
 }
 

@@ -18,7 +18,8 @@ test('the Jing\'an demo appears: map, 14 sub-districts, both languages, nothing 
 	await expect(rows).toHaveCount(14);
 	await expect(rows.first()).toContainText(/街道|镇/);
 
-	// The map shows the district: the population grid and the centres' symbols are drawn.
+	// The map shows the district: the population grid (one click from the status view it opens on) and the centres' symbols are drawn.
+	await page.getByTestId('view-density').check();
 	await page.waitForTimeout(500);
 	const census = await mapPixelCensus(page);
 	expect(census.drawn / census.sampled).toBeGreaterThan(0.12);

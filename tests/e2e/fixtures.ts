@@ -64,4 +64,40 @@ export async function downloadExport(page: Page, format: string): Promise<Buffer
 	return readFileSync(await file.path());
 }
 
+/** Imports one file through the dialog and loads it (`crs` when the coordinates need declaring); waits until coverage and DuckDB follow. */
+export async function importThroughDialog(page: Page, kind: 'facilities' | 'population' | 'subdistricts' | 'network', path: string, crs?: string): Promise<void> {
+	await page.getByTestId('open-import').click();
+	const dialog = page.getByTestId('import-dialog');
+	await dialog.getByTestId(`import-kind-${kind}`).check();
+	await dialog.getByTestId('import-file').setInputFiles(path);
+	await expect(dialog.getByTestId('import-settings')).toBeVisible();
+	if (crs) await dialog.getByTestId('import-crs-select').selectOption(crs);
+	await dialog.getByTestId('import-run').click();
+	await expect(dialog.getByTestId('import-loaded')).toBeVisible();
+	await dialog.getByTestId('import-load').click();
+	await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
+	await expect(page.locator('.app')).toHaveAttribute('data-db-ready', 'true', { timeout: 60_000 });
+}
+
+/**
+ * Exports the report as PDF the way the app does (its print dialog stubbed), then prints the page as
+ * Chromium would, A4 landscape. `inPrint` runs while print media is emulated, before the PDF is made.
+ */
+export async function printReportPdf(page: Page, inPrint?: () => Promise<void>): Promise<Buffer> {
+	await page.evaluate(() => {
+		document.body.dataset.printed = '';
+		window.print = () => {
+			document.body.dataset.printed = 'yes';
+		};
+	});
+	await page.getByTestId('export-pdf').click();
+	await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+	await page.emulateMedia({ media: 'print' });
+	await inPrint?.();
+	const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+	await page.emulateMedia({ media: 'screen' });
+	return pdf;
+}
+
 export { expect };

@@ -38,7 +38,7 @@ test('the import dialog is a modal: focus moves in, Tab stays inside, Escape clo
 	await expect(opener).toBeFocused();
 });
 
-test("an Excel list with merged title rows: the header is found, non-numbers kept as unknown, problems downloaded, the demo banner goes", async ({ page }) => {
+test("an Excel list with merged title rows: the header is found, non-numbers kept as unknown, problems downloaded, the banner names the layers still synthetic", async ({ page }) => {
 	await page.addInitScript(() => {
 		if (!localStorage.getItem('health-circle.language')) localStorage.setItem('health-circle.language', 'zh-CN');
 	});
@@ -90,7 +90,7 @@ test("an Excel list with merged title rows: the header is found, non-numbers kep
 	await dialog.getByTestId('import-load').click();
 	await expect(page.getByTestId('import-dialog')).toHaveCount(0);
 	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
-	// The planner's own facilities replace the demo's: the synthetic-data banner goes (population and streets stay marked as demo in the sources).
-	await expect(page.getByTestId('synthetic-banner')).toHaveCount(0);
+	// The planner's own facilities replace the demo's: the banner now names the layers still synthetic (population, boundaries, streets).
+	await expect(page.getByTestId('synthetic-banner')).toHaveAttribute('data-layers', 'population subdistricts network');
 	await expect(page.getByTestId('source-counts-facilities')).toContainText(String(loaded));
 });

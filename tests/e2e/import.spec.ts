@@ -70,9 +70,15 @@ test('a GBK CSV with Chinese headers, GCJ-02 coordinates and bad rows: problems 
 				const request = indexedDB.open('health-circle');
 				request.onerror = () => reject(request.error);
 				request.onsuccess = () => {
-					const get = request.result.transaction('datasets').objectStore('datasets').get('planner');
-					get.onsuccess = () => resolve(get.result.dataset.facilities);
-					get.onerror = () => reject(get.error);
+					// The open dataset's id is in the 'active' store; each dataset is its own record.
+					const transaction = request.result.transaction(['datasets', 'active']);
+					const active = transaction.objectStore('active').get('dataset');
+					active.onsuccess = () => {
+						const get = transaction.objectStore('datasets').get(active.result);
+						get.onsuccess = () => resolve(get.result.dataset.facilities);
+						get.onerror = () => reject(get.error);
+					};
+					active.onerror = () => reject(active.error);
 				};
 			})
 	);

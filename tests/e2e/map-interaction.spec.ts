@@ -46,6 +46,8 @@ test('a click on the map is never lost: not the first after load, not with the m
 
 test('the tooltip describes the cell under the pointer (residents, walking minutes, sub-district) and the centre under the pointer, cross included', async ({ page }) => {
 	await openApp(page);
+	// The population grid drawn (the map opens on the sub-districts' status).
+	await page.getByTestId('view-density').check();
 	const box = await mapBox(page);
 	const tooltip = page.getByTestId('map-tooltip');
 
@@ -137,7 +139,8 @@ test('at 1024 px the legend leaves the district visible and unfolds on demand; t
 	const folded = (await legend.boundingBox())!;
 	expect((folded.width * folded.height) / (map.width * map.height), 'legend share of the map, folded').toBeLessThan(0.03);
 	await page.getByTestId('legend-toggle').click();
-	await expect(legend).toContainText('人口密度');
+	// The map opens on the status by severity: its legend, not the grid's.
+	await expect(legend).toContainText('与标准的最大相对差距');
 	const unfolded = (await legend.boundingBox())!;
 	expect(unfolded.y + unfolded.height).toBeLessThanOrEqual(map.y + map.height);
 	expect(unfolded.y).toBeGreaterThanOrEqual(map.y);

@@ -5,23 +5,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, downloadExport as download } from './fixtures';
+import { test, expect, openApp, downloadExport as download, printReportPdf } from './fixtures';
 
 const NAMES = JSON.parse(readFileSync('data/jingan-units.json', 'utf8')).units as { code: string; name: string; name_en: string }[];
 
 /** The printed report as Chromium makes it, turned into text by poppler's pdftotext. */
 async function printedText(page: Page, language: string): Promise<string> {
-	await page.evaluate(() => {
-		document.body.dataset.printed = '';
-		window.print = () => {
-			document.body.dataset.printed = 'yes';
-		};
-	});
-	await page.getByTestId('export-pdf').click();
-	await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
-	await page.emulateMedia({ media: 'print' });
-	const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
-	await page.emulateMedia({ media: 'screen' });
+	const pdf = await printReportPdf(page);
 	const dir = mkdtempSync(join(tmpdir(), 'report-'));
 	writeFileSync(join(dir, 'report.pdf'), pdf);
 	writeFileSync(`docs/report-${language}.pdf`, pdf);
@@ -39,8 +29,8 @@ test('the gap report downloads as XLSX, CSV, GeoJSON, PNG and prints to PDF in b
 	await page.getByTestId('tab-standards').click();
 	const onScreen = new Map<string, { residents: number; areaGap: number }>();
 	for (const row of await page.locator('[data-testid="standards-indicator-table"] tbody tr').all()) {
-		const cells = (await row.locator('td').allTextContents()).map((text) => Number(text.replace(/[^\d.-]/g, '')));
-		onScreen.set((await row.getAttribute('data-code')) ?? '', { residents: cells[0], areaGap: cells[2] });
+		const figure = async (column: string) => Number(((await row.locator(`td[data-column="${column}"]`).textContent()) ?? '').replace(/[^\d.-]/g, ''));
+		onScreen.set((await row.getAttribute('data-code')) ?? '', { residents: await figure('residents'), areaGap: await figure('areaGapM2') });
 	}
 	expect(onScreen.size).toBe(14);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { test, expect, openApp, downloadExport as download } from './fixtures';
+import { test, expect, openApp, downloadExport as download, importThroughDialog } from './fixtures';
 
 /**
  * One figure reads the same in every tab and export at a rounding edge: a population file in which one
@@ -66,16 +66,7 @@ test('a coverage of 99.97 % and 0.001 % reads 99.9 % and 0.1 % in the overview, 
 		if (!localStorage.getItem('health-circle.language')) localStorage.setItem('health-circle.language', 'en');
 	});
 	await openApp(page);
-	await page.getByTestId('open-import').click();
-	const dialog = page.getByTestId('import-dialog');
-	await dialog.getByTestId('import-kind-population').check();
-	await dialog.getByTestId('import-file').setInputFiles(populationPath);
-	await dialog.getByTestId('import-run').click();
-	await expect(dialog.getByTestId('import-loaded')).toBeVisible();
-	await dialog.getByTestId('import-load').click();
-	await expect(page.getByTestId('import-dialog')).toHaveCount(0);
-	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
-	await expect(page.locator('.app')).toHaveAttribute('data-db-ready', 'true', { timeout: 60_000 });
+	await importThroughDialog(page, 'population', populationPath);
 
 	const overviewCell = (code: string) => page.locator(`[data-testid="subdistrict-table"] tr[data-code="${code}"] td[data-column="coveragePct"]`);
 	await expect(overviewCell(high)).toHaveText('99.9%');

@@ -137,7 +137,7 @@ test('a proposed station raises coverage live, survives a reload, and exports an
 	await page.getByTestId('facility-pick').selectOption(station.id);
 	await page.getByTestId('editor-close').click();
 	await settled(page, 6);
-	await expect(page.getByTestId('scenario-edits').locator('li').last()).toContainText(`Close “${station.name}”`);
+	await expect(page.getByTestId('scenario-edits').locator('li').last()).toContainText(`Close “\u2068${station.name}\u2069”`);
 	await expect(page.getByTestId('facility-pick').locator(`option[value="${station.id}"]`)).toHaveCount(0);
 	await page.getByTestId('view-change').check();
 	await page.waitForTimeout(800);

@@ -8,12 +8,12 @@ import { test, expect, openApp } from './fixtures';
 const DEMO = 'static/data/demo';
 
 /** The CLI's suggestion on the demo files (same engine, run in Node with the exact solver). */
-function cliSites(k: number): { lon: number; lat: number; newResidents: number }[] {
+function cliSites(k: number): { lon: number; lat: number; newResidents: number; cumulativeResidents: number }[] {
 	const out = mkdtempSync(join(tmpdir(), 'suggest-'));
 	const files = ['--network', `${DEMO}/network.geojson`, '--facilities', `${DEMO}/facilities.csv`, '--population', `${DEMO}/population.csv`, '--subdistricts', `${DEMO}/subdistricts.geojson`];
 	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/suggest.ts', ...files, '--k', String(k), '--out', out], { stdio: 'pipe' });
 	const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'sites.csv'), 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
-	return rows.map((row) => ({ lon: Number(row.lon), lat: Number(row.lat), newResidents: Number(row.new_residents) }));
+	return rows.map((row) => ({ lon: Number(row.lon), lat: Number(row.lat), newResidents: Number(row.new_residents), cumulativeResidents: Number(row.cumulative_residents) }));
 }
 
 /** "+55,229" or "−1,200" as a number. */
@@ -95,4 +95,71 @@ test('the suggestion panel in Chinese, with a parcel file whose bad rows are lis
 	await expect(panel.getByTestId('siting-site')).toHaveCount(2, { timeout: 60_000 });
 	await expect(panel.getByTestId('siting-coverage')).toContainText('覆盖率');
 	await page.screenshot({ path: 'docs/screenshots/siting-zh.png' });
+});
+
+test('a suggestion starts from the active scenario: its coverage is today\'s, and Apply keeps the planner\'s station and adds two', async ({ page }) => {
+	await page.addInitScript(() => localStorage.setItem('health-circle.language', 'en'));
+	// Today's covered residents by the CLI (its best single site's cumulative figure less the site's own).
+	const [best] = cliSites(1);
+	const coveredToday = best.cumulativeResidents - best.newResidents;
+	await openApp(page);
+	await page.getByTestId('tab-scenario').click();
+	const panel = page.getByTestId('suggest-sites');
+	await expect(panel.getByTestId('siting-start')).toHaveAttribute('data-start', 'baseline');
+
+	// The planner's own station, in a new scenario.
+	await page.getByTestId('scenario-new').click();
+	await page.locator('details.coordinates summary').click();
+	await page.getByTestId('coordinates-lon').fill(String(best.lon));
+	await page.getByTestId('coordinates-lat').fill(String(best.lat));
+	await page.getByTestId('coordinates-add').click();
+	const edits = page.getByTestId('scenario-edits').locator('li');
+	await expect(edits).toHaveCount(1);
+	const coveredTotal = page.getByTestId('covered-residents-total');
+	await expect(coveredTotal).not.toHaveText('±0', { timeout: 60_000 });
+	const stationAdds = signedNumber((await coveredTotal.textContent()) ?? '');
+	expect(stationAdds).toBeGreaterThan(0);
+	await expect(panel.getByTestId('siting-start')).toHaveAttribute('data-start', 'scenario');
+
+	// Constraints, an excluded area (around the CLI's third-best site) and named parcels (near the second and fourth): for the screenshot.
+	const [, second, third, fourth] = cliSites(4);
+	const box = (lon: number, lat: number, d: number) => [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]];
+	const excluded = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'green belt' }, geometry: { type: 'Polygon', coordinates: [box(third.lon, third.lat, 0.003)] } }] };
+	await panel.getByTestId('siting-excluded-input').setInputFiles({ name: 'excluded.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(excluded), 'utf8') });
+	const parcels = ['name,lon,lat', `Former school plot,${second.lon + 0.0004},${second.lat}`, `Market lot,${fourth.lon},${fourth.lat + 0.0004}`].join('\n');
+	await panel.getByTestId('siting-parcels-input').setInputFiles({ name: 'parcels.csv', mimeType: 'text/csv', buffer: Buffer.from(parcels, 'utf8') });
+	await expect(panel.getByTestId('siting-parcels-counts')).toContainText('2 loaded');
+	await panel.getByTestId('siting-spacing').fill('600');
+	await panel.getByTestId('siting-max-per').fill('2');
+	await panel.getByTestId('siting-k').fill('2');
+	await panel.getByTestId('siting-run').click();
+	await expect(panel.getByTestId('siting-site')).toHaveCount(2, { timeout: 120_000 });
+	await expect(panel.getByTestId('siting-progress')).toHaveCount(0, { timeout: 120_000 });
+	await panel.getByTestId('siting-site').first().scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'docs/screenshots/siting-scenario-constraints-en.png' });
+	// The starting coverage is the scenario's (today's plus what the planner's station adds), not the baseline's.
+	await expect(panel.getByTestId('siting-coverage')).toHaveAttribute('data-covered-today', String(coveredToday + stationAdds));
+	const added = Number(await panel.getByTestId('siting-coverage').getAttribute('data-added'));
+	expect(added).toBeGreaterThan(0);
+
+	// "Export suggestion": the CLI's columns, the sites of the table with their residents, and the same in GeoJSON.
+	const shownResidents = await panel.getByTestId('siting-site').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-new-residents'))));
+	const [csvFile] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('siting-export-csv').click()]);
+	const csvText = readFileSync((await csvFile.path())!, 'utf8').replace(/^\ufeff/, '');
+	expect(csvText.split('\n')[0]).toBe('rank,lon,lat,lon_gcj02,lat_gcj02,subdistrict_code,subdistrict_name,source,label,new_residents,cumulative_residents,cumulative_pct');
+	const exported = Papa.parse<Record<string, string>>(csvText, { header: true, skipEmptyLines: true }).data;
+	expect(exported.map((row) => Number(row.new_residents))).toEqual(shownResidents);
+	expect(Number(exported.at(-1)?.cumulative_residents)).toBe(coveredToday + stationAdds + added);
+	const [geoFile] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('siting-export-geojson').click()]);
+	const geo = JSON.parse(readFileSync((await geoFile.path())!, 'utf8')) as { features: { geometry: { coordinates: number[] }; properties: { new_residents: number } }[] };
+	expect(geo.features.map((feature) => feature.properties.new_residents)).toEqual(shownResidents);
+	expect(geo.features.map((feature) => feature.geometry.coordinates)).toEqual(exported.map((row) => [Number(row.lon), Number(row.lat)]));
+
+	// Apply into the scenario: the planner's station stays, two sites are added, the rise is the sum.
+	await expect(panel.getByTestId('siting-apply-to-scenario')).toBeChecked();
+	await panel.getByTestId('siting-apply').click();
+	await expect(edits).toHaveCount(3);
+	await expect.poll(async () => signedNumber((await coveredTotal.textContent()) ?? ''), { timeout: 60_000 }).toBe(stationAdds + added);
+	// No new scenario: the baseline and the planner's one.
+	await expect(page.getByTestId('scenario-select').locator('option')).toHaveCount(2);
 });

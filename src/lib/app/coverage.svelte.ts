@@ -5,7 +5,10 @@ import type { Facility, FacilityType } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from '$lib/worker/coverage-messages';
 import type { CandidateOptions } from '$lib/engine/siting/candidates';
 import type { SitingQuestion } from '$lib/engine/siting/suggest';
-import type { Suggestion, SuggestionPhase } from '$lib/worker/siting-run';
+import type { Suggestion } from '$lib/worker/siting-run';
+
+/** A suggestion's progress as the worker reports it (phase, counts, the heuristic's answer, the solver's figures). */
+export type SitingProgress = Omit<Extract<CoverageResponse, { kind: 'siting-progress' }>, 'kind' | 'requestId'>;
 import CoverageWorker from '$lib/worker/coverage.worker?worker';
 import { markStartup, STARTUP_MARK } from './startup-marks';
 
@@ -151,18 +154,19 @@ export class CoverageController {
 	}
 
 	/**
-	 * Suggested sites against the last computed coverage; progress is reported as the worker goes. The `suggest`
-	 * request is answered by coverage.worker.ts's suggest() → worker/siting-run.ts's runSiting → engine/siting/suggest.ts's
-	 * solveSiting, which gives each ranked site its newResidents.
+	 * Suggested sites against the last computed coverage, or a scenario's facilities on it; progress is reported as
+	 * the worker goes. The `suggest` request is answered by coverage.worker.ts's suggest() → worker/siting-run.ts's
+	 * runSiting → engine/siting/suggest.ts's solveSiting, which gives each ranked site its newResidents.
 	 */
 	async suggest(
 		question: SitingQuestion,
 		candidates: CandidateOptions,
-		onProgress: (phase: SuggestionPhase, done: number, total: number) => void
+		facilities: Facility[] | null,
+		onProgress: (progress: SitingProgress) => void
 	): Promise<Suggestion> {
 		const requestId = this.nextRequestId++;
-		this.sitingProgress.set(requestId, (progress) => onProgress(progress.phase, progress.done, progress.total));
-		const response = await this.send({ kind: 'suggest', requestId, question, candidates });
+		this.sitingProgress.set(requestId, onProgress);
+		const response = await this.send({ kind: 'suggest', requestId, question, candidates, facilities });
 		if (response.kind === 'error') throw new Error(response.message);
 		if (response.kind !== 'suggested') throw new Error(`unexpected answer ${response.kind}`);
 		return response.suggestion;

@@ -1,24 +1,22 @@
-import type { Dataset, SourceSummary } from '$lib/io/dataset';
+import { syntheticLayers, type Dataset, type SourceSummary } from '$lib/io/dataset';
 import type { ImportResult } from '$lib/io/import/types';
 import { sourceSummary } from '$lib/io/import/source-summary';
+import { DEMO_DATASET_ID } from '$lib/io/demo-dataset';
 
 /**
  * The dataset with one part replaced by an import (facilities, population, sub-districts or streets).
- * The other parts stay, each marked fromDemo in its source (the data panel and the report's appendix
- * list them), and the name says "partly demo data". It is synthetic — the banner's claim that the
- * facilities are not real — only while the facilities are the demo's: the planner's own inventory on the
- * demo's residents and streets is the planner's analysis, not the demo.
+ * The other parts stay, each still marked fromDemo in its source: the banner, the data panel and every
+ * export say per layer which are synthetic (syntheticLayers), and the name says "partly demo data".
  */
 export function withImport(dataset: Dataset, result: ImportResult, now: Date): Dataset {
 	const sources: SourceSummary[] = [...dataset.sources.filter((source) => source.kind !== result.kind), sourceSummary(result)];
-	const fromDemo = sources.some((source) => source.fromDemo);
-	const facilitiesFromDemo = sources.some((source) => source.kind === 'facilities' && source.fromDemo);
+	const fromDemo = syntheticLayers(sources).length > 0;
 	const next: Dataset = {
 		...dataset,
-		id: `planner-${now.getTime()}`,
+		// Layers imported into the planner's dataset extend it (one saved entry); the demo is never overwritten.
+		id: dataset.id === DEMO_DATASET_ID ? `planner-${now.getTime()}` : dataset.id,
 		name: fromDemo ? '规划数据（部分为示例数据）' : '规划数据',
 		nameEn: fromDemo ? "Planner's data (partly demo data)" : "Planner's data",
-		synthetic: facilitiesFromDemo,
 		sources
 	};
 	switch (result.kind) {

@@ -1,3 +1,4 @@
+import { isolate } from '$lib/i18n/bidi';
 import type { Dataset } from '$lib/io/dataset';
 import type { Language, Translate } from '$lib/i18n';
 import type { Facility } from '$lib/engine/types';
@@ -29,14 +30,14 @@ function describeFacility(pick: Extract<MapPick, { kind: 'facility' }>, context:
 	const facility: Facility = pick.facility;
 	const unknown = t('tooltip.unknown');
 	const lines = [
-		facility.name,
+		isolate(facility.name),
 		t('tooltip.type', { value: t(`facility.${facility.type}`) }),
 		pick.closed ? t('tooltip.closed') : t('tooltip.status', { value: t(`status.${facility.status}`) }),
 		t('tooltip.area', { value: facility.areaM2 === null ? unknown : formatNumber(facility.areaM2, language) }),
 		t('tooltip.beds', { value: facility.beds === null ? unknown : formatNumber(facility.beds, language) })
 	];
 	const area = subdistrictName(facility.subdistrict, context);
-	if (area) lines.push(t('tooltip.subdistrict', { value: area }));
+	if (area) lines.push(t('tooltip.subdistrict', { value: isolate(area) }));
 	if (pick.scenarioNewlyCovered !== null) lines.push(t('tooltip.scenarioNewlyCovered', { value: formatNumber(pick.scenarioNewlyCovered, language) }));
 	return lines.join('\n');
 }
@@ -54,6 +55,6 @@ function describeCell(index: number, subdistrictCode: string, context: PickConte
 		else lines.push(t('tooltip.minutes', { value: Number.isFinite(minutes) ? formatNumber(minutes, language, 1) : '> 30' }));
 	}
 	const area = subdistrictName(subdistrictCode, context);
-	if (area) lines.push(t('tooltip.subdistrict', { value: area }));
+	if (area) lines.push(t('tooltip.subdistrict', { value: isolate(area) }));
 	return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { gapReportToXlsx } from '$lib/report/xlsx';
 import { gapReportToGeoJson } from '$lib/report/geojson';
 import type { Language } from '$lib/i18n';
 import { downloadFile } from './download';
+import { composeMapPng, type MapSheet } from './map-png';
 import type { CoverageController } from './coverage.svelte';
 import type { ScenarioWorkspace } from './scenario-workspace.svelte';
 import type { Session } from './session.svelte';
@@ -45,7 +46,9 @@ export class ReportExport {
 		private readonly workspace: ScenarioWorkspace,
 		private readonly shown: ShownFigures,
 		private readonly language: () => Language,
-		private readonly map: () => MapPicture | null
+		private readonly map: () => MapPicture | null,
+		/** What the map PNG says around the picture (title, legend, footer), for the view on screen. */
+		private readonly mapSheet: () => Omit<MapSheet, 'widthMetres' | 'bearing'> | null
 	) {
 		this.report = $derived(this.build());
 	}
@@ -97,8 +100,11 @@ export class ReportExport {
 				const uncovered = { cells: dataset.cells, shape: dataset.cellShape, cellSubdistrict: this.coverage.cellSubdistrict ?? new Int32Array(0), covered: figures.covered };
 				downloadFile(`${stem}.geojson`, JSON.stringify(gapReportToGeoJson(report, dataset.subdistricts, uncovered)), 'application/geo+json');
 			} else if (format === 'png') {
-				const png = this.map()?.toPng();
-				if (png) downloadFile(`${report.mapFileStem}.png`, dataUrlBytes(png), 'image/png');
+				const picture = this.map();
+				const png = picture?.toPng();
+				const extent = picture?.viewExtent();
+				const sheet = this.mapSheet();
+				if (png && extent && sheet) downloadFile(`${report.mapFileStem}.png`, dataUrlBytes(await composeMapPng(png, { ...sheet, ...extent })), 'image/png');
 			} else {
 				this.mapImages = { status: await this.capture('status'), coverage: await this.capture('coverage') };
 				this.captureView = null;

@@ -4,7 +4,7 @@ import type { SubdistrictOverviewRow } from '$lib/db/queries';
 import type { Dataset } from '$lib/io/dataset';
 import { loadDemoDataset } from '$lib/io/demo-dataset';
 import { fetchText } from './fetch-text';
-import { clearSavedDataset, loadSavedDataset, saveDataset } from '$lib/io/persist';
+import { deleteSavedDataset, listSavedDatasets, loadSavedDataset, openSavedDataset, saveDataset, showDemoAtStart, type SavedDatasetEntry } from '$lib/io/persist';
 import type { ImportResult } from '$lib/io/import/types';
 import { withImport } from './dataset-edit';
 import { loadDatasetIntoDb } from './database';
@@ -40,6 +40,8 @@ export class Session {
 
 	/** A storage problem (quota, private window): the data is in use but will not survive a reload. */
 	storageWarning = $state<string | null>(null);
+	/** The planner's saved datasets, newest first: each can be reopened; none is lost by going back to the demo. */
+	savedDatasets = $state.raw<SavedDatasetEntry[]>([]);
 
 	/** Opens the planner's saved dataset if there is one, else the demo. */
 	async start(): Promise<void> {
@@ -49,6 +51,7 @@ export class Session {
 				return null;
 			});
 			this.dataset = saved?.dataset ?? (await loadDemoDataset(`${base}/data/demo`, fetchText));
+			void this.refreshSaved();
 			this.datasetLoadedAt = performance.now();
 			markStartup(STARTUP_MARK.dataset);
 			this.phase = 'ready';
@@ -77,11 +80,39 @@ export class Session {
 		await this.persist(next);
 	}
 
-	/** Forgets the planner's saved data and shows the demo again (an explicit choice, never automatic). */
+	/** Shows the demo again; the planner's datasets stay saved and listed (switch, never delete). */
 	async backToDemo(): Promise<void> {
-		await clearSavedDataset().catch(() => undefined);
+		await showDemoAtStart().catch((error: unknown) => this.warnStorage(error));
 		this.dbReady = false;
 		this.dataset = await loadDemoDataset(`${base}/data/demo`, fetchText);
+		await this.refreshSaved();
+	}
+
+	/** Opens a saved dataset; false when it could not be read (the dataset on screen then stays). */
+	async openSaved(id: string): Promise<boolean> {
+		const record = await openSavedDataset(id).catch((error: unknown) => {
+			this.warnStorage(error);
+			return null;
+		});
+		if (!record) return false;
+		this.dbReady = false;
+		this.dataset = record.dataset;
+		return true;
+	}
+
+	/** Deletes a saved dataset (the list has asked the planner); returns true when it was the one on screen, which the caller replaces by the demo. */
+	async deleteSaved(id: string): Promise<boolean> {
+		await deleteSavedDataset(id).catch((error: unknown) => this.warnStorage(error));
+		await this.refreshSaved();
+		return this.dataset?.id === id;
+	}
+
+	private async refreshSaved(): Promise<void> {
+		this.savedDatasets = await listSavedDatasets().catch(() => []);
+	}
+
+	private warnStorage(error: unknown): void {
+		this.storageWarning = error instanceof Error ? error.message : String(error);
 	}
 
 	private async persist(dataset: Dataset): Promise<void> {
@@ -89,8 +120,9 @@ export class Session {
 			await saveDataset(dataset);
 			this.storageWarning = null;
 		} catch (error) {
-			this.storageWarning = error instanceof Error ? error.message : String(error);
+			this.warnStorage(error);
 		}
+		await this.refreshSaved();
 	}
 
 	/** The DuckDB connection, opened on first use; a failed open is forgotten so that the next use tries again. */

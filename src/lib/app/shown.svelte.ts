@@ -1,6 +1,7 @@
-import type { SubdistrictOverviewRow } from '$lib/db/queries';
+import { reconcileCoverage, type AreaCoverage } from '$lib/engine/bands';
 import type { Facility } from '$lib/engine/types';
 import type { CoverageController } from './coverage.svelte';
+import { overviewRows, type OverviewRow } from './overview';
 import type { ScenarioWorkspace } from './scenario-workspace.svelte';
 import type { Session } from './session.svelte';
 import type { StandardsState } from './standards.svelte';
@@ -15,18 +16,19 @@ export class ShownFigures {
 	readonly facilities: readonly Facility[];
 	/** Per-cell and per-area coverage (the map, tooltips, the GeoJSON export). */
 	readonly access: ReturnType<ShownFigures['pickAccess']>;
+	/** Coverage summed over the sub-districts (residents outside every sub-district apart): the tables' and the report's total. */
+	readonly within: AreaCoverage | null;
 	readonly rows: StandardsState['rows'];
 	/** The district row (e.g. its area gap): StandardsState.computeBaseline's, or the scenario's, both from engine/standards/compute-indicators.ts. */
 	readonly district: StandardsState['district'];
 	readonly centres: StandardsState['centres'];
 	readonly e2sfca: StandardsState['e2sfca'];
-	readonly overviewRows: SubdistrictOverviewRow[];
 	/**
-	 * Coverage % per sub-district code for the overview, null before coverage is computed: each area's coveragePct
-	 * from engine/bands.ts's areaCoverage, run in the worker (baseline: coverage.svelte.ts compute(); scenario:
-	 * scenario-coverage.svelte.ts, the worker's incremental sums).
+	 * The overview table's rows: the shown indicators (no DuckDB wait), empty until they are computed. A row's
+	 * coverage % is its indicator row's coveragePct (engine/standards/indicator-rules.ts, from the worker's
+	 * coverage: StandardsState.computeBaseline's, or the scenario's), passed through app/overview.ts's overviewRows.
 	 */
-	readonly coverageByCode: Map<string, number | null> | null;
+	readonly overviewRows: OverviewRow[];
 	readonly presentTypes: Facility['type'][];
 	/** Bumped whenever either coverage changes, so map layers recolour. */
 	readonly mapRevision: number;
@@ -40,13 +42,13 @@ export class ShownFigures {
 		this.inScenario = $derived(workspace.facilities !== null);
 		this.facilities = $derived(workspace.facilities ?? session.dataset?.facilities ?? []);
 		this.access = $derived(this.pickAccess());
+		this.within = $derived(this.access ? reconcileCoverage(this.access).within : null);
 		this.mapRevision = $derived(coverage.revision + workspace.coverage.revision);
 		this.rows = $derived(this.inScenario && workspace.scenarioIndicators ? workspace.scenarioIndicators.rows : standards.rows);
 		this.district = $derived(this.inScenario && workspace.scenarioIndicators ? workspace.scenarioIndicators.district : standards.district);
 		this.centres = $derived(this.inScenario ? (workspace.scenarioCentres ?? []) : standards.centres);
 		this.e2sfca = $derived(this.inScenario ? (workspace.nearest?.e2sfca ?? null) : standards.e2sfca);
-		this.overviewRows = $derived(this.inScenario ? recount(session.overview, this.facilities) : session.overview);
-		this.coverageByCode = $derived(this.access ? new Map(this.access.bySubdistrict.map((area) => [area.code, area.coveragePct])) : null);
+		this.overviewRows = $derived(overviewRows(this.rows, standards.profile));
 		this.presentTypes = $derived([...new Set(this.facilities.map((facility) => facility.type))]);
 	}
 
@@ -67,13 +69,4 @@ export class ShownFigures {
 		const finite = (value: number) => (Number.isFinite(value) ? value : null);
 		return { params: figures.params, bedsPerThousand: finite(figures.beds[index]), areaM2PerThousand: finite(figures.areaM2[index]), incompleteResidents: figures.incompleteResidents[index] };
 	}
-}
-
-/** The overview's facility counts for the scenario's facilities (residents do not change). */
-function recount(rows: SubdistrictOverviewRow[], facilities: readonly Facility[]): SubdistrictOverviewRow[] {
-	return rows.map((row) => {
-		const here = facilities.filter((facility) => facility.subdistrict === row.code);
-		const count = (type: Facility['type']) => here.filter((facility) => facility.type === type).length;
-		return { ...row, centres: count('centre'), branches: count('branch'), stations: count('station') };
-	});
 }

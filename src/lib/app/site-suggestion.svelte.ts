@@ -10,10 +10,20 @@ import { FileFormatError, type FileErrorCode, type LoadResult, type RowProblem }
 import type { Scenario } from '$lib/io/scenario-file';
 import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
 import type { Suggestion, SuggestionPhase } from '$lib/worker/siting-run';
+import type { LpProgress } from '$lib/engine/siting/milp';
 import type { CoverageController } from './coverage.svelte';
-import type { ScenarioState } from './scenarios.svelte';
+import type { ScenarioWorkspace } from './scenario-workspace.svelte';
+import type { Facility } from '$lib/engine/types';
+import { siteRows, sitesCsv, sitesGeoJson } from '$lib/io/siting-export';
+import { downloadFile } from './download';
 
 export type SitingObjective = 'mclp' | 'lscp';
+
+/** What a suggestion starts from: today's facilities, or a scenario's (its id, name, and edits at the time). */
+export type SuggestionStart = { kind: 'baseline' } | { kind: 'scenario'; id: string; name: string; editCount: number; updatedAt: string };
+
+/** Where "Apply" puts the sites when the suggestion started from a scenario: into it, or into a copy of it. */
+export type ApplyTarget = 'scenario' | 'copy';
 
 /** A planner's file for siting: what it gave, and every row it could not use. */
 export interface SitingFile<T> {
@@ -54,18 +64,31 @@ export class SiteSuggestion {
 	result = $state.raw<Suggestion | null>(null);
 	/** The baseline revision the result was computed on. */
 	private resultRevision = -1;
+	/** What the result started from. */
+	resultStart = $state.raw<SuggestionStart>({ kind: 'baseline' });
+	applyTarget = $state<ApplyTarget>('scenario');
 	error = $state<string | null>(null);
+	/** True while the shown result is the heuristic's and the exact solver is still at work. */
+	certifying = $state(false);
+	/** The exact solver's best value and bound so far, while certifying. */
+	solverProgress = $state.raw<LpProgress | null>(null);
 
-	/** The result, while the coverage it answers for is still the one on screen. */
+	/** The result, while the coverage and the scenario it answers for are still the ones on screen. */
 	readonly current: Suggestion | null;
+	/** What a suggestion run now would start from: the active scenario, or today's facilities. */
+	readonly start: SuggestionStart;
 	readonly formProblems: SitingFormProblem[];
 
 	constructor(
 		private readonly dataset: () => Dataset | null,
 		private readonly coverage: CoverageController,
-		private readonly scenarios: ScenarioState
+		private readonly workspace: ScenarioWorkspace
 	) {
-		this.current = $derived(this.result && this.resultRevision === this.coverage.revision ? this.result : null);
+		this.start = $derived.by(() => {
+			const scenario = this.workspace.scenarios.active;
+			return scenario ? { kind: 'scenario', id: scenario.id, name: scenario.name, editCount: scenario.edits.length, updatedAt: scenario.updatedAt } : { kind: 'baseline' };
+		});
+		this.current = $derived(this.result && this.resultRevision === this.coverage.revision && sameStart(this.resultStart, this.start) ? this.result : null);
 		this.formProblems = $derived(this.validate());
 	}
 
@@ -132,43 +155,96 @@ export class SiteSuggestion {
 		this.error = null;
 		this.progress = null;
 		const revision = this.coverage.revision;
+		const start = this.start;
 		const countedTypes = new Set(this.coverage.params.facilityTypes);
 		try {
+			// The active scenario's facilities (its settled edits) are today's for the suggestion.
+			const facilities = start.kind === 'scenario' ? this.startFacilities(dataset.facilities) : null;
+			const today = facilities ?? dataset.facilities;
 			const suggestion = await this.coverage.suggest(
 				$state.snapshot(this.question(dataset.subdistricts.length)) as SitingQuestion,
 				{
 					gridSpacingM: this.gridSpacingM,
 					parcels: this.parcels?.records ?? [],
 					// Facilities that do not count today may be enlarged into the chosen type (as the CLI's --existing).
-					existing: this.includeExisting ? dataset.facilities.filter((f) => f.type !== 'hospital' && !countedTypes.has(f.type)) : [],
+					existing: this.includeExisting ? today.filter((f) => f.type !== 'hospital' && !countedTypes.has(f.type)) : [],
 					excluded: this.excluded?.records ?? []
 				},
-				(phase, done, total) => (this.progress = { phase, done, total })
+				facilities,
+				({ phase, done, total, heuristic, solver }) => {
+					this.progress = { phase, done, total };
+					// The heuristic's answer is shown at once; the certified one replaces it.
+					if (heuristic) {
+						this.result = heuristic;
+						this.resultRevision = revision;
+						this.resultStart = start;
+						this.certifying = true;
+					}
+					if (solver) this.solverProgress = solver;
+				}
 			);
 			this.result = suggestion;
 			this.resultRevision = revision;
+			this.resultStart = start;
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
 		} finally {
 			this.running = false;
 			this.progress = null;
+			this.certifying = false;
+			this.solverProgress = null;
 		}
 	}
 
-	/** The suggestion as a new scenario, made active: one edit per site, named in the page's language. */
+	/** "Export suggestion": the ranked sites with the CLI's columns (sites.csv / sites.geojson of `npm run suggest`). */
+	export(format: 'csv' | 'geojson'): void {
+		const dataset = this.dataset();
+		const suggestion = this.current;
+		if (!dataset || !suggestion) return;
+		const rows = siteRows(suggestion.sites, dataset.subdistricts);
+		if (format === 'csv') downloadFile('suggested-sites.csv', sitesCsv(rows), 'text/csv;charset=utf-8');
+		else downloadFile('suggested-sites.geojson', sitesGeoJson(rows), 'application/geo+json');
+	}
+
+	/** The active scenario's settled facilities; its edits no longer applying is an error the planner sees. */
+	private startFacilities(baseline: Facility[]): Facility[] {
+		const facilities = this.workspace.scenarios.facilities(baseline, this.workspace.assign, true);
+		if (!facilities) throw new Error('no active scenario');
+		return facilities;
+	}
+
+	/**
+	 * Applies the suggestion: from today's facilities, as a new scenario; from a scenario, its sites
+	 * added to that scenario (undoable edit by edit) or to a copy of it, as `applyTarget` says. The
+	 * planner's own edits are kept either way.
+	 */
 	apply(translate: Translate, now = new Date()): Scenario | null {
 		const dataset = this.dataset();
 		const suggestion = this.current;
+		const start = this.resultStart;
 		if (!dataset || !suggestion || suggestion.sites.length === 0) return null;
+		const scenarios = this.workspace.scenarios;
+		const scenario = start.kind === 'scenario' ? scenarios.active : null;
 		const type = this.siteType;
 		const edits = suggestionEdits(
 			suggestion.sites.map((site, i) => ({ candidate: site.site, rank: i + 1 })),
 			type,
-			dataset.facilities,
+			// Ids and enlargements against the scenario's facilities, so a suggested id never repeats one the planner added.
+			scenario ? this.startFacilities(dataset.facilities) : dataset.facilities,
 			(rank) => translate(`siting.siteName.${type}`, { rank })
 		);
-		const name = suggestion.objective === 'mclp' ? translate('siting.scenarioName.mclp', { k: suggestion.sites.length }) : translate('siting.scenarioName.lscp', { pct: this.targetPct });
+		if (scenario && this.applyTarget === 'scenario') {
+			for (const edit of edits) scenarios.edit(edit);
+			return scenarios.active;
+		}
 		const stamp = now.toISOString();
-		return this.scenarios.adopt({ id: 'suggestion', name, createdAt: stamp, updatedAt: stamp, edits }, now);
+		const suggested = suggestion.objective === 'mclp' ? translate('siting.scenarioName.mclp', { k: suggestion.sites.length }) : translate('siting.scenarioName.lscp', { pct: this.targetPct });
+		const name = scenario ? translate('siting.scenarioName.copy', { scenario: scenario.name, suggestion: suggested }) : suggested;
+		return scenarios.adopt({ id: 'suggestion', name, createdAt: stamp, updatedAt: stamp, edits: [...(scenario?.edits ?? []), ...edits] }, now);
 	}
+}
+
+function sameStart(a: SuggestionStart, b: SuggestionStart): boolean {
+	if (a.kind === 'baseline' || b.kind === 'baseline') return a.kind === b.kind;
+	return a.id === b.id && a.editCount === b.editCount && a.updatedAt === b.updatedAt;
 }

@@ -18,15 +18,31 @@ import { ScenarioWorkspace } from './scenario-workspace.svelte';
 import { Session } from './session.svelte';
 import { SiteSuggestion } from './site-suggestion.svelte';
 import { ShownFigures } from './shown.svelte';
+import { overviewDisagreements, overviewRows } from './overview';
+import type { PlaceHit } from './place-search';
+import { cellLegend, choroplethLegendLines } from './legend-text';
+import { mapSheetText } from './map-sheet';
+import type { MapSheet } from './map-png';
+import { formatNumber } from '$lib/i18n/format';
+import { FACILITY_COLORS } from '$lib/map/colors';
+import { scaleBarText } from '$lib/report/map-furniture';
 import { StandardsState } from './standards.svelte';
 
 export type PanelTab = 'overview' | 'standards' | 'scenario';
+/** What the map shows: the sub-districts' status (or the standards tab's indicator), or one colouring of the population grid. */
+export type MapMode = 'status' | CellView;
+export const MAP_MODES: readonly MapMode[] = ['status', 'density', 'minutes', 'covered', 'change'];
 
 export interface WorkbenchOptions {
 	openDb: () => Promise<SqlConnection>;
 	language: () => Language;
 	translate: () => Translate;
-	map: () => MapPicture | null;
+	map: () => MapHandle | null;
+}
+
+/** What the workbench asks of the map: its picture for exports, and zooming to a place. */
+export interface MapHandle extends MapPicture {
+	zoomTo(target: { subdistrictCode: string } | { point: [number, number] }): void;
 }
 
 /**
@@ -46,7 +62,11 @@ export class Workbench {
 	panelTab = $state<PanelTab>('overview');
 	mapIndicator = $state<ChoroplethIndicator>('status');
 	selectedCode = $state<string | null>(null);
-	cellView = $state<CellView>('density');
+	/**
+	 * The map opens on the sub-districts' status graded by severity: it answers "which 街镇 fail, and how
+	 * badly" without a click, where the density grid said nothing about service.
+	 */
+	mapMode = $state<MapMode>('status');
 	importOpen = $state(false);
 	mapReadyAt = $state<number | null>(null);
 
@@ -56,8 +76,12 @@ export class Workbench {
 	readonly choropleth: Choropleth | null;
 	/** The cell colouring actually drawn (the report's captures and leaving a scenario override the planner's choice). */
 	readonly shownCellView: CellView;
+	/** The map mode actually drawn: what the view switch shows as chosen (never a disabled choice). */
+	readonly shownMapMode: MapMode;
 	/** The current suggestion's sites on the map, while the scenario tab is open. */
 	readonly suggestedSites: SuggestedSiteMark[];
+	/** Sub-districts where DuckDB's overview, once loaded, disagrees with the engine's figures on screen (should be none). */
+	readonly overviewMismatch: string[];
 
 	private indicatorRun = 0;
 
@@ -65,8 +89,8 @@ export class Workbench {
 		this.session = new Session(options.openDb);
 		this.workspace = new ScenarioWorkspace(() => this.session.dataset, this.coverage, this.standards);
 		this.shown = new ShownFigures(this.session, this.coverage, this.standards, this.workspace);
-		this.siting = new SiteSuggestion(() => this.session.dataset, this.coverage, this.workspace.scenarios);
-		this.exports = new ReportExport(this.session, this.coverage, this.standards, this.workspace, this.shown, options.language, options.map);
+		this.siting = new SiteSuggestion(() => this.session.dataset, this.coverage, this.workspace);
+		this.exports = new ReportExport(this.session, this.coverage, this.standards, this.workspace, this.shown, options.language, options.map, () => this.mapSheet());
 		const labelPoints = $derived(this.session.dataset ? subdistrictLabelPoints(this.session.dataset.subdistricts) : new Map());
 		this.labels = $derived(
 			(this.session.dataset?.subdistricts ?? []).map((subdistrict) => ({
@@ -80,17 +104,66 @@ export class Workbench {
 			const capture = this.exports.captureView;
 			if (rows.length === 0 || capture === 'coverage') return null;
 			if (capture === 'status') return choropleth(rows, 'status', this.standards.profile);
-			return this.panelTab === 'standards' ? choropleth(rows, this.mapIndicator, this.standards.profile) : null;
+			if (this.shownMapMode !== 'status') return null;
+			return choropleth(rows, this.panelTab === 'standards' ? this.mapIndicator : 'status', this.standards.profile);
 		});
-		this.shownCellView = $derived.by(() => {
+		this.shownMapMode = $derived.by(() => {
 			const capture = this.exports.captureView;
-			if (capture) return capture === 'coverage' ? 'covered' : 'density';
-			return this.cellView === 'change' && !this.shown.inScenario ? 'covered' : this.cellView;
+			if (capture) return capture === 'coverage' ? 'covered' : 'status';
+			// The scenario's change view has nothing to show on the baseline: coverage is what it falls back to.
+			return this.mapMode === 'change' && !this.shown.inScenario ? 'covered' : this.mapMode;
 		});
+		this.shownCellView = $derived(this.shownMapMode === 'status' ? 'density' : this.shownMapMode);
 		this.suggestedSites = $derived(
 			this.panelTab === 'scenario' ? (this.siting.current?.sites.map((site, i) => ({ lon: site.site.lon, lat: site.site.lat, rank: i + 1 })) ?? []) : []
 		);
+		this.overviewMismatch = $derived(
+			this.session.dbReady && this.standards.rows.length > 0 ? overviewDisagreements(overviewRows(this.standards.rows, this.standards.profile), this.session.overview) : []
+		);
 		this.followIndicators();
+	}
+
+	/** The map PNG's title, legend and footer for the view on screen. */
+	private mapSheet(): Omit<MapSheet, 'widthMetres' | 'bearing'> | null {
+		const dataset = this.session.dataset;
+		if (!dataset) return null;
+		const t = this.options.translate();
+		const language = this.options.language();
+		const { params } = this.coverage;
+		const view = this.choropleth
+			? { title: t(this.choropleth.titleKey), lines: choroplethLegendLines(this.choropleth, t, language) }
+			: cellLegend(this.shownCellView, params.thresholdMinutes, t);
+		const facilities = this.shown.presentTypes.map((type) => ({ color: FACILITY_COLORS[type], label: t(`facility.${type}`) }));
+		const text = mapSheetText({
+			datasetName: language === 'en' && dataset.nameEn ? dataset.nameEn : dataset.name,
+			scenarioName: this.shown.inScenario ? (this.scenarios.active?.name ?? null) : null,
+			viewName: view.title,
+			mode: params.mode,
+			thresholdMinutes: params.thresholdMinutes,
+			generatedAt: new Date(),
+			sources: dataset.sources,
+			language,
+			translate: t
+		});
+		return {
+			...text,
+			legendTitle: view.title,
+			legend: [...view.lines, ...facilities],
+			scaleText: (metres) => scaleBarText(metres, (value) => formatNumber(value, language, 0)),
+			northLetter: t('report.map.northLetter')
+		};
+	}
+
+	/** A search hit: selects its sub-district and zooms the map to it. */
+	showPlace(hit: PlaceHit): void {
+		this.selectedCode = hit.subdistrictCode || null;
+		this.options.map()?.zoomTo(hit.point ? { point: hit.point } : { subdistrictCode: hit.id });
+	}
+
+	/** Opens a panel tab; the standards tab shows its indicator on the map (its legend replaces the grid's). */
+	openTab(tab: PanelTab): void {
+		this.panelTab = tab;
+		if (tab === 'standards') this.mapMode = 'status';
 	}
 
 	get scenarios() {
@@ -129,6 +202,20 @@ export class Workbench {
 		this.forgetResults();
 		await this.session.backToDemo();
 		await this.analyse();
+	}
+
+	/** Opens one of the planner's saved datasets in place of the one shown. */
+	async openSaved(id: string): Promise<void> {
+		if (this.session.dataset?.id === id) return;
+		this.forgetResults();
+		// When the record cannot be read the dataset on screen stays, analysed again (its results were just forgotten).
+		await this.session.openSaved(id);
+		await this.analyse();
+	}
+
+	/** Deletes a saved dataset (after the planner confirmed); when it is on screen, the demo takes its place. */
+	async deleteSaved(id: string): Promise<void> {
+		if (await this.session.deleteSaved(id)) await this.backToDemo();
 	}
 
 	/** Before the dataset is replaced: every figure computed from the old one goes, in the same tick. */

@@ -121,3 +121,37 @@ export function sumAreas(areas: AreaCoverage[]): AreaCoverage {
 		bandResidents: TIME_BANDS.map((_, band) => sum((a) => a.bandResidents[band]))
 	};
 }
+
+/**
+ * Every resident once, with the true reason: all residents = those within the sub-districts (covered within
+ * the threshold + reachable but not covered within it + not reachable from the network) + those outside every
+ * sub-district (in no sub-district's figures, whatever their travel time). The one place this sum is made:
+ * the panel (from coverage) and the report (from the indicators) both word it from here.
+ */
+export interface ResidentReconciliation {
+	total: number;
+	withinSubdistricts: number;
+	covered: number;
+	/** Within the sub-districts, reachable from the network but beyond the threshold. */
+	notCovered: number;
+	/** Within the sub-districts, beyond the snap distance or in a part of the network without a counted facility. */
+	unreachable: number;
+	outsideSubdistricts: number;
+}
+
+export function reconcileResidents(within: { residents: number; covered: number; unreachable: number }, outsideResidents: number): ResidentReconciliation {
+	return {
+		total: within.residents + outsideResidents,
+		withinSubdistricts: within.residents,
+		covered: within.covered,
+		notCovered: within.residents - within.covered - within.unreachable,
+		unreachable: within.unreachable,
+		outsideSubdistricts: outsideResidents
+	};
+}
+
+/** The reconciliation of a coverage summary; `within` is the sub-districts' sum, the figure tables and reports total. */
+export function reconcileCoverage(summary: Pick<AreaSummary, 'bySubdistrict' | 'outside'>): { within: AreaCoverage; residents: ResidentReconciliation } {
+	const within = sumAreas(summary.bySubdistrict);
+	return { within, residents: reconcileResidents({ residents: within.residents, covered: within.coveredResidents, unreachable: within.unreachableResidents }, summary.outside.residents) };
+}

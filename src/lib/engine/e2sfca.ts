@@ -324,14 +324,22 @@ export interface E2sfcaAreaSummary {
 export function summarizeE2sfca(result: Pick<E2sfcaResult, 'accessPerThousand' | 'incomplete'>, population: ArrayLike<number>, cellArea: Int32Array, areaCount: number): E2sfcaAreaSummary {
 	const weighted = new Float64Array(areaCount);
 	const residents = new Float64Array(areaCount);
-	const incompleteResidents = new Float64Array(areaCount);
 	for (let cell = 0; cell < cellArea.length; cell++) {
 		const area = cellArea[cell];
 		if (area < 0 || area >= areaCount) continue;
 		weighted[area] += population[cell] * result.accessPerThousand[cell];
 		residents[area] += population[cell];
-		if (result.incomplete[cell]) incompleteResidents[area] += population[cell];
 	}
 	const meanPerThousand = weighted.map((sum, area) => (residents[area] > 0 ? sum / residents[area] : Number.NaN));
-	return { meanPerThousand, incompleteResidents };
+	return { meanPerThousand, incompleteResidents: residentsByArea(result.incomplete, population, cellArea, areaCount) };
+}
+
+/** Residents of the flagged cells per area (cellArea[i] = index of the area, -1 for none). */
+export function residentsByArea(flagged: ArrayLike<number>, population: ArrayLike<number>, cellArea: Int32Array, areaCount: number): Float64Array {
+	const residents = new Float64Array(areaCount);
+	for (let cell = 0; cell < cellArea.length; cell++) {
+		const area = cellArea[cell];
+		if (area >= 0 && area < areaCount && flagged[cell]) residents[area] += population[cell];
+	}
+	return residents;
 }

@@ -59,3 +59,25 @@ export function validateCoverageParams(params: CoverageParams): string | null {
 	if (!(params.searchLimitMinutes >= 0)) return `search limit must be a non-negative number of minutes (got ${params.searchLimitMinutes})`;
 	return null;
 }
+
+/**
+ * What the settings panel accepts for a typed setting: the threshold in minutes (fractions allowed: 7.5 min is
+ * a plausible walking standard) and a speed override in km/h. One place for the field's min/max and its check.
+ */
+export const SETTING_RANGES = {
+	thresholdMinutes: { min: 1, max: 60 },
+	speedKmh: { min: 0.5, max: 40 }
+} as const satisfies Record<string, { min: number; max: number }>;
+
+export type TypedSetting = keyof typeof SETTING_RANGES;
+
+export type SettingReading = { ok: true; value: number } | { ok: false; reason: 'notANumber' | 'outOfRange' };
+
+/** A typed setting's text as a value in its range, or why it is refused (the caller keeps the last valid value). */
+export function readSetting(setting: TypedSetting, raw: string): SettingReading {
+	const text = raw.trim();
+	const value = text === '' ? Number.NaN : Number(text);
+	if (!Number.isFinite(value)) return { ok: false, reason: 'notANumber' };
+	const { min, max } = SETTING_RANGES[setting];
+	return value >= min && value <= max ? { ok: true, value } : { ok: false, reason: 'outOfRange' };
+}

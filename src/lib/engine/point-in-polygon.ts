@@ -48,7 +48,6 @@ export function subdistrictAssigner(subdistricts: readonly Subdistrict[]): (lon:
 	};
 }
 
-// Exported for the tests only: the population-import tests use it as the point-in-polygon oracle.
 /** Even-odd rule over all rings, so a point in a hole is outside. */
 export function insideRings(x: number, y: number, rings: Position[][]): boolean {
 	let inside = false;

@@ -14,6 +14,8 @@ import scenarioEn from './scenario.en.json';
 import scenarioZhCN from './scenario.zh-CN.json';
 import sitingEn from './siting.en.json';
 import sitingZhCN from './siting.zh-CN.json';
+import firstViewEn from './first-view.en.json';
+import firstViewZhCN from './first-view.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 
@@ -30,8 +32,8 @@ const STORAGE_KEY = 'health-circle.language';
 // Exported for the tests only: the catalogue tests compare the zh-CN and en keys and placeholders.
 /** All message bundles, keyed by language: the app's own and each feature's (flat keys with the feature's prefix). */
 export const MESSAGES: Record<Language, Record<string, string>> = {
-	'zh-CN': { ...zhCN, ...importZhCN, ...standardsZhCN, ...reportZhCN, ...scenarioFileZhCN, ...scenarioZhCN, ...sitingZhCN },
-	en: { ...en, ...importEn, ...standardsEn, ...reportEn, ...scenarioFileEn, ...scenarioEn, ...sitingEn }
+	'zh-CN': { ...zhCN, ...importZhCN, ...standardsZhCN, ...reportZhCN, ...scenarioFileZhCN, ...scenarioZhCN, ...sitingZhCN, ...firstViewZhCN },
+	en: { ...en, ...importEn, ...standardsEn, ...reportEn, ...scenarioFileEn, ...scenarioEn, ...sitingEn, ...firstViewEn }
 };
 
 export function isLanguage(value: unknown): value is Language {

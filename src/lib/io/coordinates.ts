@@ -1,3 +1,4 @@
+import { positionProblem } from '$lib/engine/plausibility';
 import { numberProblem, readNumber } from './fields';
 import { explain, type Explained } from './problem-codes';
 
@@ -13,10 +14,10 @@ export function readLonLat(rawLon: unknown, rawLat: unknown): PositionResult {
 	if (!lon.ok) return { ok: false, field: 'lon', ...numberProblem('lon', lon) };
 	const lat = readNumber(rawLat);
 	if (!lat.ok) return { ok: false, field: 'lat', ...numberProblem('lat', lat) };
-	if (Math.abs(lat.value) > 90 && Math.abs(lon.value) <= 90) {
-		return { ok: false, field: 'lat', ...explain('swapped-lon-lat', { lon: String(lon.value), lat: String(lat.value) }) };
-	}
-	if (lon.value < -180 || lon.value > 180) return { ok: false, field: 'lon', ...explain('lon-out-of-range', { value: String(lon.value) }) };
-	if (lat.value < -90 || lat.value > 90) return { ok: false, field: 'lat', ...explain('lat-out-of-range', { value: String(lat.value) }) };
-	return { ok: true, value: [lon.value, lat.value] };
+	// The range rule is the engine's (engine/plausibility.ts), shared with scenario files and edits.
+	const problem = positionProblem(lon.value, lat.value);
+	if (problem === null) return { ok: true, value: [lon.value, lat.value] };
+	if (problem.code === 'swapped-lon-lat') return { ok: false, field: 'lat', ...explain('swapped-lon-lat', { lon: String(lon.value), lat: String(lat.value) }) };
+	if (problem.code === 'lon-out-of-range') return { ok: false, field: 'lon', ...explain('lon-out-of-range', { value: String(lon.value) }) };
+	return { ok: false, field: 'lat', ...explain('lat-out-of-range', { value: String(lat.value) }) };
 }

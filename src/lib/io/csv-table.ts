@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { checkColumnCount } from './import/table-source';
 import { FileFormatError } from './load-result';
 
 export interface CsvTable {
@@ -14,6 +15,7 @@ export function readCsvTable(text: string, fileLabel = 'CSV'): CsvTable {
 	const lines = parsed.data;
 	const headerIndex = lines.findIndex((cells) => cells.some((cell) => cell.trim() !== ''));
 	if (headerIndex < 0) throw new FileFormatError(`${fileLabel}: the file is empty`, 'empty-file');
+	checkColumnCount(lines[headerIndex].length);
 	const headers = lines[headerIndex].map((header) => header.trim());
 	const rows: CsvTable['rows'] = [];
 	for (let index = headerIndex + 1; index < lines.length; index++) {

@@ -15,6 +15,9 @@ interface DemoManifest {
 	files: { facilities: string; population: string; subdistricts: string; network: string; context?: string };
 }
 
+/** The embedded demo's dataset id: never the id of a planner's saved dataset. */
+export const DEMO_DATASET_ID = 'demo';
+
 export type TextFetcher = (url: string) => Promise<string>;
 
 /** Loads the embedded demo from the app's own origin (static/data/demo); every file goes through the same parsers as a planner's. */
@@ -33,16 +36,15 @@ export async function loadDemoDataset(baseUrl: string, fetchText: TextFetcher): 
 	const subdistricts = requireClean(parseSubdistrictsGeoJson(subdistrictsText), manifest.files.subdistricts);
 	const network = requireClean(parseNetworkGeoJson(networkText), manifest.files.network);
 	const sources: SourceSummary[] = [
-		summary('facilities', manifest.files.facilities, facilities),
-		summary('population', manifest.files.population, population),
-		summary('subdistricts', manifest.files.subdistricts, subdistricts),
-		summary('network', manifest.files.network, network)
+		summary('facilities', manifest.files.facilities, facilities, manifest.synthetic),
+		summary('population', manifest.files.population, population, manifest.synthetic),
+		summary('subdistricts', manifest.files.subdistricts, subdistricts, manifest.synthetic),
+		summary('network', manifest.files.network, network, manifest.synthetic)
 	];
 	return {
-		id: 'demo',
+		id: DEMO_DATASET_ID,
 		name: manifest.name,
 		nameEn: manifest.name_en,
-		synthetic: manifest.synthetic,
 		facilities: facilities.records,
 		cells: population.records,
 		cellShape: { kind: 'grid', sizeM: manifest.population_cell.size_m },
@@ -62,6 +64,6 @@ function requireClean<T>(result: LoadResult<T>, fileName: string): LoadResult<T>
 	return result;
 }
 
-function summary<T>(kind: SourceSummary['kind'], fileName: string, result: LoadResult<T>): SourceSummary {
-	return { kind, fileName, loaded: result.loaded, skipped: result.skipped, conversion: null, fromDemo: true };
+function summary<T>(kind: SourceSummary['kind'], fileName: string, result: LoadResult<T>, synthetic: boolean): SourceSummary {
+	return { kind, fileName, loaded: result.loaded, skipped: result.skipped, conversion: null, fromDemo: synthetic };
 }

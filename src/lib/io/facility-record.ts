@@ -33,9 +33,9 @@ export function validateFacilityRow(values: FacilityRow, row: number): Facility 
 	const position = readLonLat(values.lon, values.lat);
 	if (!position.ok) problems.push(problemAt(row, position.field, position));
 
-	const area = readOptionalQuantity(values.area_m2);
+	const area = readOptionalQuantity(values.area_m2, 'areaM2');
 	if (!area.ok) problems.push({ row, field: 'area_m2', ...numberProblem('area', area) });
-	const beds = readOptionalQuantity(values.beds);
+	const beds = readOptionalQuantity(values.beds, 'beds');
 	if (!beds.ok) problems.push({ row, field: 'beds', ...numberProblem('beds', beds) });
 
 	if (problems.length > 0 || !position.ok || !area.ok || !beds.ok) return problems;

@@ -1,3 +1,4 @@
+import { isLatitude, isLongitude } from '$lib/engine/plausibility';
 import { FileFormatError } from './load-result';
 
 export interface GeoJsonFeature {
@@ -32,12 +33,7 @@ export function isPositionList(value: unknown, minLength: number): value is [num
 		value.length >= minLength &&
 		value.every(
 			(position) =>
-				Array.isArray(position) &&
-				position.length >= 2 &&
-				Number.isFinite(position[0]) &&
-				Number.isFinite(position[1]) &&
-				Math.abs(position[0]) <= 180 &&
-				Math.abs(position[1]) <= 90
+				Array.isArray(position) && position.length >= 2 && isLongitude(position[0]) && isLatitude(position[1])
 		)
 	);
 }

@@ -32,8 +32,12 @@ export interface LoadResult<T> {
 	problems: RowProblem[];
 }
 
-/** Whole-file refusals the UI words itself (i18n), with their params; other FileFormatErrors show their message. */
-export type FileErrorCode = 'too-large' | 'empty-file' | 'no-lon-lat';
+/**
+ * Whole-file refusals the UI words itself (i18n `import.error.<code>`), with their params; other
+ * FileFormatErrors show their message. damaged: {format, detail}; inflate-limit: {format, limitBytes};
+ * claims-beyond-file: {format, claimed, possible}; too-many-columns: {columns, limit}; unrecognised-format: {name}.
+ */
+export type FileErrorCode = 'too-large' | 'empty-file' | 'no-lon-lat' | 'unrecognised-format' | 'damaged' | 'inflate-limit' | 'claims-beyond-file' | 'too-many-columns';
 
 /** A file that cannot be read at all (wrong format, no header, not JSON): nothing from it is loaded. */
 export class FileFormatError extends Error {

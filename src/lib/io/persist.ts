@@ -1,18 +1,26 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Dataset } from './dataset';
+import type { Dataset, SourceSummary } from './dataset';
 import type { NetworkLine } from '$lib/engine/types';
 import { isPackedLines, packLines } from './network-pack';
 
 /**
- * Keeps the planner's own dataset in the browser's IndexedDB, so a reload shows their data, not the demo.
- * One record, replaced on each save; going back to the demo is an explicit clear. Independent of the UI:
- * the app decides when to save, load and clear. Typed arrays are stored as they are (structured clone).
+ * Keeps the planner's own datasets in the browser's IndexedDB, so a reload shows their data, not the demo,
+ * and no dataset is lost by one click: every dataset is its own record (by its id), listed and reopenable;
+ * which one is open is a separate pointer, so showing the demo keeps them all. Deleting is the only way a
+ * record goes (the UI asks first). Independent of the UI: the app decides when to save, open and delete.
+ * Typed arrays are stored as they are (structured clone).
  */
 
 const DB_NAME = 'health-circle';
-const DB_VERSION = 1;
+/** 2: the 'active' store (which dataset is open) beside the datasets, one record per dataset. */
+const DB_VERSION = 2;
 const STORE = 'datasets';
-const KEY = 'planner';
+const ACTIVE_STORE = 'active';
+const ACTIVE_KEY = 'dataset';
+/** The pointer's value while the demo is shown. */
+const DEMO = 'demo';
+/** The one record of database version 1 (a single saved dataset): moved under its own id on first open. */
+const LEGACY_KEY = 'planner';
 /**
  * 2: the network is stored packed (typed arrays, cloned as whole buffers) instead of NetworkLine[]. A
  * version-1 record is converted once on load and saved again (the planner's data is never dropped by an
@@ -29,6 +37,17 @@ export interface SavedDataset {
 
 interface PersistSchema extends DBSchema {
 	datasets: { key: string; value: SavedDataset };
+	/** The id of the dataset shown at start, or 'demo'. */
+	active: { key: string; value: string };
+}
+
+/** What the list of saved datasets shows of one (the record itself stays in the store until deleted). */
+export interface SavedDatasetEntry {
+	id: string;
+	name: string;
+	nameEn: string;
+	savedAt: string;
+	sources: SourceSummary[];
 }
 
 /** The browser refused to store more (quota); nothing was changed. */
@@ -65,39 +84,101 @@ export function databaseOpener<Schema extends DBSchema>(name: string, version: n
 
 const open = databaseOpener<PersistSchema>(DB_NAME, DB_VERSION, (db) => {
 	if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+	if (!db.objectStoreNames.contains(ACTIVE_STORE)) db.createObjectStore(ACTIVE_STORE);
 });
 
-/** Saves (replaces) the planner's dataset. Throws StorageQuotaError or StorageUnavailableError; the previous save then stays. */
-export async function saveDataset(dataset: Dataset, now: Date = new Date()): Promise<void> {
-	const record: SavedDataset = { version: FORMAT_VERSION, savedAt: now.toISOString(), dataset };
+/** Runs a storage step; browser failures become StorageQuotaError / StorageUnavailableError. */
+async function storage<T>(step: (db: IDBPDatabase<PersistSchema>) => Promise<T>, neededBytes: number | null = null): Promise<T> {
 	try {
-		const db = await open();
-		await db.put(STORE, record, KEY);
+		return await step(await open());
 	} catch (error) {
-		throw toStorageError(error, estimateBytes(dataset));
+		throw toStorageError(error, neededBytes);
 	}
 }
 
-/** The saved dataset, or null when there is none or it is unreadable (an unreadable record is removed). */
+/** Saves (adds or replaces) a dataset under its id and makes it the one opened at start. Throws StorageQuotaError or StorageUnavailableError; the previous save then stays. */
+export async function saveDataset(dataset: Dataset, now: Date = new Date()): Promise<void> {
+	const record: SavedDataset = { version: FORMAT_VERSION, savedAt: now.toISOString(), dataset };
+	await storage(async (db) => {
+		const tx = db.transaction([STORE, ACTIVE_STORE], 'readwrite');
+		await Promise.all([tx.objectStore(STORE).put(record, dataset.id), tx.objectStore(ACTIVE_STORE).put(dataset.id, ACTIVE_KEY), tx.done]);
+	}, estimateBytes(dataset));
+}
+
+/** The dataset to open at start (the last saved or opened), or null for the demo, none, or an unreadable record. */
 export async function loadSavedDataset(): Promise<SavedDataset | null> {
-	let value: unknown;
-	try {
-		const db = await open();
-		value = await db.get(STORE, KEY);
-	} catch (error) {
-		throw toStorageError(error);
-	}
+	await moveLegacyRecord();
+	const active = await storage((db) => db.get(ACTIVE_STORE, ACTIVE_KEY));
+	if (active === undefined || active === DEMO) return null;
+	return readRecord(active);
+}
+
+/** Opens a saved dataset by id and makes it the one opened at start; null when it is gone or unreadable. */
+export async function openSavedDataset(id: string): Promise<SavedDataset | null> {
+	const record = await readRecord(id);
+	if (record) await storage((db) => db.put(ACTIVE_STORE, id, ACTIVE_KEY));
+	return record;
+}
+
+/** Every saved dataset, newest first (unreadable records are left out, not deleted). */
+export async function listSavedDatasets(): Promise<SavedDatasetEntry[]> {
+	await moveLegacyRecord();
+	const values = await storage((db) => db.getAll(STORE));
+	const entries = values.flatMap((value) => {
+		const record = isSavedDataset(value) ? value : fromVersion1(value);
+		if (!record) return [];
+		const { id, name, nameEn, sources } = record.dataset;
+		return [{ id, name, nameEn, savedAt: record.savedAt, sources }];
+	});
+	return entries.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+/** "Back to the demo": the demo opens at start from now on; every saved dataset stays in the list. */
+export async function showDemoAtStart(): Promise<void> {
+	await storage((db) => db.put(ACTIVE_STORE, DEMO, ACTIVE_KEY));
+}
+
+/** Deletes one saved dataset (the UI has asked); when it was the one opened at start, the demo opens instead. */
+export async function deleteSavedDataset(id: string): Promise<void> {
+	await storage(async (db) => {
+		const tx = db.transaction([STORE, ACTIVE_STORE], 'readwrite');
+		const active = await tx.objectStore(ACTIVE_STORE).get(ACTIVE_KEY);
+		await tx.objectStore(STORE).delete(id);
+		if (active === id) await tx.objectStore(ACTIVE_STORE).put(DEMO, ACTIVE_KEY);
+		await tx.done;
+	});
+}
+
+/** A record by id, converted from version 1 when needed; an unreadable one is null (and kept: nothing is deleted behind the planner's back). */
+async function readRecord(id: string): Promise<SavedDataset | null> {
+	const value: unknown = await storage((db) => db.get(STORE, id));
 	if (value === undefined) return null;
 	const migrated = fromVersion1(value);
 	if (migrated) {
-		await saveDataset(migrated.dataset, new Date(migrated.savedAt)).catch(() => undefined);
+		await storage((db) => db.put(STORE, migrated, id)).catch(() => undefined);
 		return migrated;
 	}
-	if (!isSavedDataset(value)) {
-		await clearSavedDataset();
-		return null;
-	}
-	return value;
+	return isSavedDataset(value) ? value : null;
+}
+
+/** Database version 1 kept one record under 'planner': it becomes a record under its dataset's id, and the open one. */
+async function moveLegacyRecord(): Promise<void> {
+	await storage(async (db) => {
+		const tx = db.transaction([STORE, ACTIVE_STORE], 'readwrite');
+		const store = tx.objectStore(STORE);
+		const legacy: unknown = await store.get(LEGACY_KEY);
+		if (legacy !== undefined) {
+			const record = fromVersion1(legacy) ?? (isSavedDataset(legacy) ? legacy : null);
+			if (record && record.dataset.id !== LEGACY_KEY) {
+				await store.put(record, record.dataset.id);
+				await store.delete(LEGACY_KEY);
+				if ((await tx.objectStore(ACTIVE_STORE).get(ACTIVE_KEY)) === undefined) await tx.objectStore(ACTIVE_STORE).put(record.dataset.id, ACTIVE_KEY);
+			} else if (record && (await tx.objectStore(ACTIVE_STORE).get(ACTIVE_KEY)) === undefined) {
+				await tx.objectStore(ACTIVE_STORE).put(LEGACY_KEY, ACTIVE_KEY);
+			}
+		}
+		await tx.done;
+	});
 }
 
 // Exported for the tests only, which convert version-1 records without IndexedDB.
@@ -122,15 +203,6 @@ function isNetworkLine(value: unknown): value is NetworkLine {
 	);
 }
 
-/** "Back to the demo": forgets the planner's dataset. */
-export async function clearSavedDataset(): Promise<void> {
-	try {
-		const db = await open();
-		await db.delete(STORE, KEY);
-	} catch (error) {
-		throw toStorageError(error);
-	}
-}
 
 /** Maps browser storage failures to the two errors the UI explains; other errors pass through. */
 export function toStorageError(error: unknown, neededBytes: number | null = null): Error {

@@ -1,9 +1,9 @@
 import type { PopulationCells } from '$lib/engine/types';
 import { readLonLat } from './coordinates';
 import { columnIndexes, readCsvTable } from './csv-table';
-import { numberProblem, readNumber } from './fields';
+import { dropDuplicateCells } from './duplicate-cells';
+import { readResidents } from './fields';
 import { FileFormatError, problemAt, type LoadResult, type RowProblem } from './load-result';
-import { explain } from './problem-codes';
 
 /** Reads population cell centroids `lon,lat,pop` (README: data formats). */
 export function parsePopulationCsv(text: string): LoadResult<PopulationCells> {
@@ -15,6 +15,7 @@ export function parsePopulationCsv(text: string): LoadResult<PopulationCells> {
 	const lon = new Float64Array(table.rows.length);
 	const lat = new Float64Array(table.rows.length);
 	const pop = new Float64Array(table.rows.length);
+	const rows = new Float64Array(table.rows.length);
 	const problems: RowProblem[] = [];
 	let loaded = 0;
 	for (const { row, cells } of table.rows) {
@@ -23,20 +24,23 @@ export function parsePopulationCsv(text: string): LoadResult<PopulationCells> {
 			problems.push(problemAt(row, position.field, position));
 			continue;
 		}
-		const residents = readNumber(cells[columns.pop]);
-		if (!residents.ok || residents.value < 0) {
-			problems.push(problemAt(row, 'pop', residents.ok ? explain('negative-population', { value: String(residents.value) }) : numberProblem('pop', residents)));
+		const residents = readResidents(cells[columns.pop], 'residentsPerCell');
+		if (!residents.ok) {
+			problems.push(problemAt(row, 'pop', residents));
 			continue;
 		}
 		lon[loaded] = position.value[0];
 		lat[loaded] = position.value[1];
 		pop[loaded] = residents.value;
+		rows[loaded] = row;
 		loaded++;
 	}
+	const distinct = dropDuplicateCells({ lon: lon.slice(0, loaded), lat: lat.slice(0, loaded), pop: pop.slice(0, loaded) }, rows, 'lon');
+	const allProblems = distinct.problems.length > 0 ? [...problems, ...distinct.problems].sort((a, b) => a.row - b.row) : problems;
 	return {
-		records: { lon: lon.slice(0, loaded), lat: lat.slice(0, loaded), pop: pop.slice(0, loaded) },
-		loaded,
-		skipped: table.rows.length - loaded,
-		problems
+		records: distinct.cells,
+		loaded: distinct.cells.lon.length,
+		skipped: table.rows.length - distinct.cells.lon.length,
+		problems: allProblems
 	};
 }

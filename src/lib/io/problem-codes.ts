@@ -39,6 +39,8 @@ export const PROBLEM_TEXT = {
 	'beds-not-number': 'beds not a number: "{value}"',
 	'beds-not-finite': 'beds not a finite number: "{value}"',
 	'beds-negative': 'beds negative: {value}',
+	'area-too-large': 'area {value} m² is above the plausible limit of {limit} m²',
+	'beds-too-large': 'beds {value} is above the plausible limit of {limit}',
 	'duplicate-id': 'duplicate id "{id}" (first on row {firstRow})',
 	'facility-is-line': 'a facility must be a Point (or a building Polygon), not a line',
 	// Population (cells, and a sub-district's census population)
@@ -46,6 +48,8 @@ export const PROBLEM_TEXT = {
 	'pop-not-number': 'population not a number: "{value}"',
 	'pop-not-finite': 'population not a finite number: "{value}"',
 	'negative-population': 'negative population: {value}',
+	'pop-too-large': 'population {value} is above the plausible limit of {limit}',
+	'duplicate-cell': 'the same cell as row {firstRow} ({value}): not added twice',
 	'h3-missing': 'missing H3 cell',
 	'h3-invalid': 'not a valid H3 cell: "{value}"',
 	'h3-mixed-resolution': "H3 resolution {resolution} differs from the file's resolution {expected}",
@@ -56,6 +60,9 @@ export const PROBLEM_TEXT = {
 	'missing-code': 'missing code',
 	'duplicate-code': 'duplicate code "{code}" (first on row {firstRow})',
 	'subdistrict-not-polygon': 'a sub-district must be a Polygon or MultiPolygon',
+	'subdistrict-self-intersecting': '{name}: the boundary crosses itself near ({lon}, {lat})',
+	'subdistrict-zero-area': '{name}: the boundary encloses no area',
+	'subdistrict-overlap': '{name} overlaps {other} (row {otherRow}) by {area} m²',
 	// Geometry (GeoJSON, Shapefile, GeoParquet)
 	'no-geometry': 'no geometry',
 	'bad-point': 'Point without valid coordinates',
@@ -68,6 +75,8 @@ export const PROBLEM_TEXT = {
 	'bad-multilinestring': 'MultiLineString with a part of fewer than 2 valid positions',
 	'unsupported-geometry': 'unsupported geometry type "{type}"',
 	'not-a-line': 'not a LineString with at least 2 valid positions ({type})',
+	// OpenStreetMap nodes
+	'osm-node-id-unsafe': 'node id {id} is not a whole number within ±2^53 (beyond it, neighbouring ids cannot be told apart)',
 	// Warnings: the row is kept
 	'outside-boundaries': 'position is outside every loaded sub-district',
 	'subdistrict-mismatch': 'declared in {declared}, but the position lies in {actual}',

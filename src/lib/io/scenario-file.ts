@@ -6,8 +6,10 @@
  * id, which differs between the app and the CLI), so that edits are never replayed on other data.
  * Reading is all or nothing: a file with any problem is refused whole, never half applied.
  */
-import { checkEdits, type EditProblem, type FacilityChanges, type ScenarioEdit } from '$lib/engine/scenario/edits';
-import { FACILITY_STATUSES, FACILITY_TYPES, type Facility, type NetworkLine, type PopulationCells, type Subdistrict } from '$lib/engine/types';
+import { FACILITY_CHANGES_SCHEMA, FACILITY_SCHEMA, isId, isText, type FieldGuard, type Schema } from '$lib/engine/facility-schema';
+import { isLatitude, isLongitude } from '$lib/engine/plausibility';
+import { checkEdits, type EditProblem, type ScenarioEdit } from '$lib/engine/scenario/edits';
+import type { Facility, NetworkLine, PopulationCells, Subdistrict } from '$lib/engine/types';
 import type { Dataset } from './dataset';
 import { packedLineCount, packedPointCount, type PackedLines } from './network-pack';
 
@@ -197,7 +199,7 @@ export function readScenario(value: unknown, problems: ScenarioFileProblem[], pa
 	}
 	const edits = value.edits.map((edit: unknown, index: number) => readEdit(edit, index + 1, problems));
 	if (problems.length > before) return null;
-	return { ...scenario, edits: edits as ScenarioEdit[] };
+	return { ...scenario, edits: edits.filter((edit) => edit !== null) };
 }
 
 function readDatasetReference(value: unknown, problems: ScenarioFileProblem[]): ScenarioFile['dataset'] | null {
@@ -211,42 +213,28 @@ function readDatasetReference(value: unknown, problems: ScenarioFileProblem[]): 
 	return ok ? { fingerprint: value.fingerprint as string, name: value.name as string } : null;
 }
 
-type FieldCheck = (value: unknown) => boolean;
+type EditOf<K extends ScenarioEdit['kind']> = Extract<ScenarioEdit, { kind: K }>;
+type RecordValue = Record<string, unknown>;
 
-const isText: FieldCheck = (value) => typeof value === 'string';
-const isId: FieldCheck = (value) => typeof value === 'string' && value !== '';
-const isCoordinate: FieldCheck = (value) => typeof value === 'number' && Number.isFinite(value);
-/** Area and beds: null is unknown (never zero); otherwise a non-negative number. */
-const isKnownOrUnknownAmount: FieldCheck = (value) => value === null || (typeof value === 'number' && Number.isFinite(value) && value >= 0);
-const isOneOf = (allowed: readonly string[]): FieldCheck => (value) => typeof value === 'string' && allowed.includes(value);
+function isKind<K extends ScenarioEdit['kind']>(kind: K): FieldGuard<K> {
+	return (value): value is K => value === kind;
+}
 
-const FACILITY_FIELDS: Record<keyof Facility, FieldCheck> = {
-	id: isId,
-	name: isText,
-	type: isOneOf(FACILITY_TYPES),
-	subdistrict: isText,
-	lon: isCoordinate,
-	lat: isCoordinate,
-	areaM2: isKnownOrUnknownAmount,
-	beds: isKnownOrUnknownAmount,
-	status: isOneOf(FACILITY_STATUSES),
-	parentId: (value) => value === null || typeof value === 'string'
-};
+const isRecordValue: FieldGuard<RecordValue> = (value): value is RecordValue => isRecord(value);
 
-const CHANGE_FIELDS: Record<keyof FacilityChanges, FieldCheck> = {
-	name: isText,
-	type: isOneOf(FACILITY_TYPES),
-	status: isOneOf(FACILITY_STATUSES),
-	areaM2: isKnownOrUnknownAmount,
-	beds: isKnownOrUnknownAmount
-};
+/**
+ * Each kind of edit's fields, typed against ScenarioEdit: a field added there without a check here does not
+ * compile. The facility of `add` and the changes of `update` are objects read against the one facility
+ * schema (engine/facility-schema.ts, the importer's and applyEdits' rules) so their problems name the field.
+ */
+/** An edit as first read: its nested facility or changes still an unchecked object. */
+type EditShape<E> = { [F in keyof E]: F extends 'facility' | 'changes' ? RecordValue : E[F] };
 
-/** The fields each kind of edit has besides `kind`, checked by shape; facility and changes are objects checked below. */
-const EDIT_FIELDS: Record<ScenarioEdit['kind'], Record<string, FieldCheck>> = {
-	add: { facility: isRecord },
-	move: { id: isId, lon: isCoordinate, lat: isCoordinate },
-	update: { id: isId, changes: isRecord },
-	close: { id: isId }
+const EDIT_SCHEMAS: { [K in ScenarioEdit['kind']]: Schema<EditShape<EditOf<K>>> } = {
+	add: { kind: isKind('add'), facility: isRecordValue },
+	move: { kind: isKind('move'), id: isId, lon: isLongitude, lat: isLatitude },
+	update: { kind: isKind('update'), id: isId, changes: isRecordValue },
+	close: { kind: isKind('close'), id: isId }
 };
 
 function readEdit(value: unknown, edit: number, problems: ScenarioFileProblem[]): ScenarioEdit | null {
@@ -255,40 +243,43 @@ function readEdit(value: unknown, edit: number, problems: ScenarioFileProblem[])
 		return null;
 	}
 	const kind = value.kind;
-	if (typeof kind !== 'string' || !Object.hasOwn(EDIT_FIELDS, kind)) {
-		problems.push(structureProblem('kind', edit));
-		return null;
-	}
-	const fields = EDIT_FIELDS[kind as ScenarioEdit['kind']];
-	const clean = readFields(value, { kind: isText, ...fields }, true, '', edit, problems);
-	if (!clean) return null;
 	// Unknown keys are refused, not dropped: `update` spreads its changes into the facility, and a
 	// misspelt field (area_m2 for areaM2) would otherwise silently do nothing.
+	const read = <T>(schema: Schema<T>) => readFields(value, schema, true, '', edit, problems);
 	if (kind === 'add') {
-		const facility = readFields(clean.facility as Record<string, unknown>, FACILITY_FIELDS, true, 'facility.', edit, problems);
-		return facility ? { kind: 'add', facility: facility as unknown as Facility } : null;
+		const outer = read(EDIT_SCHEMAS.add);
+		const facility = outer && readFields(outer.facility, FACILITY_SCHEMA, true, 'facility.', edit, problems);
+		return facility ? { kind: 'add', facility } : null;
 	}
 	if (kind === 'update') {
-		const changes = readFields(clean.changes as Record<string, unknown>, CHANGE_FIELDS, false, 'changes.', edit, problems);
-		return changes ? { kind: 'update', id: clean.id as string, changes: changes as FacilityChanges } : null;
+		const outer = read(EDIT_SCHEMAS.update);
+		const changes = outer && readFields(outer.changes, FACILITY_CHANGES_SCHEMA, false, 'changes.', edit, problems);
+		return outer && changes ? { kind: 'update', id: outer.id, changes } : null;
 	}
-	return clean as unknown as ScenarioEdit;
+	if (kind === 'move') return read(EDIT_SCHEMAS.move);
+	if (kind === 'close') return read(EDIT_SCHEMAS.close);
+	problems.push(structureProblem('kind', edit));
+	return null;
 }
 
 /**
- * A copy of `value` with the fields of `checks`, each checked; every field is required when
- * `required`, else those present are checked. Keys not in `checks` are problems.
+ * A copy of `value` with the fields of `schema`, each checked; every field is required when `required`,
+ * else those present are checked. Keys not in `schema` are problems.
  */
-function readFields(value: Record<string, unknown>, checks: Record<string, FieldCheck>, required: boolean, prefix: string, edit: number, problems: ScenarioFileProblem[]): Record<string, unknown> | null {
+function readFields<T>(value: RecordValue, schema: Schema<T>, required: true, prefix: string, edit: number, problems: ScenarioFileProblem[]): T | null;
+function readFields<T>(value: RecordValue, schema: Schema<T>, required: false, prefix: string, edit: number, problems: ScenarioFileProblem[]): Partial<T> | null;
+function readFields<T>(value: RecordValue, schema: Schema<T>, required: boolean, prefix: string, edit: number, problems: ScenarioFileProblem[]): Partial<T> | null {
 	const before = problems.length;
-	const copy: Record<string, unknown> = {};
-	for (const [field, check] of Object.entries(checks)) {
+	const copy: Partial<T> = {};
+	for (const field of Object.keys(schema) as (keyof T & string)[]) {
 		const present = Object.hasOwn(value, field);
 		if (!present && !required) continue;
-		if (!present || !check(value[field])) problems.push(structureProblem(prefix + field, edit));
-		else copy[field] = value[field];
+		const item = value[field];
+		if (present && schema[field](item)) copy[field] = item;
+		else problems.push(structureProblem(prefix + field, edit));
 	}
-	for (const field of Object.keys(value)) if (!Object.hasOwn(checks, field)) problems.push(structureProblem(prefix + field, edit));
+	for (const field of Object.keys(value)) if (!Object.hasOwn(schema, field)) problems.push(structureProblem(prefix + field, edit));
+	// Every field of the schema was checked by its guard above (all of them when required).
 	return problems.length > before ? null : copy;
 }
 

@@ -1,15 +1,20 @@
 import type { MultiPolygonCoords, Position, Subdistrict } from '$lib/engine/types';
-import { clip, isBlank, numberProblem, readNumber } from './fields';
+import { clip, isBlank, readResidents } from './fields';
 import { isPositionList, isRecord, readFeatureCollection, type GeoJsonFeature } from './geojson';
 import { problemAt, type LoadResult, type RowProblem } from './load-result';
+import { boundaryProblem, overlapWarnings } from './subdistrict-geometry';
 import { explain } from './problem-codes';
 
-/** Reads sub-district polygons with `code, name, name_en`, optional `population` (README: data formats). */
-export function parseSubdistrictsGeoJson(text: string): LoadResult<Subdistrict[]> {
+/**
+ * Reads sub-district polygons with `code, name, name_en`, optional `population` (README: data formats).
+ * Bow-ties and empty boundaries are rejected rows; overlapping sub-districts are kept, with `warnings`.
+ */
+export function parseSubdistrictsGeoJson(text: string): LoadResult<Subdistrict[]> & { warnings: RowProblem[] } {
 	const features = readFeatureCollection(text, 'sub-districts GeoJSON');
 	const records: Subdistrict[] = [];
 	const problems: RowProblem[] = [];
 	const firstRowOfCode = new Map<string, number>();
+	const rows: number[] = [];
 	features.forEach((feature, index) => {
 		const result = readSubdistrict(feature, index + 1);
 		const firstRow = Array.isArray(result) ? undefined : firstRowOfCode.get(result.code);
@@ -18,9 +23,10 @@ export function parseSubdistrictsGeoJson(text: string): LoadResult<Subdistrict[]
 		else {
 			firstRowOfCode.set(result.code, index + 1);
 			records.push(result);
+			rows.push(index + 1);
 		}
 	});
-	return { records, loaded: records.length, skipped: features.length - records.length, problems };
+	return { records, loaded: records.length, skipped: features.length - records.length, problems, warnings: overlapWarnings(records, rows) };
 }
 
 function readSubdistrict(feature: GeoJsonFeature, row: number): Subdistrict | RowProblem[] {
@@ -33,14 +39,15 @@ function readSubdistrict(feature: GeoJsonFeature, row: number): Subdistrict | Ro
 
 	let population: number | null = null;
 	if (!isBlank(properties.population)) {
-		const parsed = readNumber(properties.population);
-		if (!parsed.ok) problems.push(problemAt(row, 'population', numberProblem('pop', parsed)));
-		else if (parsed.value < 0) problems.push(problemAt(row, 'population', explain('negative-population', { value: String(parsed.value) })));
+		const parsed = readResidents(properties.population, 'subdistrictResidents');
+		if (!parsed.ok) problems.push(problemAt(row, 'population', parsed));
 		else population = parsed.value;
 	}
 	const polygons = readPolygons(feature?.geometry);
 	if (!polygons) problems.push(problemAt(row, 'geometry', explain('subdistrict-not-polygon')));
 	if (problems.length > 0 || !polygons) return problems;
+	const boundary = boundaryProblem(name, polygons, row);
+	if (boundary) return [boundary];
 	const nameEn = isBlank(properties.name_en) ? name : String(properties.name_en).trim();
 	return { code, name, nameEn, population, polygons };
 }

@@ -1,11 +1,12 @@
 /**
- * Sub-district fill colours for the standards view: by overall status (meets all / fails one / fails
- * several / no failure but incomplete data) or by one indicator in classes anchored on the profile's
+ * Sub-district fill colours: by status, graded by how badly an area fails (largest relative gap to a
+ * standard, engine/standards/severity.ts; grey when no rule fails but data is incomplete) or by one indicator in classes anchored on the profile's
  * thresholds, with the legend entries that explain them. Pure: no DOM, no i18n (entries carry a
  * message key and the numbers; the legend component formats them).
  */
-import type { AreaIndicators, OverallStatus } from '$lib/engine/standards/indicators';
+import type { AreaIndicators } from '$lib/engine/standards/indicators';
 import type { StandardsProfile } from '$lib/engine/standards/profile';
+import { SEVERITY_BREAKS, severity, type Severity } from '$lib/engine/standards/severity';
 import { classIndex, type RGBA } from './colors';
 
 export const CHOROPLETH_INDICATORS = ['status', 'areaPerThousand', 'areaGapM2', 'bedsPerThousand', 'coveragePct', 'uncoveredResidents'] as const;
@@ -44,12 +45,43 @@ const WORST_TO_BEST: RGBA[] = [
 // Exported for the tests only, which check a missing value is drawn as no data.
 export const NO_DATA_COLOR: RGBA = [170, 170, 170, 120];
 
-export const STATUS_COLORS: Readonly<Record<OverallStatus, RGBA>> = Object.freeze({
-	meetsAll: WORST_TO_BEST[4],
-	failsOne: WORST_TO_BEST[1],
-	failsSeveral: WORST_TO_BEST[0],
-	incomplete: NO_DATA_COLOR
-});
+/**
+ * The status map's classes, best to worst: meets every standard, then the largest relative gap under
+ * 10 %, 10–25 %, 25–50 %, 50 % and more (ColorBrewer YlOrRd, darkest worst), so that how badly an area
+ * fails is seen, not how many rules it fails.
+ */
+export const SEVERITY_COLORS: readonly RGBA[] = Object.freeze([
+	WORST_TO_BEST[4],
+	[254, 217, 118, FILL_ALPHA],
+	[253, 141, 60, FILL_ALPHA],
+	[227, 26, 28, FILL_ALPHA],
+	[128, 0, 38, FILL_ALPHA]
+]);
+
+/** The status map's legend: what each class of SEVERITY_COLORS means (gaps in percent), then undecided. */
+export function severityLegend(): LegendEntry[] {
+	const percent = SEVERITY_BREAKS.map((gap) => gap * 100);
+	return [
+		{ color: SEVERITY_COLORS[0], labelKey: 'severity.legend.meetsAll' },
+		{ color: SEVERITY_COLORS[1], labelKey: 'severity.legend.below', to: percent[0] },
+		{ color: SEVERITY_COLORS[2], labelKey: 'severity.legend.range', from: percent[0], to: percent[1] },
+		{ color: SEVERITY_COLORS[3], labelKey: 'severity.legend.range', from: percent[1], to: percent[2] },
+		{ color: SEVERITY_COLORS[4], labelKey: 'severity.legend.atLeast', from: percent[2] },
+		{ color: NO_DATA_COLOR, labelKey: 'severity.legend.incomplete' }
+	];
+}
+
+/** The status map's class of a severity: 0 meets all, 1–4 the gap classes by SEVERITY_BREAKS (lower bounds), null undecided. */
+function severityClass(value: Severity): number | null {
+	if (value.gap === null) return null;
+	return value.rule === null ? 0 : 1 + classIndex(value.gap, SEVERITY_BREAKS, 'lower');
+}
+
+/** The status map's colour of an area. */
+export function severityColor(row: AreaIndicators, profile: StandardsProfile): RGBA {
+	const index = severityClass(severity(row, profile));
+	return index === null ? NO_DATA_COLOR : SEVERITY_COLORS[index];
+}
 
 /**
  * Ascending class breaks. 'rate' (more is better): class i holds breaks[i-1] ≤ value < breaks[i].
@@ -117,9 +149,9 @@ export function choropleth(rows: readonly AreaIndicators[], indicator: Choroplet
 	let legend: LegendEntry[];
 	let titleKey: string;
 	if (indicator === 'status') {
-		for (const row of rows) colors.set(row.code, STATUS_COLORS[row.status]);
-		legend = (Object.keys(STATUS_COLORS) as OverallStatus[]).map((status) => ({ color: STATUS_COLORS[status], labelKey: `standards.status.${status}` }));
-		titleKey = 'standards.map.status';
+		for (const row of rows) colors.set(row.code, severityColor(row, profile));
+		legend = severityLegend();
+		titleKey = 'severity.title';
 	} else {
 		const scale = scaleFor(indicator, profile);
 		for (const row of rows) {

@@ -140,6 +140,10 @@ export function buildMapLayers(input: MapLayerInput): Layer[] {
 			fontWeight: 600,
 			characterSet: 'auto',
 			fontSettings: { sdf: true },
+			// Long (English) names break between words onto a second line: one-line "Pengpu Xincun" ran into
+			// "Linfen Road" at 1024 px. Chinese names (up to 6 characters) fit the width as they are.
+			wordBreak: 'break-word',
+			maxWidth: 6.5,
 			outlineWidth: 3,
 			outlineColor: [255, 255, 255, 230],
 			updateTriggers: { getText: [input.revision] }

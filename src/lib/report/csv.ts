@@ -6,7 +6,10 @@
  * would run as a formula is neutralised by csvField ($lib/engine/spreadsheet-text).
  */
 import { csvField } from '$lib/engine/spreadsheet-text';
+import type { AreaIndicators } from '$lib/engine/standards/indicators';
+import { textColumn } from './columns';
 import type { GapReport } from './model';
+import { reportTranslator } from './translate';
 import type { CellValue, ReportTable } from './table';
 
 export const CSV_BOM = '\ufeff';
@@ -18,7 +21,13 @@ export function tableToCsv<Row>(table: ReportTable<Row>): string {
 	return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }
 
-/** The ranked sub-district table with the district total last. */
+/**
+ * The ranked sub-district table with the district total last. A scenario's CSV says so in its content:
+ * a first column with the scenario's name on every row (a file name is lost once the table is pasted).
+ */
 export function gapReportToCsv(report: GapReport): string {
-	return tableToCsv(report.subdistricts);
+	const { subdistricts, scenarioName } = report;
+	if (scenarioName === null) return tableToCsv(subdistricts);
+	const header = reportTranslator(report.language)('report.csv.scenario');
+	return tableToCsv({ ...subdistricts, columns: [textColumn<AreaIndicators>('scenario', header, () => scenarioName), ...subdistricts.columns] });
 }

@@ -5,7 +5,9 @@
  *   language; numbers as JSON numbers, null where not known or not applicable), plus `rank` (severity
  *   order of the report), `label` and `status_label` in the report's language;
  * - then one feature per sub-district with uncovered residents, `kind: "uncovered"`: the union of its
- *   population cells beyond the time budget (`uncovered_residents`, `cells`, `threshold_minutes`).
+ *   population cells beyond the time budget (`uncovered_residents`, `cells`, `threshold_minutes`);
+ * - with a scenario, one Point per site it proposes, moves, changes or closes, `kind: "site"`, with the
+ *   report's site columns (change, name, type, status and figures before → after) as properties.
  * One collection with a `kind` property rather than two files: GIS tools load it as one layer and
  * filter on `kind`. The report's title, dataset and parameters travel in a foreign member `report`.
  */
@@ -27,6 +29,13 @@ export interface ReportFeature {
 	geometry: { type: 'MultiPolygon'; coordinates: MultiPolygonCoords };
 }
 
+/** A scenario's site (proposed, moved, changed or closed) at its position; `code` is its sub-district. */
+export interface SiteFeature {
+	type: 'Feature';
+	properties: Record<string, ReportPropertyValue> & { kind: 'site'; code: string };
+	geometry: { type: 'Point'; coordinates: [number, number] };
+}
+
 // Exported for the tests only, which read the collection of this shape back.
 export interface ReportFeatureCollection {
 	type: 'FeatureCollection';
@@ -37,6 +46,8 @@ export interface ReportFeatureCollection {
 		generated: string;
 		language: string;
 		synthetic: boolean;
+		/** The layers that are the synthetic demo's (facilities, population, subdistricts, network). */
+		synthetic_layers: string[];
 		approximate: boolean;
 		profile: string;
 		mode: string;
@@ -44,7 +55,7 @@ export interface ReportFeatureCollection {
 		threshold_minutes: number;
 		max_snap_m: number;
 	};
-	features: ReportFeature[];
+	features: (ReportFeature | SiteFeature)[];
 }
 
 /** indicators.csv columns that hold text; every other column is a number (or empty = null). */
@@ -63,7 +74,7 @@ function indicatorProperties(row: AreaIndicators): Record<string, ReportProperty
 export function gapReportToGeoJson(report: GapReport, subdistricts: readonly Subdistrict[], uncovered: UncoveredCellsInput | null): ReportFeatureCollection {
 	const t = reportTranslator(report.language);
 	const rowByCode = new Map(report.rows.map((row, index) => [row.code, { row, rank: index + 1 }]));
-	const features: ReportFeature[] = subdistricts.map((subdistrict) => {
+	const features: (ReportFeature | SiteFeature)[] = subdistricts.map((subdistrict) => {
 		const ranked = rowByCode.get(subdistrict.code);
 		const indicators = ranked ? indicatorProperties(ranked.row) : { name: subdistrict.name, name_en: subdistrict.nameEn };
 		return {
@@ -99,6 +110,15 @@ export function gapReportToGeoJson(report: GapReport, subdistricts: readonly Sub
 			});
 		}
 	}
+	if (report.sites) {
+		for (const row of report.sites.rows) {
+			const facility = row.after ?? row.before;
+			if (!facility) continue;
+			const properties: Record<string, ReportPropertyValue> = {};
+			for (const column of report.sites.columns) properties[column.key] = column.value(row);
+			features.push({ type: 'Feature', properties: { ...properties, kind: 'site', code: facility.subdistrict }, geometry: { type: 'Point', coordinates: [facility.lon, facility.lat] } });
+		}
+	}
 	return {
 		type: 'FeatureCollection',
 		report: {
@@ -108,6 +128,7 @@ export function gapReportToGeoJson(report: GapReport, subdistricts: readonly Sub
 			generated: report.generatedAt.toISOString(),
 			language: report.language,
 			synthetic: report.synthetic,
+			synthetic_layers: [...report.syntheticLayers],
 			approximate: report.approximate,
 			profile: report.profile.id,
 			mode: params.mode,

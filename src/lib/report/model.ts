@@ -7,6 +7,7 @@
  * and `scenario.baselineRows` / `baselineDistrict` the figures without it; the report then carries a
  * comparison table.
  */
+import { reconcileResidents } from '$lib/engine/bands';
 import type { CoverageParams } from '$lib/engine/coverage';
 import { MODE_SPEEDS_KMH } from '$lib/engine/params';
 import {
@@ -20,7 +21,7 @@ import {
 import { sourceText, type StandardsProfile, type ThresholdRule } from '$lib/engine/standards/profile';
 import type { ScenarioEdit } from '$lib/engine/scenario/edits';
 import type { Facility, FacilityStatus } from '$lib/engine/types';
-import type { SourceSummary } from '$lib/io/dataset';
+import { LAYER_KINDS, syntheticLayers, type LayerKind, type SourceSummary } from '$lib/io/dataset';
 import { centreColumns, comparisonColumns, ruleName, shownCoveragePct, sourceColumns, subdistrictColumns, areaName, type ColumnContext, type ScenarioComparisonRow } from './columns';
 import { fileStem } from './file-name';
 import { formatReportDate, formatReportValue, formatThreshold, roundTo } from '$lib/i18n/format';
@@ -32,8 +33,7 @@ import { reportTranslator, type ReportLanguage, type Translate } from './transla
 export interface ReportDatasetInfo {
 	name: string;
 	nameEn: string;
-	/** True for the generated demo: the report says so on its first page and in the appendix. */
-	synthetic: boolean;
+	/** One per layer; those marked fromDemo are synthetic, and the report says so per layer (syntheticLayers). */
 	sources: readonly SourceSummary[];
 }
 
@@ -83,7 +83,14 @@ export interface GapReport {
 	generatedText: string;
 	datasetName: string;
 	scenarioName: string | null;
+	/** True when any layer is the synthetic demo's. */
 	synthetic: boolean;
+	/** The layers that are the synthetic demo's, in layer order. */
+	syntheticLayers: LayerKind[];
+	/** Which layers are synthetic, in one line: on every page of the PDF. */
+	provenanceLine: string;
+	/** One item per layer: the synthetic demo, or the planner's file with rows loaded and skipped, encoding, conversion (the XLSX's first sheet). */
+	provenance: ReportItem[];
 	approximate: boolean;
 	/** Warnings for the first page (synthetic data, straight-line approximation), in the report's language. */
 	notices: string[];
@@ -112,8 +119,11 @@ export function buildGapReport(input: GapReportInput, translate: Translate = rep
 	const rows = rankBySeverity(input.rows);
 	const rankByCode = new Map(rows.map((row, index) => [row.code, index + 1]));
 	const nameByCode = new Map(input.rows.map((row) => [row.code, areaName(row, language)]));
+	const synthetic = syntheticLayers(input.dataset.sources);
+	const layerList = listLayers(synthetic, language, translate);
 	const notices = [
-		...(input.dataset.synthetic ? [translate('report.syntheticWarning')] : []),
+		...(synthetic.length === LAYER_KINDS.length ? [translate('report.syntheticWarning')] : []),
+		...(synthetic.length > 0 && synthetic.length < LAYER_KINDS.length ? [translate('report.layers.partlySynthetic', { layers: layerList })] : []),
 		...(input.approximate ? [translate('report.approximateWarning')] : [])
 	];
 	const columns = subdistrictColumns(context, (code) => rankByCode.get(code) ?? null);
@@ -127,7 +137,10 @@ export function buildGapReport(input: GapReportInput, translate: Translate = rep
 		generatedText: formatReportDate(input.generatedAt, language, input.timeZone),
 		datasetName: language === 'en' && input.dataset.nameEn ? input.dataset.nameEn : input.dataset.name,
 		scenarioName: input.scenario?.name ?? null,
-		synthetic: input.dataset.synthetic,
+		synthetic: synthetic.length > 0,
+		syntheticLayers: synthetic,
+		provenanceLine: provenanceLine(synthetic, layerList, translate),
+		provenance: provenanceItems(input.dataset.sources, context),
 		approximate: input.approximate ?? false,
 		notices,
 		profile: input.profile,
@@ -201,7 +214,24 @@ function summaryItems(input: GapReportInput, context: ColumnContext): ReportItem
 		figure('meetsAll', meetsAll, 0),
 		...RULE_IDS.map((rule) => item(`failing.${rule}`, t('report.summary.failing', { rule: ruleName(rule, context) }), district.failingSubdistricts[rule], 0, language)),
 		...(district.unassignedFacilities > 0 ? [figure('unassignedFacilities', district.unassignedFacilities, 0)] : []),
-		...(district.unassignedCellResidents > 0 ? [figure('unassignedResidents', district.unassignedCellResidents, 0)] : [])
+		...reconciliationItems(district, context)
+	];
+}
+
+/** Every resident of the population layer once, with the true reason (engine/bands.ts reconcileResidents): the panel's sum, in the report. */
+function reconciliationItems(district: DistrictIndicators, context: ColumnContext): ReportItem[] {
+	const { coveredResidents: covered, unreachableResidents: unreachable } = district;
+	if (covered === null || unreachable === null) return [];
+	const residents = reconcileResidents({ residents: district.cellResidents, covered, unreachable }, district.unassignedCellResidents);
+	const minutes = formatThreshold(context.thresholdMinutes, context.language);
+	const figure = (key: string, value: number) => item(`residentsCheck.${key}`, context.translate(`report.residentsCheck.${key}`, { minutes }), value, 0, context.language);
+	return [
+		figure('total', residents.total),
+		figure('within', residents.withinSubdistricts),
+		figure('covered', residents.covered),
+		figure('notCovered', residents.notCovered),
+		figure('unreachable', residents.unreachable),
+		figure('outside', residents.outsideSubdistricts)
 	];
 }
 
@@ -276,8 +306,39 @@ function appendixItems(input: GapReportInput, context: ColumnContext): ReportIte
 				language
 			)
 		),
-		labelled('synthetic', t(dataset.synthetic ? 'report.appendix.syntheticYes' : 'report.appendix.syntheticNo'))
+		labelled('synthetic', provenanceLine(syntheticLayers(dataset.sources), listLayers(syntheticLayers(dataset.sources), language, t), t))
 	];
+}
+
+function listLayers(layers: readonly LayerKind[], language: ReportLanguage, translate: Translate): string {
+	return layers.map((kind) => translate(`report.sourceKind.${kind}`)).join(language === 'en' ? ', ' : '、');
+}
+
+/** "All layers synthetic", "synthetic layers: …" or "no synthetic data": true of the layers in use, never of the dataset as a whole. */
+function provenanceLine(synthetic: readonly LayerKind[], layerList: string, translate: Translate): string {
+	if (synthetic.length === 0) return translate('report.layers.lineNone');
+	if (synthetic.length === LAYER_KINDS.length) return translate('report.layers.lineAll');
+	return translate('report.layers.lineSome', { layers: layerList });
+}
+
+/** Each layer's source in words, in layer order (a layer without a source is listed as missing, never skipped). */
+function provenanceItems(sources: readonly SourceSummary[], context: ColumnContext): ReportItem[] {
+	const t = context.translate;
+	return LAYER_KINDS.map((kind) => {
+		const source = sources.find((candidate) => candidate.kind === kind);
+		const text = !source
+			? t('report.layers.missing')
+			: source.fromDemo
+				? t('report.layers.demo', { file: source.fileName })
+				: t('report.layers.file', {
+						file: source.fileName,
+						loaded: formatReportValue(source.loaded, 0, context.language),
+						skipped: formatReportValue(source.skipped, 0, context.language),
+						encoding: source.encoding ?? t('report.layers.noEncoding'),
+						conversion: source.conversion ?? t('report.appendix.noConversion')
+					});
+		return item(`layer.${kind}`, t('report.layers.label', { kind: t(`report.sourceKind.${kind}`) }), text, 0, context.language);
+	});
 }
 
 /** Baseline and scenario side by side, in the order of the (scenario's) severity ranking, district last. */

@@ -14,8 +14,13 @@ const ROW_LABEL = new Set(['rank', 'name']);
 /** The first column of the second part; everything before it (but the labels) is the first part. */
 const SECOND_PART_STARTS_AT = 'stations';
 
+/** A table's printed columns: without those the print leaves out (codes over names read "pengpuz彭浦镇"). */
+export function printedColumns<Row>(columns: ReportColumn<Row>[]): ReportColumn<Row>[] {
+	return columns.filter((column) => !NOT_PRINTED.has(column.key));
+}
+
 export function printParts<Row>(columns: ReportColumn<Row>[]): { part: PrintPart; columns: ReportColumn<Row>[] }[] {
-	const printed = columns.filter((column) => !NOT_PRINTED.has(column.key));
+	const printed = printedColumns(columns);
 	const split = printed.findIndex((column) => column.key === SECOND_PART_STARTS_AT);
 	if (split < 0) return [{ part: 'areaBeds', columns: printed }];
 	const labels = printed.filter((column) => ROW_LABEL.has(column.key));

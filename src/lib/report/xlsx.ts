@@ -80,6 +80,8 @@ function addSummarySheet(workbook: Workbook, report: GapReport, t: Translate): v
 	addTextRow(sheet, [t('report.meta.scenario'), report.scenarioName ?? t('report.noScenario')]);
 	addTextRow(sheet, [t('report.meta.generated'), report.generatedText]);
 	for (const notice of report.notices) addTextRow(sheet, [notice]).font = { bold: true, color: { argb: 'FF8A5A00' } };
+	// Which layers are synthetic and where each came from, on the sheet that opens first.
+	for (const layer of report.provenance) addTextRow(sheet, [layer.label, layer.text]);
 	sheet.addRow([]);
 	addTextRow(sheet, [t('report.meta.item'), t('report.meta.value')]).font = { bold: true };
 	addItems(sheet, report.summary, false);

@@ -5,6 +5,7 @@ import type { PackedLines } from '$lib/io/network-pack';
 import type { E2sfcaByArea } from '$lib/engine/e2sfca-areas';
 import type { CandidateOptions } from '$lib/engine/siting/candidates';
 import type { SitingQuestion } from '$lib/engine/siting/suggest';
+import type { LpProgress } from '$lib/engine/siting/milp';
 import type { Suggestion, SuggestionPhase } from './siting-run';
 
 /** What the coverage worker is asked to do. Every request carries an id; the answer repeats it. */
@@ -37,7 +38,8 @@ export type CoverageRequest =
 	 */
 	| { kind: 'scenario'; requestId: number; facilities: Facility[]; /** Send every cell, not only the changed ones (the page has no scenario state yet). */ full: boolean }
 	/** Suggested new sites (MCLP / LSCP) against the last `compute`'s coverage and parameters. */
-	| { kind: 'suggest'; requestId: number; question: SitingQuestion; candidates: CandidateOptions };
+	/** `facilities`: the active scenario's list, whose coverage is "today" for the suggestion; null = the baseline's. */
+	| { kind: 'suggest'; requestId: number; question: SitingQuestion; candidates: CandidateOptions; facilities: Facility[] | null };
 
 export type CoverageStage = 'assign' | 'graph' | 'snap' | 'search';
 
@@ -50,7 +52,8 @@ export type CoverageResponse =
 	| { kind: 'computed'; requestId: number; figures: CoverageFigures; graph: GraphReport | null; elapsedMs: number }
 	| { kind: 'nearest-centres'; requestId: number; minutes: Float32Array; facilityIndex: Int32Array; e2sfca: E2sfcaByArea }
 	| { kind: 'scenario'; requestId: number; delta: ScenarioDelta; elapsedMs: number }
-	| { kind: 'siting-progress'; requestId: number; phase: SuggestionPhase; done: number; total: number }
+	/** `heuristic`: the answer before certification; `solver`: the exact solver's best value and bound so far. */
+	| { kind: 'siting-progress'; requestId: number; phase: SuggestionPhase; done: number; total: number; heuristic?: Suggestion; solver?: LpProgress }
 	| { kind: 'suggested'; requestId: number; suggestion: Suggestion }
 	/** A scenario request overtaken by a newer one before it was started. */
 	| { kind: 'dropped'; requestId: number }

@@ -128,12 +128,16 @@ async function suggest(request: Extract<CoverageRequest, { kind: 'suggest' }>): 
 	// Without the solver the suggestion still stands, with the solver-free bound.
 	const solve = await loadBrowserLpSolve().catch(() => null);
 	if (!scenario) throw new Error('sites suggested before coverage was computed');
+	// A scenario's facilities are "today" for the suggestion: its coverage, computed in full on the same prepared network.
+	const input = request.facilities ? { ...scenario.input, facilities: request.facilities } : scenario.input;
 	const suggestion = runSiting({
-		input: scenario.input,
-		baseline: scenario.baseline,
+		input,
+		baseline: request.facilities ? computeCoverage(input) : scenario.baseline,
 		question: request.question,
 		candidates: request.candidates,
 		onProgress: (phase, done, total) => post({ kind: 'siting-progress', requestId, phase, done, total }),
+		onHeuristic: (heuristic) => post({ kind: 'siting-progress', requestId, phase: 'certifying', done: 0, total: 1, heuristic }),
+		onSolverProgress: (solver) => post({ kind: 'siting-progress', requestId, phase: 'certifying', done: 0, total: 1, solver }),
 		exact: solve ? { solve, options: BROWSER_EXACT_OPTIONS } : null
 	});
 	post({ kind: 'suggested', requestId, suggestion });

@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
-import type { NetworkLine } from '$lib/engine/types';
 import { importFile, inspectFile, type ImportResult, type ImportStage, type OsmReaders } from '$lib/io/import';
-import { FileFormatError, type LoadResult } from '$lib/io/load-result';
+import { FileFormatError } from '$lib/io/load-result';
 import { packedTransferables } from '$lib/io/network-pack';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './import-messages';
 
@@ -13,19 +12,9 @@ let osmReaders: Promise<OsmReaders> | null = null;
 function loadOsmReaders(): Promise<OsmReaders> {
 	osmReaders ??= (async () => {
 		const [{ parseOsmXml }, { parseOsmPbf }] = await Promise.all([import('$lib/io/osm/osm-xml'), import('$lib/io/osm/osm-pbf')]);
-		return { osmXml: asNetworkReader((text: string) => parseOsmXml(text)), osmPbf: asNetworkReader((bytes: Uint8Array) => parseOsmPbf(bytes)) };
+		return { osmXml: (text: string) => parseOsmXml(text), osmPbf: (bytes: Uint8Array) => parseOsmPbf(bytes) };
 	})();
 	return osmReaders;
-}
-
-/** Accepts a reader returning a LoadResult or a bare list of lines (sync or async). */
-function asNetworkReader<Input>(read: (input: Input) => unknown): (input: Input) => Promise<LoadResult<NetworkLine[]>> {
-	return async (input) => {
-		const result = await read(input);
-		if (Array.isArray(result)) return { records: result as NetworkLine[], loaded: result.length, skipped: 0, problems: [] };
-		if (typeof result === 'object' && result !== null && Array.isArray((result as LoadResult<NetworkLine[]>).records)) return result as LoadResult<NetworkLine[]>;
-		throw new FileFormatError('the OpenStreetMap reader returned no lines');
-	};
 }
 
 function post(message: ImportWorkerResponse, transfer: Transferable[] = []): void {

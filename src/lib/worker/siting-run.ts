@@ -1,6 +1,6 @@
 import type { CoverageInput, CoverageResult } from '$lib/engine/coverage';
 import type { Candidate, CandidateOptions } from '$lib/engine/siting/candidates';
-import type { ExactOptions, LpSolve } from '$lib/engine/siting/milp';
+import type { ExactOptions, LpProgress, LpSolve } from '$lib/engine/siting/milp';
 import { buildSitingProblem, solveSiting, type RankedSite, type SitingAnswer, type SitingQuestion } from '$lib/engine/siting/suggest';
 
 /** 'catchments': one bounded search per candidate; 'choosing': greedy picks (done = sites picked); 'certifying': the exact MILP. */
@@ -31,6 +31,10 @@ export interface SitingRunInput {
 	question: SitingQuestion;
 	candidates: CandidateOptions;
 	onProgress: (phase: SuggestionPhase, done: number, total: number) => void;
+	/** The heuristic's answer, shown at once while the exact solver works. */
+	onHeuristic?: (suggestion: Suggestion) => void;
+	/** The exact solver's best value and bound as they improve. */
+	onSolverProgress?: (progress: LpProgress) => void;
 	/** The exact solver, when it could be loaded; without it the gap is against the solver-free bound. */
 	exact: { solve: LpSolve; options: ExactOptions } | null;
 }
@@ -52,12 +56,8 @@ export function runSiting(run: SitingRunInput): Suggestion {
 		onProgress: (done, total) => run.onProgress('catchments', done, total)
 	});
 	const wanted = run.question.objective === 'mclp' ? run.question.k : problem.instance.candidateCount;
-	const onPick = (picked: number) => {
-		run.onProgress('choosing', picked, wanted);
-		if (run.exact && picked === wanted) run.onProgress('certifying', 0, 1);
-	};
-	const { sites, ...answer } = solveSiting(problem, run.question, { onPick, exact: run.exact ?? undefined });
-	return {
+	const onPick = (picked: number) => run.onProgress('choosing', picked, wanted);
+	const suggestionOf = ({ sites, ...answer }: SitingAnswer): Suggestion => ({
 		...answer,
 		sites: sites.map((ranked) => ({ ...ranked, site: problem.candidates[ranked.candidate] })),
 		candidateCount: problem.instance.candidateCount,
@@ -66,5 +66,11 @@ export function runSiting(run: SitingRunInput): Suggestion {
 		coveredResidentsToday: problem.coveredResidentsToday,
 		catchmentsMs: problem.catchmentsMs,
 		totalMs: performance.now() - started
+	});
+	const exact = run.exact ? { ...run.exact, onProgress: run.onSolverProgress } : undefined;
+	const onHeuristic = (answer: SitingAnswer) => {
+		run.onHeuristic?.(suggestionOf(answer));
+		run.onProgress('certifying', 0, 1);
 	};
+	return suggestionOf(solveSiting(problem, run.question, { onPick, exact, onHeuristic }));
 }

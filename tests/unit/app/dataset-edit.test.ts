@@ -1,13 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { withImport } from '$lib/app/dataset-edit';
-import type { Dataset } from '$lib/io/dataset';
-import type { FacilitiesImport, ImportSummary, PopulationImport } from '$lib/io/import';
+import { syntheticLayers, type Dataset } from '$lib/io/dataset';
+import type { FacilitiesImport, ImportResult, ImportSummary, PopulationImport } from '$lib/io/import';
 
 const demo: Dataset = {
 	id: 'jingan-demo',
 	name: '静安区示例',
 	nameEn: "Jing'an demo",
-	synthetic: true,
 	facilities: [],
 	cells: { lon: new Float64Array([121.44]), lat: new Float64Array([31.24]), pop: new Float64Array([100]) },
 	cellShape: { kind: 'grid', sizeM: 100 },
@@ -38,16 +37,21 @@ const population: PopulationImport = {
 	totalPopulation: 5
 };
 
-describe('the synthetic-data flag after an import', () => {
-	test("the planner's own facilities on the demo's residents and streets: no longer synthetic, still named partly demo", () => {
+describe('provenance per layer after an import', () => {
+	test("the planner's own facilities on the demo's residents and streets: the other three layers are still synthetic", () => {
 		const next = withImport(demo, facilities, new Date(0));
-		expect(next.synthetic).toBe(false);
+		expect(syntheticLayers(next.sources)).toEqual(['population', 'subdistricts', 'network']);
 		expect(next.nameEn).toMatch(/partly demo/);
-		expect(next.sources.filter((source) => source.fromDemo).map((source) => source.kind).sort()).toEqual(['network', 'population', 'subdistricts']);
+		const mine = next.sources.find((source) => source.kind === 'facilities')!;
+		expect(mine).toMatchObject({ fileName: 'mine.xlsx', loaded: 1, skipped: 0, fromDemo: false, encoding: null });
 	});
 
-	test("the demo's facilities with the planner's population: still synthetic", () => {
-		expect(withImport(demo, population, new Date(0)).synthetic).toBe(true);
-		expect(withImport(withImport(demo, population, new Date(0)), facilities, new Date(0)).synthetic).toBe(false);
+	test("the demo's facilities with the planner's population: facilities, sub-districts and network synthetic; all four replaced: none", () => {
+		expect(syntheticLayers(withImport(demo, population, new Date(0)).sources)).toEqual(['facilities', 'subdistricts', 'network']);
+		const subdistricts = { ...summary, kind: 'subdistricts', records: [], loaded: 0 } as unknown as ImportResult;
+		const network = { ...summary, kind: 'network', records: null, loaded: 0 } as unknown as ImportResult;
+		const all = [population, facilities, subdistricts, network].reduce((dataset, result) => withImport(dataset, result, new Date(0)), demo);
+		expect(syntheticLayers(all.sources)).toEqual([]);
+		expect(all.nameEn).toBe("Planner's data");
 	});
 });

@@ -13,7 +13,6 @@ function dataset(): Dataset {
 		id: 'planner',
 		name: '我的数据',
 		nameEn: 'My data',
-		synthetic: false,
 		facilities: [{ id: 'C1', name: '中心', type: 'centre', subdistrict: '1', lon: 121.44, lat: 31.24, areaM2: 5000, beds: 100, status: 'existing', parentId: null }],
 		cells: { lon: new Float64Array([121.44, 121.45]), lat: new Float64Array([31.24, 31.25]), pop: new Float64Array([100, 200]) },
 		cellShape: { kind: 'grid', sizeM: 100 },

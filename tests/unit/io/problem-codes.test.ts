@@ -16,7 +16,7 @@ import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
 import { ImportClient, ImportWorkerError } from '$lib/worker/import-client';
 import { fixtureBytes, truthSubdistricts } from './import/fixtures';
 
-const IO_DIRS = ['src/lib/io', 'src/lib/io/import'].map((dir) => join(process.cwd(), dir));
+const IO_DIRS = ['src/lib/io', 'src/lib/io/import', 'src/lib/io/osm'].map((dir) => join(process.cwd(), dir));
 
 /** ICU formatting as svelte-i18n does it, so the test sees what the page shows. */
 function translator(language: Language): Translate {
@@ -252,10 +252,20 @@ describe('files beyond what fits in memory', () => {
 	test('the dialog says so in the planner language, with sizes', () => {
 		const size = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 		const failure = { message: 'x', isFormatError: true, code: 'too-large', params: { sizeBytes: 500 * MB, limitBytes: 80 * MB, format: 'osm-pbf' } };
-		expect(failureText(zh(), failure, size)).toBe('该文件大小为 500 MB，最大可导入 80 MB。请先拆分或按区范围裁剪。');
-		expect(failureText(en(), failure, size)).toBe('This file is 500 MB; files up to 80 MB can be loaded. Split it or clip it to the district first.');
-		expect(failureText(zh(), { message: 'Out of memory', isFormatError: false, code: 'worker-stopped' }, size)).toMatch(/内存.*Out of memory/);
-		expect(failureText(zh(), { message: 'bad header', isFormatError: true }, size)).toBe('无法导入该文件：bad header');
+		expect(failureText(zh(), failure, size, 'big.osm.pbf')).toBe('该文件大小为 500 MB，最大可导入 80 MB。请先拆分或按区范围裁剪。');
+		expect(failureText(en(), failure, size, 'big.osm.pbf')).toBe('This file is 500 MB; files up to 80 MB can be loaded. Split it or clip it to the district first.');
+		expect(failureText(zh(), { message: 'Out of memory', isFormatError: false, code: 'worker-stopped' }, size, 'big.osm.pbf')).toMatch(/内存.*Out of memory/);
+		expect(failureText(zh(), { message: 'bad header', isFormatError: true }, size, '设施.csv')).toBe('无法导入“设施.csv”：bad header');
+		// Coded refusals of hostile files (issue 26): worded in the page's language, naming the file.
+		const damaged = { message: 'x', isFormatError: true, code: 'damaged', params: { format: 'osm-pbf', detail: 'Unimplemented type: 7' } };
+		expect(failureText(en(), damaged, size, 'city.osm.pbf')).toBe('“city.osm.pbf” is damaged or is not a valid OpenStreetMap PBF file, so nothing was loaded from it. (Reader’s detail: Unimplemented type: 7)');
+		expect(failureText(zh(), damaged, size, 'city.osm.pbf')).toMatch(/^“city\.osm\.pbf”已损坏.*Unimplemented type: 7/);
+		const wide = { message: 'x', isFormatError: true, code: 'too-many-columns', params: { columns: 20000, limit: 2000 } };
+		expect(failureText(en(), wide, size, 'wide.csv')).toMatch(/^“wide\.csv” has 20,000 columns; at most 2,000 can be loaded/);
+		const bomb = { message: 'x', isFormatError: true, code: 'inflate-limit', params: { format: 'geotiff', limitBytes: 32 * MB } };
+		expect(failureText(zh(), bomb, size, 'pop.tif')).toMatch(/^“pop\.tif”：.*32 MB.*GeoTIFF/);
+		const rows = { message: 'x', isFormatError: true, code: 'claims-beyond-file', params: { format: 'parquet', claimed: 19999999, possible: 5848 } };
+		expect(failureText(en(), rows, size, 'a.parquet')).toMatch(/^“a\.parquet” claims 19,999,999 rows, but a Parquet file of its size can hold at most 5,848/);
 	});
 
 	function zh(): Translate {

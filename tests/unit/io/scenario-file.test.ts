@@ -44,7 +44,6 @@ function dataset(facilities: Facility[] = [facility('C1', { type: 'centre', area
 		id: 'planner',
 		name: '测试区',
 		nameEn: 'Test district',
-		synthetic: false,
 		facilities,
 		cells: { lon: new Float64Array([121.44, 121.45, 121.46]), lat: new Float64Array([31.24, 31.25, 31.26]), pop: new Float64Array([100, 200, 300]) },
 		cellShape: { kind: 'grid', sizeM: 100 },
@@ -141,12 +140,11 @@ describe('scenario file', () => {
 	});
 
 	it('refuses edits that do not apply, each with its 1-based number, reason and detail', () => {
-		const edits: ScenarioEdit[] = [{ kind: 'close', id: 'S1' }, { kind: 'move', id: 'S1', lon: 121.4, lat: 31.2 }, { kind: 'update', id: 'X9', changes: {} }, { kind: 'add', facility: facility('S2') }, { kind: 'move', id: 'S2', lon: 200, lat: 31 }];
+		const edits: ScenarioEdit[] = [{ kind: 'close', id: 'S1' }, { kind: 'move', id: 'S1', lon: 121.4, lat: 31.2 }, { kind: 'update', id: 'X9', changes: {} }, { kind: 'add', facility: facility('S2') }];
 		expect(problemsOf(fileObject(edits))).toEqual([
 			{ code: 'edits-do-not-apply', params: { edit: 2, reason: 'closedFacility', detail: 'S1' } },
 			{ code: 'edits-do-not-apply', params: { edit: 3, reason: 'unknownFacility', detail: 'X9' } },
-			{ code: 'edits-do-not-apply', params: { edit: 4, reason: 'duplicateId', detail: 'S2' } },
-			{ code: 'edits-do-not-apply', params: { edit: 5, reason: 'badPosition', detail: '200, 31' } }
+			{ code: 'edits-do-not-apply', params: { edit: 4, reason: 'duplicateId', detail: 'S2' } }
 		]);
 	});
 

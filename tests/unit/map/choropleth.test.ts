@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OVERALL_STATUSES, RULE_IDS, RULE_OUTCOMES, type AreaIndicators, type OverallStatus } from '$lib/engine/standards/indicators';
+import { OVERALL_STATUSES, RULE_IDS, RULE_OUTCOMES, type AreaIndicators } from '$lib/engine/standards/indicators';
 import { RULE_KEYS, RULE_UNITS, SHANGHAI_2023 } from '$lib/engine/standards/profile';
-import { CHOROPLETH_INDICATORS, choropleth, NO_DATA_COLOR, STATUS_COLORS } from '$lib/map/choropleth';
+import { CHOROPLETH_INDICATORS, choropleth, NO_DATA_COLOR, SEVERITY_COLORS } from '$lib/map/choropleth';
+import { severity } from '$lib/engine/standards/severity';
+import firstViewEn from '$lib/i18n/first-view.en.json';
+import firstViewZhCN from '$lib/i18n/first-view.zh-CN.json';
 import en from '$lib/i18n/standards.en.json';
 import zhCN from '$lib/i18n/standards.zh-CN.json';
 
@@ -49,13 +52,39 @@ function area(code: string, figures: Partial<AreaIndicators>): AreaIndicators {
 }
 
 describe('choropleth', () => {
-	it('colours by overall status, with one legend entry per status', () => {
-		const statuses: OverallStatus[] = ['meetsAll', 'failsOne', 'failsSeveral', 'incomplete'];
-		const map = choropleth(statuses.map((status, i) => area(`S${i}`, { status })), 'status', SHANGHAI_2023);
-		statuses.forEach((status, i) => expect(map.fill(`S${i}`)).toEqual(STATUS_COLORS[status]));
+	it('colours the status map by how badly an area fails (largest relative gap), not by how many rules fail', () => {
+		// Hand-computed gaps against SHANGHAI_2023 (coverage target 100 %, beds minimum 1.0 per 1,000):
+		const rows = [
+			area('MEETS', {}),
+			// Two small failures: area 100 m² short of 5,000 (2 %), beds 0.95 of 1.0 (5 %) → worst 5 %, class 1.
+			area('SMALL', { areaGapM2: 100, requiredAreaM2: 5000, bedsPerThousand: 0.95, rules: { centreArea: 'fail', bedsMin: 'fail', newCentreBeds: 'na', stationArea: 'na', coverage: 'pass' }, failedRules: 2, status: 'failsSeveral' }),
+			// One failure, coverage 34 % of a 100 % target → gap 66 %, class 4 (≥ 50 %): like 大宁路 with 60,091 residents uncovered.
+			area('LARGE', { coveragePct: 34, rules: { centreArea: 'pass', bedsMin: 'pass', newCentreBeds: 'na', stationArea: 'na', coverage: 'fail' }, failedRules: 1, status: 'failsOne' }),
+			// 1 of 5 stations under the minimum → 20 %, class 2.
+			area('STATIONS', { stations: 5, stationsUnderArea: 1, rules: { centreArea: 'pass', bedsMin: 'pass', newCentreBeds: 'na', stationArea: 'fail', coverage: 'pass' }, failedRules: 1, status: 'failsOne' }),
+			// Area gap 1,500 of 5,000 m² → 30 %, class 3.
+			area('AREA', { areaGapM2: 1500, requiredAreaM2: 5000, rules: { centreArea: 'fail', bedsMin: 'pass', newCentreBeds: 'na', stationArea: 'na', coverage: 'pass' }, failedRules: 1, status: 'failsOne' }),
+			area('UNKNOWN', { rules: { centreArea: 'incomplete', bedsMin: 'pass', newCentreBeds: 'na', stationArea: 'na', coverage: 'pass' }, incompleteRules: 1, status: 'incomplete' })
+		];
+		const map = choropleth(rows, 'status', SHANGHAI_2023);
+		expect(map.titleKey).toBe('severity.title');
+		const classOf = (code: string) => SEVERITY_COLORS.indexOf(map.fill(code) as (typeof SEVERITY_COLORS)[number]);
+		expect(['MEETS', 'SMALL', 'STATIONS', 'AREA', 'LARGE'].map(classOf)).toEqual([0, 1, 2, 3, 4]);
+		expect(map.fill('UNKNOWN')).toEqual(NO_DATA_COLOR);
 		expect(map.fill('missing')).toBeNull();
-		expect(map.legend.map((entry) => entry.labelKey)).toEqual(statuses.map((status) => `standards.status.${status}`));
-		expect(new Set(statuses.map((s) => STATUS_COLORS[s].join())).size).toBe(4);
+		// Fails several (two small gaps) is lighter than fails one (a large gap): the old count-of-rules map had it the other way.
+		expect(classOf('SMALL')).toBeLessThan(classOf('LARGE'));
+		expect(severity(rows[2], SHANGHAI_2023)).toEqual({ gap: expect.closeTo(0.66, 9), rule: 'coverage' });
+		expect(map.legend.map(({ labelKey, from, to }) => [labelKey, from, to])).toEqual([
+			['severity.legend.meetsAll', undefined, undefined],
+			['severity.legend.below', undefined, 10],
+			['severity.legend.range', 10, 25],
+			['severity.legend.range', 25, 50],
+			['severity.legend.atLeast', 50, undefined],
+			['severity.legend.incomplete', undefined, undefined]
+		]);
+		for (const entry of map.legend) expect(firstViewEn).toHaveProperty([entry.labelKey]);
+		for (const entry of map.legend) expect(firstViewZhCN).toHaveProperty([entry.labelKey]);
 	});
 
 	it('classes m² per 1,000 against the profile: < 50, 50–80, 80–100, ≥ 100 (the standard), null = no data', () => {

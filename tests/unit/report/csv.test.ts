@@ -19,7 +19,7 @@ function inputFor(language: 'zh-CN' | 'en', rows?: AreaIndicators[]): GapReportI
 	return {
 		language,
 		generatedAt: new Date('2026-11-23T02:30:00Z'),
-		dataset: { name: '静安区示例数据（合成）', nameEn: "Jing'an demo (synthetic)", synthetic: true, sources: demo.sources },
+		dataset: { name: '静安区示例数据（合成）', nameEn: "Jing'an demo (synthetic)", sources: demo.sources },
 		profile: demo.options.profile,
 		coverageParams: demo.runs.coverage.params,
 		servicePopulation: demo.options.servicePopulation,
@@ -86,5 +86,20 @@ describe('CSV fields', () => {
 		const parsed = Papa.parse<string[]>(gapReportToCsv(buildGapReport(inputFor('en', rows))).slice(1), { skipEmptyLines: true });
 		expect(parsed.data.every((cells) => cells.length === parsed.data[0].length)).toBe(true);
 		expect(parsed.data.some((cells) => cells[2] === 'Jiangning Road, North "A"')).toBe(true);
+	});
+});
+
+describe('a scenario’s CSV', () => {
+	it('says in its content that it is the scenario, on every row, in the report’s language', () => {
+		for (const [language, header] of [['zh-CN', '方案'], ['en', 'Scenario']] as const) {
+			const rows = demo.indicators.subdistricts;
+			const scenario = { name: '大宁路新站', baselineRows: rows, baselineDistrict: demo.indicators.district, edits: [], baselineFacilities: [], facilities: [] };
+			const text = gapReportToCsv(buildGapReport({ ...inputFor(language), scenario }));
+			const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+			expect(parsed[0][0]).toBe(header);
+			expect(parsed.slice(1).map((row) => row[0])).toEqual(Array(rows.length + 1).fill('大宁路新站'));
+			// The baseline's CSV has no such column.
+			expect(Papa.parse<string[]>(gapReportToCsv(buildGapReport(inputFor(language))).slice(1)).data[0][0]).not.toBe(header);
+		}
 	});
 });

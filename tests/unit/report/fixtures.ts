@@ -46,7 +46,9 @@ export async function computeDemo(extra: Record<string, string> = {}): Promise<D
 		fileName: basename(count.file),
 		loaded: count.loaded,
 		skipped: count.skipped,
-		conversion: null
+		conversion: null,
+		// The demo's files: every layer synthetic.
+		fromDemo: true
 	});
 	const sources = [
 		source('facilities', inputs.sources.facilities),

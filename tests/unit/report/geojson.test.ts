@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR_COLUMNS } from '$lib/engine/standards/indicator-csv';
 import type { PopulationCells, Position } from '$lib/engine/types';
 import { gapReportToGeoJson, type ReportFeature, type ReportFeatureCollection } from '$lib/report/geojson';
-import { buildGapReport } from '$lib/report/model';
+import { buildGapReport, type GapReportInput } from '$lib/report/model';
 import { fitGridLattice, uncoveredAreas } from '$lib/report/uncovered-areas';
 import { computeDemo, type DemoRun } from './fixtures';
 
@@ -17,20 +17,25 @@ let demo: DemoRun;
 let collection: ReportFeatureCollection;
 beforeAll(async () => {
 	demo = await computeDemo();
-	const report = buildGapReport({
+	const report = buildGapReport(demoReportInput());
+	const uncovered = { cells: demo.inputs.cells, shape: { kind: 'grid' as const, sizeM: 100 }, cellSubdistrict: demo.inputs.cellSubdistrict, covered: demo.runs.coverage.covered };
+	// Through JSON, as a GIS tool would read it.
+	collection = JSON.parse(JSON.stringify(gapReportToGeoJson(report, demo.inputs.subdistricts, uncovered)));
+});
+
+/** The demo's report input, in Chinese. */
+function demoReportInput(): GapReportInput {
+	return {
 		language: 'zh-CN',
 		generatedAt: new Date('2026-11-23T02:30:00Z'),
-		dataset: { name: '静安区示例数据（合成）', nameEn: "Jing'an demo (synthetic)", synthetic: true, sources: demo.sources },
+		dataset: { name: '静安区示例数据（合成）', nameEn: "Jing'an demo (synthetic)", sources: demo.sources },
 		profile: demo.options.profile,
 		coverageParams: demo.runs.coverage.params,
 		servicePopulation: demo.options.servicePopulation,
 		rows: demo.indicators.subdistricts,
 		district: demo.indicators.district
-	});
-	const uncovered = { cells: demo.inputs.cells, shape: { kind: 'grid' as const, sizeM: 100 }, cellSubdistrict: demo.inputs.cellSubdistrict, covered: demo.runs.coverage.covered };
-	// Through JSON, as a GIS tool would read it.
-	collection = JSON.parse(JSON.stringify(gapReportToGeoJson(report, demo.inputs.subdistricts, uncovered)));
-});
+	};
+}
 
 function ringArea2(ring: Position[]): number {
 	let sum = 0;
@@ -58,8 +63,8 @@ function expectValidMultiPolygon(feature: ReportFeature, wound: boolean): void {
 }
 
 describe('the demo GeoJSON', () => {
-	const subdistrictFeatures = () => collection.features.filter((feature) => feature.properties.kind === 'subdistrict');
-	const uncoveredFeatures = () => collection.features.filter((feature) => feature.properties.kind === 'uncovered');
+	const subdistrictFeatures = () => collection.features.filter((feature): feature is ReportFeature => feature.properties.kind === 'subdistrict');
+	const uncoveredFeatures = () => collection.features.filter((feature): feature is ReportFeature => feature.properties.kind === 'uncovered');
 
 	it('is a FeatureCollection of 14 sub-districts then the uncovered areas, all valid MultiPolygons', () => {
 		expect(collection.type).toBe('FeatureCollection');
@@ -167,5 +172,19 @@ describe('uncovered areas of other grids', () => {
 		expect(booleanPointInPolygon(point([121.45, 31.24]), shape)).toBe(true);
 		expect(booleanPointInPolygon(point([121.45137, 31.2403]), shape)).toBe(true);
 		expect(turfArea(shape) / 10_000).toBeCloseTo(2, 1);
+	});
+});
+
+describe('a scenario’s GeoJSON', () => {
+	it('carries the proposed sites as points with their change, name, type and figures', () => {
+		const added = { id: 'P-DN', name: '大宁路新站', type: 'station' as const, subdistrict: 'daninglu', lon: 121.447, lat: 31.288, areaM2: 260, beds: null, status: 'proposed' as const, parentId: null };
+		const report = buildGapReport({
+			...demoReportInput(),
+			scenario: { name: '大宁路新站', baselineRows: demo.indicators.subdistricts, baselineDistrict: demo.indicators.district, edits: [{ kind: 'add', facility: added }], baselineFacilities: [], facilities: [added] }
+		});
+		const sites = JSON.parse(JSON.stringify(gapReportToGeoJson(report, demo.inputs.subdistricts, null))).features.filter((feature: { properties: { kind: string } }) => feature.properties.kind === 'site');
+		expect(sites).toHaveLength(1);
+		expect(sites[0].geometry).toEqual({ type: 'Point', coordinates: [121.447, 31.288] });
+		expect(sites[0].properties).toMatchObject({ kind: 'site', code: 'daninglu', id: 'P-DN', name: '大宁路新站', areaAfter: 260, areaBefore: null });
 	});
 });

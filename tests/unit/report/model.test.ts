@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_COVERAGE_PARAMS } from '$lib/engine/params';
 import type { AreaIndicators, DistrictIndicators, RuleId, RuleOutcome, SubdistrictIndicators } from '$lib/engine/standards/indicators';
 import { LEGACY_DISTRICT_NORM, SHANGHAI_2023, cloneProfile } from '$lib/engine/standards/profile';
+import type { SourceSummary } from '$lib/io/dataset';
 import { buildGapReport, type GapReport, type GapReportInput } from '$lib/report/model';
 import { rankBySeverity } from '$lib/report/rank';
 import { interpolate, REPORT_MESSAGES, reportTranslator, type Translate } from '$lib/report/translate';
@@ -68,12 +69,15 @@ function district(rows: SubdistrictIndicators[], figures: Partial<DistrictIndica
 	};
 }
 
+/** The four layers of the embedded demo, all synthetic. */
+const demoSources: SourceSummary[] = (['facilities', 'population', 'subdistricts', 'network'] as const).map((kind) => ({ kind, fileName: `${kind}.demo`, loaded: 1, skipped: 0, conversion: null, fromDemo: true }));
+
 function input(language: 'zh-CN' | 'en', rows: SubdistrictIndicators[], extra: Partial<GapReportInput> = {}): GapReportInput {
 	return {
 		language,
 		generatedAt: new Date('2026-11-23T02:30:00Z'),
 		timeZone: 'Asia/Shanghai',
-		dataset: { name: '测试数据', nameEn: 'Test data', synthetic: false, sources: [{ kind: 'facilities', fileName: 'f.csv', loaded: 10, skipped: 2, conversion: 'GCJ-02 → WGS84' }] },
+		dataset: { name: '测试数据', nameEn: 'Test data', sources: [{ kind: 'facilities', fileName: 'f.csv', loaded: 10, skipped: 2, conversion: 'GCJ-02 → WGS84' }] },
 		profile: cloneProfile(SHANGHAI_2023),
 		coverageParams: { ...DEFAULT_COVERAGE_PARAMS },
 		servicePopulation: 'administrative',
@@ -200,10 +204,10 @@ describe('the report', () => {
 		expect(plain.scenarioName).toBeNull();
 		expect(plain.comparison).toBeNull();
 		expect(plain.notices).toEqual([]);
-		const flagged = buildGapReport(input('zh-CN', rows, { dataset: { name: '示例', nameEn: 'Demo', synthetic: true, sources: [] }, approximate: true }));
+		const flagged = buildGapReport(input('zh-CN', rows, { dataset: { name: '示例', nameEn: 'Demo', sources: demoSources }, approximate: true }));
 		expect(flagged.datasetName).toBe('示例');
 		expect(flagged.notices).toEqual([REPORT_MESSAGES['zh-CN']['report.syntheticWarning'], REPORT_MESSAGES['zh-CN']['report.approximateWarning']]);
-		expect(flagged.appendix.find((entry) => entry.key === 'synthetic')!.value).toBe(REPORT_MESSAGES['zh-CN']['report.appendix.syntheticYes']);
+		expect(flagged.appendix.find((entry) => entry.key === 'synthetic')!.value).toBe(REPORT_MESSAGES['zh-CN']['report.layers.lineAll']);
 		expect(flagged.appendix.some((entry) => entry.key === 'detour')).toBe(true);
 	});
 
@@ -261,5 +265,51 @@ describe('the report', () => {
 		expect(value('z', 'coveragePct.scenario')).toBeNull();
 		expect(value('z', 'coveragePct.change')).toBeNull();
 		expect(table.total!.scenario).toBe(report.district);
+	});
+});
+
+describe('provenance per layer (issue 24 item 1)', () => {
+	const rows = [area('a')];
+	// Only the facility list imported (GBK, GCJ-02); population, sub-districts and network still the demo's.
+	const sources: SourceSummary[] = [
+		{ kind: 'facilities', fileName: '机构.csv', loaded: 120, skipped: 3, conversion: 'GCJ-02 → WGS84', encoding: 'gb18030', fromDemo: false },
+		...demoSources.filter((source) => source.kind !== 'facilities')
+	];
+
+	it('after importing only a facility list, says which layers are synthetic, never "synthetic demo used: no"', () => {
+		const report = buildGapReport(input('zh-CN', rows, { dataset: { name: '规划数据（部分为示例数据）', nameEn: "Planner's data (partly demo data)", sources } }));
+		expect(report.synthetic).toBe(true);
+		expect(report.syntheticLayers).toEqual(['population', 'subdistricts', 'network']);
+		expect(report.notices[0]).toContain('人口、街镇边界、步行路网');
+		expect(report.provenanceLine).toContain('人口、街镇边界、步行路网');
+		const appendix = report.appendix.find((entry) => entry.key === 'synthetic')!;
+		expect(appendix.value).toBe(report.provenanceLine);
+		expect(appendix.value).not.toBe('否');
+		const layers = new Map(report.provenance.map((entry) => [entry.key, String(entry.value)]));
+		expect(layers.get('layer.facilities')).toBe('规划者文件 机构.csv：载入 120 行，跳过 3 行；编码 gb18030；坐标转换 GCJ-02 → WGS84');
+		expect(layers.get('layer.population')).toMatch(/^合成示例数据/);
+		const english = buildGapReport(input('en', rows, { dataset: { name: 'x', nameEn: 'x', sources } }));
+		const layersEn = ['population', 'subdistricts', 'network'].map((kind) => REPORT_MESSAGES.en[`report.sourceKind.${kind}`]).join(', ');
+		expect(english.provenanceLine).toBe(`Synthetic demo layers (not real data): ${layersEn}; the others are the planner's files`);
+	});
+
+	it("every layer the planner's: no synthetic notice, and the line says so", () => {
+		const own = sources.map((source) => ({ ...source, fromDemo: false }));
+		const report = buildGapReport(input('en', rows, { dataset: { name: 'x', nameEn: 'x', sources: own } }));
+		expect(report.synthetic).toBe(false);
+		expect(report.notices).toEqual([]);
+		expect(report.provenanceLine).toBe(REPORT_MESSAGES.en['report.layers.lineNone']);
+	});
+});
+
+describe('residents reconciled (issue 24 item 3)', () => {
+	it('total = within sub-districts (covered + not covered + unreachable) + outside every sub-district, each with its reason', () => {
+		const rows = [area('a', { cellResidents: 1000, residents: 1000, coveredResidents: 600, uncoveredResidents: 400, unreachableResidents: 150 })];
+		const report = buildGapReport(input('en', rows, { district: district(rows, { cellResidents: 1000, coveredResidents: 600, uncoveredResidents: 400, unreachableResidents: 150, unassignedCellResidents: 70 }) }));
+		const value = (key: string) => report.summary.find((entry) => entry.key === `residentsCheck.${key}`)?.value;
+		expect([value('total'), value('within'), value('covered'), value('notCovered'), value('unreachable'), value('outside')]).toEqual([1070, 1000, 600, 250, 150, 70]);
+		const outside = report.summary.find((entry) => entry.key === 'residentsCheck.outside')!;
+		expect(outside.label).toMatch(/outside every sub-district/);
+		expect(outside.label).not.toMatch(/snap/);
 	});
 });

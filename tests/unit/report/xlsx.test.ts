@@ -23,7 +23,7 @@ function inputFor(language: 'zh-CN' | 'en', extra: Partial<GapReportInput> = {})
 		language,
 		generatedAt: new Date('2026-11-23T02:30:00Z'),
 		timeZone: 'Asia/Shanghai',
-		dataset: { name: '静安区示例数据（合成）', nameEn: "Jing'an demo (synthetic)", synthetic: true, sources: demo.sources },
+		dataset: { name: '静安区示例数据（合成）', nameEn: "Jing'an demo (synthetic)", sources: demo.sources },
 		profile: demo.options.profile,
 		coverageParams: demo.runs.coverage.params,
 		approximate: demo.runs.coverage.approximate,
@@ -185,7 +185,7 @@ describe.each(['zh-CN', 'en'] as const)('the workbook in %s', (language) => {
 		expect(values.get(m('appendix.threshold'))?.value).toBe(15);
 		expect(values.get(m('appendix.snap'))?.value).toBe(300);
 		expect(values.get(m('appendix.mode'))?.value).toBe(m('mode.walk'));
-		expect(values.get(m('appendix.synthetic'))?.value).toBe(m('appendix.syntheticYes'));
+		expect(values.get(m('appendix.synthetic'))?.value).toBe(m('layers.lineAll'));
 		expect(values.get(m('appendix.conversions'))?.value).toBe(m('appendix.noConversion'));
 		expect(String(values.get(m('rule.centreArea'))?.source)).toContain('《上海市社区卫生服务机构功能与建设指导标准》');
 		// The input files as a typed table: kind, file, loaded, skipped, conversion.

@@ -22,16 +22,35 @@ export function fieldText(translate: Translate, field: string | undefined): stri
 
 export type Failure = ImportFailure;
 
+/** Whole-file refusals worded from their params (see FileErrorCode in io/load-result.ts): i18n key per code. */
+const CODED_FAILURES: Record<string, string> = {
+	damaged: 'import.error.damaged',
+	'inflate-limit': 'import.error.inflateLimit',
+	'claims-beyond-file': 'import.error.claimsBeyondFile',
+	'too-many-columns': 'import.error.tooManyColumns'
+};
+
 /**
- * The failure in the page's language. A file refused for its size says how large it is and what fits
- * (sizes through `formatSize`); a worker that died says memory probably ran out; anything else wraps the
- * reader's own message.
+ * The failure in the page's language, naming the file. A file refused for its size says how large it is and
+ * what fits (sizes through `formatSize`); a worker that died says memory probably ran out; a damaged file, a
+ * decompression bomb, a header claiming more rows than the file holds and a too-wide table are worded from
+ * their params; anything else wraps the reader's own message.
  */
-export function failureText(translate: Translate, failure: Failure, formatSize: (bytes: number) => string): string {
+export function failureText(translate: Translate, failure: Failure, formatSize: (bytes: number) => string, fileName: string): string {
 	const params = failure.params ?? {};
 	if (failure.code === 'too-large' && typeof params.sizeBytes === 'number' && typeof params.limitBytes === 'number') {
 		return translate('import.file.tooLarge', { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) });
 	}
+	// Files the importer cannot read at all: worded in the page's language, not the reader's English.
+	if (failure.code === 'unrecognised-format') return translate('import.error.unrecognised-format', { name: typeof params.name === 'string' && params.name ? params.name : fileName });
 	if (failure.code === 'worker-stopped') return translate('import.error.workerStopped', { message: failure.message });
-	return translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { message: failure.message });
+	const key = failure.code ? CODED_FAILURES[failure.code] : undefined;
+	if (key) {
+		const values: Record<string, string | number> = { detail: '', ...params, file: fileName };
+		if (typeof params.format === 'string') values.format = translate(`import.format.${params.format}`);
+		// A byte limit (decompression) is shown as a size; a column limit stays a count.
+		if (typeof params.limitBytes === 'number') values.limit = formatSize(params.limitBytes);
+		return translate(key, values);
+	}
+	return translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { message: failure.message, file: fileName });
 }

@@ -3,17 +3,11 @@
  * one, change its figures (改扩建: area, beds) or close it. Edits are data, so a scenario can be
  * saved, exported, undone and replayed; `applyEdits` is the one place that gives them meaning.
  */
-import { FACILITY_STATUSES, FACILITY_TYPES, type Facility, type FacilityStatus, type FacilityType } from '../types';
+import { FACILITY_CHANGES_SCHEMA, FACILITY_SCHEMA, firstInvalidField, type FacilityChanges } from '../facility-schema';
+import { positionProblem as plausiblePosition } from '../plausibility';
+import type { Facility } from '../types';
 
-/** The facility fields an `update` edit may change. Position changes are `move` edits. */
-export interface FacilityChanges {
-	name?: string;
-	type?: FacilityType;
-	status?: FacilityStatus;
-	/** null = unknown (never read as zero). */
-	areaM2?: number | null;
-	beds?: number | null;
-}
+export type { FacilityChanges } from '../facility-schema';
 
 export type ScenarioEdit =
 	/** A new facility (usually status 'proposed'); its id must not exist yet. */
@@ -97,22 +91,31 @@ function editProblem(edit: ScenarioEdit, live: Set<string>, closed: Set<string>)
 }
 
 function positionProblem(lon: number, lat: number): Omit<EditProblem, 'index'> | null {
-	const ok = Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
-	return ok ? null : { reason: 'bad-position', detail: `${lon}, ${lat}` };
+	return plausiblePosition(lon, lat) === null ? null : { reason: 'bad-position', detail: `${lon}, ${lat}` };
 }
 
+/** Checked against the one facility schema (the importer's and the scenario file's). */
 function facilityValueProblem(facility: Facility): Omit<EditProblem, 'index'> | null {
-	if (typeof facility.id !== 'string' || facility.id === '') return { reason: 'bad-value', detail: 'id' };
-	return changesProblem({ name: facility.name, type: facility.type, status: facility.status, areaM2: facility.areaM2, beds: facility.beds });
+	const field = firstInvalidField(FACILITY_SCHEMA, facility);
+	return field === null ? null : { reason: 'bad-value', detail: `${field} ${String(facility[field])}` };
 }
 
 function changesProblem(changes: FacilityChanges): Omit<EditProblem, 'index'> | null {
-	if (changes.name !== undefined && typeof changes.name !== 'string') return { reason: 'bad-value', detail: 'name' };
-	if (changes.type !== undefined && !(FACILITY_TYPES as readonly string[]).includes(changes.type)) return { reason: 'bad-value', detail: `type ${String(changes.type)}` };
-	if (changes.status !== undefined && !(FACILITY_STATUSES as readonly string[]).includes(changes.status)) return { reason: 'bad-value', detail: `status ${String(changes.status)}` };
-	for (const field of ['areaM2', 'beds'] as const) {
-		const value = changes[field];
-		if (value !== undefined && value !== null && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) return { reason: 'bad-value', detail: `${field} ${String(value)}` };
-	}
-	return null;
+	const field = firstInvalidField(FACILITY_CHANGES_SCHEMA, changes);
+	return field === null ? null : { reason: 'bad-value', detail: `${field} ${String(changes[field])}` };
+}
+
+/**
+ * The name of the facility each edit touches as it was when the edit was made (before a rename, the old
+ * name): a change log must not rewrite past edits with a later name. `baselineNames` by facility id.
+ */
+export function namesAtEdits(baselineNames: ReadonlyMap<string, string>, edits: readonly ScenarioEdit[]): string[] {
+	const current = new Map(baselineNames);
+	return edits.map((edit) => {
+		const id = edit.kind === 'add' ? edit.facility.id : edit.id;
+		const before = edit.kind === 'add' ? edit.facility.name : (current.get(id) ?? id);
+		if (edit.kind === 'add') current.set(id, edit.facility.name);
+		else if (edit.kind === 'update' && edit.changes.name !== undefined) current.set(id, edit.changes.name);
+		return before;
+	});
 }

@@ -69,6 +69,12 @@ export class SiteSet {
 		if (group >= 0) this.groupCounts[group]++;
 	}
 
+	remove(candidate: number): void {
+		this.sites.splice(this.sites.indexOf(candidate), 1);
+		const group = this.instance.candidateGroup[candidate];
+		if (group >= 0) this.groupCounts[group]--;
+	}
+
 	replace(leaving: number, entering: number): void {
 		const index = this.sites.indexOf(leaving);
 		this.sites[index] = entering;

@@ -10,6 +10,26 @@ export interface ProfileProblem {
 	/** Dotted path of the offending field, e.g. "rules.centreAreaPerThousand.value". */
 	field: string;
 	reason: string;
+	/** Set for a whole-file refusal the UI words itself: nesting deeper than MAX_PROFILE_DEPTH. */
+	code?: 'too-deep';
+}
+
+/**
+ * A profile is four levels deep (rules → rule → source → text); anything far deeper is not a profile, and
+ * copying or describing it recursively would overflow the stack (a crash instead of a refusal).
+ */
+export const MAX_PROFILE_DEPTH = 16;
+
+/** True when value holds objects or arrays nested more than `limit` levels (checked without recursion). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+	const pending: [unknown, number][] = [[value, 0]];
+	while (pending.length > 0) {
+		const [item, depth] = pending.pop()!;
+		if (typeof item !== 'object' || item === null) continue;
+		if (depth >= limit) return true;
+		for (const child of Object.values(item)) if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
+	}
+	return false;
 }
 
 export type ProfileValidation = { ok: true; profile: StandardsProfile } | { ok: false; problems: ProfileProblem[] };
@@ -69,7 +89,7 @@ class Checker {
 			return null;
 		}
 		const bad = value.filter((item) => typeof item !== 'string' || !(allowed as readonly string[]).includes(item));
-		if (bad.length > 0) this.fail(field, `unknown value(s) ${bad.map((item) => JSON.stringify(item)).join(', ')}; allowed: ${allowed.join(', ')}`);
+		if (bad.length > 0) this.fail(field, `unknown value(s) ${bad.slice(0, 5).map((item) => JSON.stringify(item)).join(', ')}${bad.length > 5 ? ' …' : ''}; allowed: ${allowed.join(', ')}`);
 		else if (new Set(value).size !== value.length) this.fail(field, 'has repeated values');
 		else if (!allowEmpty && value.length === 0) this.fail(field, 'must not be empty');
 		return bad.length === 0 ? (value as T[]) : null;
@@ -78,6 +98,9 @@ class Checker {
 
 /** Validates parsed JSON as a StandardsProfile; returns a deep copy on success. */
 export function validateProfile(input: unknown): ProfileValidation {
+	if (nestedDeeperThan(input, MAX_PROFILE_DEPTH)) {
+		return { ok: false, problems: [{ field: '(profile)', reason: `nested more than ${MAX_PROFILE_DEPTH} levels deep: not a standards profile`, code: 'too-deep' }] };
+	}
 	const check = new Checker();
 	const root = check.object(input, '(profile)');
 	if (!root) return { ok: false, problems: check.problems };

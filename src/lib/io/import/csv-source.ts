@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { FileFormatError } from '../load-result';
 import type { DatasetKind } from './formats';
 import { chooseHeaderRow } from './header-row';
-import { headerNames, PREVIEW_ROWS, type RawRow, type TableSource } from './table-source';
+import { checkColumnCount, headerNames, PREVIEW_ROWS, type RawRow, type TableSource } from './table-source';
 
 export interface CsvSourceOptions {
 	fileLabel?: string;
@@ -25,6 +25,8 @@ export function csvTableSource(text: string, options: CsvSourceOptions = {}): Ta
 	const head = Papa.parse<string[]>(source.slice(0, 256 * 1024), { preview: PREVIEW_ROWS + 200, skipEmptyLines: false });
 	const delimiter = head.meta.delimiter || ',';
 	if (!head.data.some((cells) => cells.some((cell) => cell.trim() !== ''))) throw new FileFormatError(`${fileLabel}: the file is empty (or its first rows are blank)`);
+	// The header is one of these first rows: none may be wider than a table can be (checked before scoring them).
+	checkColumnCount(head.data.reduce((widest, cells) => Math.max(widest, cells.length), 0));
 	const header = chooseHeaderRow(
 		head.data.map((cells, index) => ({ row: index + 1, cells })),
 		options.kind ?? null,

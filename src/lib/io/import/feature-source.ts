@@ -1,5 +1,5 @@
 import { isRecord, type GeoJsonFeature } from '../geojson';
-import { memoryTableSource, type CellValue, type RawGeometry, type RawRow, type TableSource } from './table-source';
+import { checkColumnCount, memoryTableSource, type CellValue, type RawGeometry, type RawRow, type TableSource } from './table-source';
 
 /**
  * Turns features into a table: one column per property key (in order of first appearance), the geometry
@@ -17,6 +17,7 @@ export function featureTableSource(features: readonly unknown[]): TableSource {
 			}
 		}
 	}
+	checkColumnCount(headers.length);
 	const rows: RawRow[] = features.map((feature, index) => {
 		const properties = propertiesOf(feature);
 		const cells: CellValue[] = new Array(headers.length).fill(null);

@@ -97,7 +97,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
 	if (firstChar === '{' || firstChar === '[') return 'geojson';
 	if (firstChar === '<') return 'osm-xml';
 	if (bytes.length > 0 && isBinary(bytes)) {
-		throw new FileFormatError(`${fileName}: unrecognised binary file (expected CSV, XLSX, GeoJSON, zipped Shapefile, GeoTIFF, Parquet or OSM)`);
+		throw new FileFormatError(`${fileName}: unrecognised binary file (expected CSV, XLSX, GeoJSON, zipped Shapefile, GeoTIFF, Parquet or OSM)`, 'unrecognised-format', { name: fileName });
 	}
 	return 'csv';
 }
@@ -107,7 +107,7 @@ function zipFormat(bytes: Uint8Array, extension: string): ImportFormat {
 	if (names.some((name) => name.startsWith('xl/'))) return 'xlsx';
 	if (names.some((name) => name.toLowerCase().endsWith('.shp'))) return 'shapefile-zip';
 	if (extension === 'xlsx') return 'xlsx';
-	throw new FileFormatError('a ZIP archive that holds neither an Excel workbook nor a Shapefile (.shp)');
+	throw new FileFormatError('a ZIP archive that holds neither an Excel workbook nor a Shapefile (.shp)', 'unrecognised-format', { name: '' });
 }
 
 /** Entry names of a ZIP archive, read from its directory without decompressing anything. */
@@ -121,7 +121,8 @@ export function listZipEntries(bytes: Uint8Array): string[] {
 			}
 		});
 	} catch (error) {
-		throw new FileFormatError(`damaged ZIP archive (${(error as Error).message})`);
+		const detail = (error as Error).message;
+		throw new FileFormatError(`damaged ZIP archive (${detail})`, 'damaged', { format: 'zip', detail });
 	}
 	return names;
 }

@@ -1,3 +1,4 @@
+import { positionProblem } from '$lib/engine/plausibility';
 import type { MultiPolygonCoords, Position } from '$lib/engine/types';
 import { explain, type Explained } from '../problem-codes';
 import type { ToWgs84 } from './crs';
@@ -16,7 +17,7 @@ function isFinitePair(value: unknown): value is [number, number] {
 function convertPosition(value: unknown, toWgs84: ToWgs84): Position | null {
 	if (!isFinitePair(value)) return null;
 	const [lon, lat] = toWgs84(value[0], value[1]);
-	if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) return null;
+	if (positionProblem(lon, lat) !== null) return null;
 	return [lon, lat];
 }
 

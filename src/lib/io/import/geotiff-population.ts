@@ -1,6 +1,9 @@
+import { positionProblem, quantityProblem } from '$lib/engine/plausibility';
+import { tooLargeProblem } from '../fields';
 import { FileFormatError, problemAt } from '../load-result';
 import { explain } from '../problem-codes';
 import { conversionLabel, makeToWgs84, parseCrs, type CrsId } from './crs';
+import { registerCappedDecoders } from './geotiff-decoders';
 import type { CrsGuess } from './crs-guess';
 import { FloatColumn, ProblemList } from './pipeline';
 import { estimateSpacingMetres } from './population-import';
@@ -22,7 +25,9 @@ interface OpenedRaster {
 const MAX_RASTER_PIXELS = 50_000_000;
 
 export async function openGeoTiff(bytes: Uint8Array): Promise<OpenedRaster> {
-	const { fromArrayBuffer } = await import('geotiff');
+	const geotiff = await import('geotiff');
+	registerCappedDecoders(geotiff);
+	const { fromArrayBuffer } = geotiff;
 	const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 	try {
 		const tiff = await fromArrayBuffer(buffer);
@@ -49,13 +54,16 @@ export async function openGeoTiff(bytes: Uint8Array): Promise<OpenedRaster> {
 					const bands = await image.readRasters({ samples: [0] });
 					return bands[0] as ArrayLike<number>;
 				} catch (error) {
-					throw new FileFormatError(`the GeoTIFF's pixel data is damaged or uses an unsupported layout (${(error as Error).message})`);
+					if (error instanceof FileFormatError) throw error;
+					const detail = (error as Error).message.slice(0, 200);
+					throw new FileFormatError(`the GeoTIFF's pixel data is damaged or uses an unsupported layout (${detail})`, 'damaged', { format: 'geotiff', detail });
 				}
 			}
 		};
 	} catch (error) {
 		if (error instanceof FileFormatError) throw error;
-		throw new FileFormatError(`cannot read this GeoTIFF (${(error as Error).message}); it must be georeferenced (origin and pixel size)`);
+		const detail = (error as Error).message.slice(0, 200);
+		throw new FileFormatError(`cannot read this GeoTIFF (${detail}); it must be georeferenced (origin and pixel size)`, 'damaged', { format: 'geotiff', detail });
 	}
 }
 
@@ -103,8 +111,12 @@ export async function importGeoTiffPopulation(
 				problems.add(problemAt(row + 1, 'pixel', explain('pixel-negative', { column: String(column + 1), value: String(value) })));
 				continue;
 			}
+			if (quantityProblem('residentsPerCell', value) !== null) {
+				problems.add(problemAt(row + 1, 'pixel', tooLargeProblem('residentsPerCell', value)));
+				continue;
+			}
 			const [x, y] = toWgs84(originX + (column + 0.5) * pixelSize[0], originY + (row + 0.5) * pixelSize[1]);
-			if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90) {
+			if (positionProblem(x, y) !== null) {
 				problems.add(problemAt(row + 1, 'pixel', explain('pixel-not-convertible', { column: String(column + 1) })));
 				continue;
 			}

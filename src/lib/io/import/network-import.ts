@@ -7,15 +7,18 @@ import { decodeText, detectEncoding } from './encoding';
 import { readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
 import { ProblemList, resolveCrs, samplePositions, tableImportResult } from './pipeline';
-import type { ImportOptions, NetworkImport, ProgressCallback } from './types';
+import type { ImportOptions, ImportProblem, NetworkImport, ProgressCallback } from './types';
+
+/** Lines read from OpenStreetMap; skipped = nodes refused, each in problems (beyond MAX_LISTED_PROBLEMS only counted). */
+export type OsmLoadResult = LoadResult<NetworkLine[]> & { problems: ImportProblem[]; omittedProblems?: number };
 
 /**
  * OpenStreetMap readers, written elsewhere (src/lib/io/osm/): they return WGS84 walkable lines. Passed in
  * by the caller so that this module does not depend on them being present.
  */
 export interface OsmReaders {
-	osmXml?: (text: string) => LoadResult<NetworkLine[]> | Promise<LoadResult<NetworkLine[]>>;
-	osmPbf?: (bytes: Uint8Array) => LoadResult<NetworkLine[]> | Promise<LoadResult<NetworkLine[]>>;
+	osmXml?: (text: string) => OsmLoadResult | Promise<OsmLoadResult>;
+	osmPbf?: (bytes: Uint8Array) => OsmLoadResult | Promise<OsmLoadResult>;
 }
 
 /** A walking network from GeoJSON lines (any declared CRS; `highway` kept when present). */
@@ -63,7 +66,7 @@ export async function importOsmNetwork(
 	onProgress: ProgressCallback = () => {}
 ): Promise<NetworkImport> {
 	onProgress('parse', 0);
-	let result: LoadResult<NetworkLine[]>;
+	let result: OsmLoadResult;
 	if (format === 'osm-pbf') {
 		if (!readers.osmPbf) throw new FileFormatError('reading .osm.pbf files is not available in this build');
 		result = await readers.osmPbf(bytes);
@@ -84,7 +87,7 @@ export async function importOsmNetwork(
 		headers: [],
 		...result,
 		records: packLines(result.records),
-		omittedProblems: 0,
+		omittedProblems: result.omittedProblems ?? 0,
 		warnings: [],
 		notes: [],
 		shift: null

@@ -1,7 +1,7 @@
 import { FileFormatError } from '../load-result';
 import type { CrsId } from './crs';
 import { isRecord } from '../geojson';
-import { memoryTableSource, type CellValue, type RawGeometry, type RawRow, type TableSource } from './table-source';
+import { checkColumnCount, memoryTableSource, type CellValue, type RawGeometry, type RawRow, type TableSource } from './table-source';
 
 export interface ParquetTable {
 	source: TableSource;
@@ -14,7 +14,23 @@ export interface ParquetTable {
  * and becomes the row geometry; the other columns become cells. GeoParquet without a "crs" means WGS84.
  */
 export async function readParquetTable(bytes: Uint8Array): Promise<ParquetTable> {
-	const { parquetMetadata, parquetReadObjects } = await import('hyparquet');
+	const { parquetMetadata, parquetReadObjects, snappyUncompress } = await import('hyparquet');
+	// Snappy expands at most ~21×: a page header claiming more is refused before its buffer is allocated.
+	const compressors = {
+		SNAPPY: (input: Uint8Array, outputLength: number) => {
+			const limitBytes = input.length * SNAPPY_MAX_RATIO + 64;
+			if (outputLength > limitBytes) {
+				throw new FileFormatError(
+					`a Parquet page of ${input.length} compressed bytes claims ${outputLength} bytes unpacked; Snappy allows at most ${limitBytes}`,
+					'inflate-limit',
+					{ format: 'parquet', limitBytes }
+				);
+			}
+			const output = new Uint8Array(outputLength);
+			snappyUncompress(input, output);
+			return output;
+		}
+	};
 	const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 	let columns: Map<string, unknown[]>;
 	let geoColumn: string | null = null;
@@ -27,13 +43,23 @@ export async function readParquetTable(bytes: Uint8Array): Promise<ParquetTable>
 		// One column at a time: when several damaged columns fail together, hyparquet's parallel read can leave
 		// a rejection unobserved; column by column, every failure reaches this catch.
 		columns = new Map();
-		for (const name of topLevelColumns(metadata)) {
-			const objects = (await parquetReadObjects({ file: buffer, metadata, columns: [name] })) as Record<string, unknown>[];
+		const names = topLevelColumns(metadata);
+		checkColumnCount(names.length);
+		for (const name of names) {
+			const objects = (await parquetReadObjects({ file: buffer, metadata, columns: [name], compressors })) as Record<string, unknown>[];
 			columns.set(name, objects.map((object) => object[name]));
+		}
+		// Every column must hold a value (or a null) for every row the footer declares: fewer means the
+		// footer lies, and its missing rows must not become thousands of "rejected" rows.
+		const declared = Number(metadata.num_rows);
+		for (const [name, values] of columns) {
+			const present = values.reduce<number>((count, value) => (value === undefined ? count : count + 1), 0);
+			if (present !== declared) throw damaged(`column "${name}" holds ${present} values, the footer declares ${declared} rows`);
 		}
 	} catch (error) {
 		if (error instanceof FileFormatError) throw error;
-		throw new FileFormatError(`cannot read this Parquet file (${(error as Error).message})`);
+		const detail = (error as Error).message.slice(0, 200);
+		throw new FileFormatError(`cannot read this Parquet file (${detail})`, 'damaged', { format: 'parquet', detail });
 	}
 	const rowCount = Math.max(0, ...[...columns.values()].map((values) => values.length));
 	const headers = [...columns.keys()].filter((key) => key !== geoColumn);
@@ -47,6 +73,18 @@ export async function readParquetTable(bytes: Uint8Array): Promise<ParquetTable>
 
 /** Rows beyond this are refused up front: every row becomes an object, and no district needs more. */
 const MAX_ROWS = 20_000_000;
+/**
+ * Rows a Parquet file can hold per byte. A row needs at least one bit in some column (positions differ from
+ * row to row; a column that is the same on every row compresses to nothing), so a file holds at most 8 rows
+ * per byte: a 731-byte footer claiming 19,999,999 rows is refused before anything is allocated for them.
+ */
+const MAX_ROWS_PER_BYTE = 8;
+/** Snappy's largest expansion: a 3-byte copy op yields at most 64 bytes. */
+const SNAPPY_MAX_RATIO = 22;
+
+function damaged(detail: string): FileFormatError {
+	return new FileFormatError(`this Parquet file is damaged (${detail})`, 'damaged', { format: 'parquet', detail });
+}
 
 type Metadata = ReturnType<typeof import('hyparquet').parquetMetadata>;
 
@@ -56,9 +94,16 @@ type Metadata = ReturnType<typeof import('hyparquet').parquetMetadata>;
  * these checks turn the damage seen in fuzzing into a clear error first.
  */
 function checkMetadata(metadata: Metadata, byteLength: number): void {
-	const damaged = (detail: string) => new FileFormatError(`this Parquet file is damaged (${detail})`);
 	const rows = Number(metadata.num_rows);
 	if (!Number.isFinite(rows) || rows < 0) throw damaged('row count');
+	const possible = byteLength * MAX_ROWS_PER_BYTE;
+	if (rows > possible) {
+		throw new FileFormatError(`this Parquet file claims ${rows} rows, but ${byteLength} bytes can hold at most ${possible}: damaged or forged footer`, 'claims-beyond-file', {
+			format: 'parquet',
+			claimed: rows,
+			possible
+		});
+	}
 	if (rows > MAX_ROWS) throw new FileFormatError(`this Parquet file has ${rows} rows; at most ${MAX_ROWS} can be loaded`);
 	metadata.schema.slice(1).forEach((element) => {
 		if (element.repetition_type === undefined) throw damaged(`column "${element.name}" has no repetition type`);

@@ -1,7 +1,8 @@
 import KDBush from 'kdbush';
 import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
 import type { CellShape, MultiPolygonCoords } from '$lib/engine/types';
-import { numberProblem, readNumber } from '../fields';
+import { dropDuplicateCells } from '../duplicate-cells';
+import { readResidents as readResidentCount } from '../fields';
 import { problemAt } from '../load-result';
 import { explain, type Explained } from '../problem-codes';
 import type { ColumnMapping } from './column-mapping';
@@ -42,6 +43,7 @@ export async function populationFromTable(
 	const lon = new FloatColumn();
 	const lat = new FloatColumn();
 	const pop = new FloatColumn();
+	const rows = new FloatColumn();
 	const polygons: (MultiPolygonCoords | null)[] = [];
 	let anyPolygon = false;
 	let h3Resolution: number | null = null;
@@ -89,12 +91,17 @@ export async function populationFromTable(
 			lon.push(position[0]);
 			lat.push(position[1]);
 			pop.push(residents.value);
+			rows.push(row.row);
 			polygons.push(shape);
 		},
 		(fraction) => onProgress('parse', fraction)
 	);
 
-	const cells = { lon: lon.toArray(), lat: lat.toArray(), pop: pop.toArray() };
+	const distinct = dropDuplicateCells({ lon: lon.toArray(), lat: lat.toArray(), pop: pop.toArray() }, rows.toArray(), useH3 ? 'h3' : 'lon');
+	for (const problem of distinct.problems) problems.add(problem);
+	const cells = distinct.cells;
+	const kept = distinct.kept;
+	const cellPolygons = kept ? Array.from(kept, (cell) => polygons[cell]) : polygons;
 	const cellShape: CellShape = h3Resolution !== null ? { kind: 'h3', resolution: h3Resolution } : { kind: 'grid', sizeM: estimateSpacingMetres(cells.lon, cells.lat) };
 	if (cellShape.kind === 'grid' && !anyPolygon) notes.push({ key: 'cellSizeEstimated', params: { metres: cellShape.sizeM } });
 
@@ -107,7 +114,7 @@ export async function populationFromTable(
 		...tableImportResult(fileName, opened, resolved, { mapping, records: cells, loaded: cells.lon.length, rowCount, problems }),
 		notes,
 		cellShape,
-		cellPolygons: anyPolygon ? polygons : null,
+		cellPolygons: anyPolygon ? cellPolygons : null,
 		outsideCount,
 		totalPopulation: sum(cells.pop)
 	};
@@ -115,12 +122,7 @@ export async function populationFromTable(
 
 function readResidents(row: RawRow, mapping: ColumnMapping): { ok: true; value: number } | ({ ok: false } & Explained) {
 	const column = mapping.pop;
-	const parsed = readNumber(column === undefined ? '' : quickNumber(row.cells[column]));
-	if (!parsed.ok) return { ok: false, ...numberProblem('pop', parsed) };
-	// readNumber already refuses "1e309" (Infinity); checked again because a population must be finite.
-	if (!Number.isFinite(parsed.value)) return { ok: false, ...explain('pop-not-finite', { value: String(parsed.value) }) };
-	if (parsed.value < 0) return { ok: false, ...explain('negative-population', { value: String(parsed.value) }) };
-	return parsed;
+	return readResidentCount(column === undefined ? '' : quickNumber(row.cells[column]), 'residentsPerCell');
 }
 
 function readH3Cell(

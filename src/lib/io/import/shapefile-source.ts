@@ -1,9 +1,9 @@
-import { unzipSync } from 'fflate';
 import { FileFormatError } from '../load-result';
 import { crsFromPrj, type CrsId } from './crs';
 import { detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding';
 import { featureTableSource } from './feature-source';
 import type { TableSource } from './table-source';
+import { unzipWithinLimits } from './zip-limits';
 
 export interface ShapefileTable {
 	source: TableSource;
@@ -33,12 +33,7 @@ const CPG_LABELS: Record<string, TextEncodingName> = {
  * .dbf files are usually GBK without a .cpg, so the attribute encoding is detected when none is declared.
  */
 export async function readZippedShapefile(bytes: Uint8Array, encodingOverride?: TextEncodingName): Promise<ShapefileTable> {
-	let files: Record<string, Uint8Array>;
-	try {
-		files = unzipSync(bytes, { filter: (file) => !file.name.includes('__MACOSX') && /\.(shp|dbf|prj|cpg)$/i.test(file.name) });
-	} catch (error) {
-		throw new FileFormatError(`damaged ZIP archive (${(error as Error).message})`);
-	}
+	const files = unzipWithinLimits(bytes, 'shapefile-zip', (file) => !file.name.includes('__MACOSX') && /\.(shp|dbf|prj|cpg)$/i.test(file.name));
 	const shpName = Object.keys(files).find((name) => name.toLowerCase().endsWith('.shp'));
 	if (!shpName) throw new FileFormatError('the ZIP archive holds no .shp file');
 	const base = shpName.slice(0, -4);
@@ -53,11 +48,13 @@ export async function readZippedShapefile(bytes: Uint8Array, encodingOverride?: 
 	let attributes: Record<string, unknown>[] = [];
 	try {
 		checkShpRecords(files[shpName], shpName);
+		if (dbf) checkDbfRecords(dbf, `${base}.dbf`);
 		geometries = parseShp(toDataView(files[shpName]));
 		if (dbf) attributes = parseDbf(toDataView(dbf), encoding.encoding);
 	} catch (error) {
 		if (error instanceof FileFormatError) throw error;
-		throw new FileFormatError(`damaged Shapefile ${shpName} (${(error as Error).message})`);
+		const detail = (error as Error).message.slice(0, 200);
+		throw new FileFormatError(`damaged Shapefile ${shpName} (${detail})`, 'damaged', { format: 'shapefile-zip', detail });
 	}
 	const features = geometries.map((geometry, index) => ({ type: 'Feature', geometry, properties: attributes[index] ?? {} }));
 	const declaredCrs = prj ? crsFromPrj(new TextDecoder().decode(prj)) : null;
@@ -78,6 +75,30 @@ function checkShpRecords(shp: Uint8Array, name: string): void {
 			throw new FileFormatError(`damaged Shapefile ${name}: record ${record + 1} at byte ${offset} declares ${contentBytes} bytes`);
 		}
 		offset += 8 + contentBytes;
+	}
+}
+
+/**
+ * The .dbf header's record count against what the file holds (header length + count × record length):
+ * shpjs reads as many records as the header claims, so a 515-byte archive claiming 2 × 10^9 records would
+ * run until memory ran out. A missing end-of-file marker is tolerated.
+ */
+function checkDbfRecords(dbf: Uint8Array, name: string): void {
+	if (dbf.length < 32) throw new FileFormatError(`${name} is not a dBASE file (header cut short)`, 'damaged', { format: 'shapefile-zip', detail: `${name}: header cut short` });
+	const view = toDataView(dbf);
+	const claimed = view.getUint32(4, true);
+	const headerLength = view.getUint16(8, true);
+	const recordLength = view.getUint16(10, true);
+	if (headerLength < 33 || recordLength < 1) {
+		throw new FileFormatError(`${name}: damaged dBASE header`, 'damaged', { format: 'shapefile-zip', detail: `${name}: header length ${headerLength}, record length ${recordLength}` });
+	}
+	const possible = Math.max(0, Math.floor((dbf.length - headerLength) / recordLength));
+	if (claimed > possible) {
+		throw new FileFormatError(`${name} claims ${claimed} records, but its ${dbf.length} bytes hold at most ${possible}: damaged or forged header`, 'claims-beyond-file', {
+			format: 'shapefile-zip',
+			claimed,
+			possible
+		});
 	}
 }
 

@@ -3,5 +3,5 @@ import type { ImportResult } from './types';
 
 /** What a loaded file contributes to Dataset.sources (status bar, the report's data appendix). */
 export function sourceSummary(result: ImportResult): SourceSummary {
-	return { kind: result.kind, fileName: result.fileName, loaded: result.loaded, skipped: result.skipped, conversion: result.appliedConversion };
+	return { kind: result.kind, fileName: result.fileName, loaded: result.loaded, skipped: result.skipped, conversion: result.appliedConversion, encoding: result.encoding?.used ?? null, fromDemo: false };
 }

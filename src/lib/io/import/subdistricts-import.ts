@@ -1,10 +1,11 @@
 import type { Subdistrict } from '$lib/engine/types';
-import { isBlank, numberProblem, readNumber, clip } from '../fields';
+import { isBlank, readResidents, clip } from '../fields';
 import { problemAt } from '../load-result';
 import { explain, type Explained } from '../problem-codes';
 import { makeToWgs84 } from './crs';
 import { readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
+import { boundaryProblem, overlapWarnings } from '../subdistrict-geometry';
 import { cellOf, ProblemList, resolveCrs, resolveMapping, samplePositions, tableImportResult } from './pipeline';
 import type { ImportNote, ImportOptions, ProgressCallback, SubdistrictsImport } from './types';
 
@@ -27,6 +28,7 @@ export async function subdistrictsFromTable(
 	const problems = new ProblemList();
 	const records: Subdistrict[] = [];
 	const firstRowOfCode = new Map<string, number>();
+	const rows: number[] = [];
 	let rowCount = 0;
 
 	await source.forEachRow(
@@ -40,10 +42,8 @@ export async function subdistrictsFromTable(
 			let population: number | null = null;
 			const rawPopulation = cellOf(row, mapping, 'population');
 			if (!isBlank(rawPopulation)) {
-				const parsed = readNumber(rawPopulation);
-				if (!parsed.ok) rowProblems.push({ field: 'population', problem: numberProblem('pop', parsed) });
-				else if (!Number.isFinite(parsed.value)) rowProblems.push({ field: 'population', problem: explain('pop-not-finite', { value: String(parsed.value) }) });
-				else if (parsed.value < 0) rowProblems.push({ field: 'population', problem: explain('negative-population', { value: String(parsed.value) }) });
+				const parsed = readResidents(rawPopulation, 'subdistrictResidents');
+				if (!parsed.ok) rowProblems.push({ field: 'population', problem: parsed });
 				else population = parsed.value;
 			}
 			const geometry = readGeometry(row.geometry, toWgs84);
@@ -57,9 +57,15 @@ export async function subdistrictsFromTable(
 				for (const { field, problem } of rowProblems) problems.add(problemAt(row.row, field, problem));
 				return;
 			}
+			const boundary = boundaryProblem(name, geometry.geometry.polygons, row.row);
+			if (boundary) {
+				problems.add({ ...boundary, name });
+				return;
+			}
 			firstRowOfCode.set(code, row.row);
 			const nameEn = cellOf(row, mapping, 'name_en');
 			records.push({ code, name, nameEn: isBlank(nameEn) ? name : nameEn, population, polygons: geometry.geometry.polygons });
+			rows.push(row.row);
 		},
 		(fraction) => onProgress('parse', fraction)
 	);
@@ -67,6 +73,7 @@ export async function subdistrictsFromTable(
 	return {
 		kind: 'subdistricts',
 		...tableImportResult(fileName, opened, resolved, { mapping, records, loaded: records.length, rowCount, problems }),
+		warnings: overlapWarnings(records, rows).map((warning) => ({ ...warning, name: records[rows.indexOf(warning.row)]?.name ?? '' })),
 		notes
 	};
 }

@@ -1,3 +1,4 @@
+import { FileFormatError } from '../load-result';
 import type { HeaderChoice } from './header-row';
 
 /**
@@ -37,6 +38,19 @@ export interface TableSource {
 }
 
 export const PREVIEW_ROWS = 50;
+
+/**
+ * Columns a table may have. A planner's table has a few dozen; 20,000 columns made the dialog render
+ * hundreds of thousands of controls (issue 26, item 2), and every row holds a cell per column.
+ */
+export const MAX_COLUMNS = 2000;
+
+/** Refuses a table wider than MAX_COLUMNS (code "too-many-columns"), before rows are built for it. */
+export function checkColumnCount(columns: number): void {
+	if (columns > MAX_COLUMNS) {
+		throw new FileFormatError(`the table has ${columns} columns; at most ${MAX_COLUMNS} can be loaded`, 'too-many-columns', { columns, limit: MAX_COLUMNS });
+	}
+}
 
 /** A source over rows already in memory (XLSX, features). */
 export function memoryTableSource(headers: string[], rows: RawRow[], hasGeometry: boolean): TableSource {

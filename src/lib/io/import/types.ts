@@ -94,6 +94,8 @@ export interface SubdistrictsImport extends ImportSummary, LoadResult<Subdistric
 /** The lines are packed as soon as they are read, so that the result crosses to the page as a few buffers. */
 export interface NetworkImport extends ImportSummary, LoadResult<PackedLines> {
 	kind: 'network';
+	/** OSM: each refused node, named by its OSM id. */
+	problems: ImportProblem[];
 }
 
 export type ImportResult = FacilitiesImport | PopulationImport | SubdistrictsImport | NetworkImport;

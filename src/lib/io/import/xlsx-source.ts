@@ -2,7 +2,8 @@ import type { CellValue as ExcelCellValue, Workbook } from 'exceljs';
 import { FileFormatError } from '../load-result';
 import type { DatasetKind } from './formats';
 import { chooseHeaderRow } from './header-row';
-import { headerNames, memoryTableSource, type CellValue, type RawRow, type TableSource } from './table-source';
+import { checkColumnCount, headerNames, memoryTableSource, type CellValue, type RawRow, type TableSource } from './table-source';
+import { checkZipDeclaredSizes } from './zip-limits';
 
 export interface XlsxTable {
 	source: TableSource;
@@ -51,6 +52,7 @@ export async function readXlsxTable(bytes: Uint8Array, options: XlsxOptions = {}
 	const header = rows[headerIndex];
 	const data = rows.slice(headerIndex + 1);
 	const width = Math.max(header.cells.length, ...data.slice(0, 1000).map((row) => row.cells.length));
+	checkColumnCount(width);
 	const headers = headerNames(Array.from({ length: width }, (_, index) => header.cells[index] ?? null));
 	const body: RawRow[] = data.map(({ row, cells }) => ({ row, cells }));
 	return { source: { ...memoryTableSource(headers, body, false), header: choice }, sheets, sheet: sheet.name };
@@ -60,10 +62,12 @@ async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
 	const module = await import('exceljs');
 	const ExcelJS = (module as unknown as { default?: typeof module }).default ?? module;
 	const workbook = new ExcelJS.Workbook();
+	checkZipDeclaredSizes(bytes, 'xlsx');
 	try {
 		await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
 	} catch (error) {
-		throw new FileFormatError(`not a readable Excel .xlsx workbook (${(error as Error).message}); old .xls files must be saved as .xlsx first`);
+		const detail = (error as Error).message.slice(0, 200);
+		throw new FileFormatError(`not a readable Excel .xlsx workbook (${detail}); old .xls files must be saved as .xlsx first`, 'damaged', { format: 'xlsx', detail });
 	}
 	return workbook;
 }

@@ -1,15 +1,30 @@
 import { PbfReader as Pbf } from 'pbf';
-import { unzlibSync } from 'fflate';
-import type { NetworkLine } from '$lib/engine/types';
-import { NodeTable, WayCollector, type OsmStats } from './osm-ways';
+import { inflateZlibCapped } from '../inflate-capped';
+import { FileFormatError } from '../load-result';
+import { NodeReader, osmLoadResult, WayCollector, type OsmRead } from './osm-ways';
+
+/** The OSM PBF format's own limit on a blob, packed or unpacked (wiki: PBF Format, "File format"). */
+export const MAX_BLOB_BYTES = 32 * 1024 * 1024;
 
 /**
  * Reads an OpenStreetMap `.osm.pbf` extract (the format planners download for their city) into walkable
  * lines: BlobHeader/Blob framing, raw or zlib blobs, PrimitiveBlocks with string tables, dense and plain
- * nodes, ways. Pure TypeScript (pbf + fflate), so it runs in a worker and in Node alike.
+ * nodes, ways. Pure TypeScript (pbf + fflate), so it runs in a worker and in Node alike. Every blob is held to
+ * the format's 32 MiB and to its declared raw size while it is unpacked; a damaged file (the pbf library's
+ * own errors included, such as "Unimplemented type: 7") is a FileFormatError, code "damaged".
  */
-export function readOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) => void): { lines: NetworkLine[]; stats: OsmStats } {
-	const nodes = new NodeTable();
+export function readOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) => void): OsmRead {
+	try {
+		return readBlobs(bytes, onProgress);
+	} catch (error) {
+		if (error instanceof FileFormatError) throw error;
+		const detail = error instanceof Error ? error.message : String(error);
+		throw new FileFormatError(`not a readable OSM PBF file (${detail})`, 'damaged', { format: 'osm-pbf', detail: detail.slice(0, 200) });
+	}
+}
+
+function readBlobs(bytes: Uint8Array, onProgress?: (fraction: number) => void): OsmRead {
+	const nodes = new NodeReader();
 	const ways = new WayCollector();
 	let offset = 0;
 	let sawHeader = false;
@@ -20,6 +35,7 @@ export function readOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) =>
 		if (headerLength > 64 * 1024 || offset + headerLength > bytes.length) throw new Error(`not an OSM PBF file, or truncated: bad blob header at byte ${offset - 4}`);
 		const header = readBlobHeader(bytes.subarray(offset, offset + headerLength));
 		offset += headerLength;
+		if (header.dataSize > MAX_BLOB_BYTES) throw blobLimitError(header.dataSize, offset);
 		if (header.dataSize < 0 || offset + header.dataSize > bytes.length) throw new Error(`truncated PBF blob at byte ${offset}`);
 		const data = inflateBlob(bytes.subarray(offset, offset + header.dataSize), offset);
 		offset += header.dataSize;
@@ -31,13 +47,25 @@ export function readOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) =>
 		onProgress?.((offset / bytes.length) * 0.9);
 	}
 	if (!sawHeader) throw new Error('not an OSM PBF file: no OSMHeader block');
-	const lines = ways.toLines(nodes);
+	const read = nodes.finish(ways);
 	onProgress?.(1);
-	return { lines, stats: ways.stats };
+	return read;
 }
 
-export function parseOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) => void): NetworkLine[] {
-	return readOsmPbf(bytes, onProgress).lines;
+export function parseOsmPbf(bytes: Uint8Array, onProgress?: (fraction: number) => void): ReturnType<typeof osmLoadResult> {
+	return osmLoadResult(readOsmPbf(bytes, onProgress));
+}
+
+/** The refusal of a blob beyond the format's limit or its declared size: code "inflate-limit". */
+function blobLimitError(claimedBytes: number, at: number, declared?: number): FileFormatError {
+	const limitBytes = declared ?? MAX_BLOB_BYTES;
+	return new FileFormatError(
+		declared === undefined
+			? `the PBF blob at byte ${at} is ${claimedBytes} bytes or more; the OSM PBF format allows at most ${MAX_BLOB_BYTES} (32 MiB): damaged file or decompression bomb`
+			: `the PBF blob at byte ${at} unpacks beyond its declared ${declared} bytes: damaged file or decompression bomb`,
+		'inflate-limit',
+		{ format: 'osm-pbf', limitBytes }
+	);
 }
 
 function readBlobHeader(bytes: Uint8Array): { type: string; dataSize: number } {
@@ -50,9 +78,10 @@ function readBlobHeader(bytes: Uint8Array): { type: string; dataSize: number } {
 }
 
 function inflateBlob(bytes: Uint8Array, at: number): Uint8Array {
-	const blob: { raw: Uint8Array | null; zlib: Uint8Array | null; other: string | null } = { raw: null, zlib: null, other: null };
+	const blob: { raw: Uint8Array | null; rawSize: number | null; zlib: Uint8Array | null; other: string | null } = { raw: null, rawSize: null, zlib: null, other: null };
 	new Pbf(bytes).readFields((tag, result, pbf) => {
 		if (tag === 1) result.raw = pbf.readBytes();
+		else if (tag === 2) result.rawSize = pbf.readVarint();
 		else if (tag === 3) result.zlib = pbf.readBytes();
 		else if (tag === 4) result.other = 'lzma';
 		else if (tag === 6) result.other = 'lz4';
@@ -60,13 +89,20 @@ function inflateBlob(bytes: Uint8Array, at: number): Uint8Array {
 	}, blob);
 	if (blob.raw) return blob.raw;
 	if (blob.zlib) {
-		try {
-			return unzlibSync(blob.zlib);
-		} catch (error) {
-			throw new Error(`corrupt zlib data in PBF blob at byte ${at}: ${(error as Error).message}`);
-		}
+		if (blob.rawSize !== null && blob.rawSize > MAX_BLOB_BYTES) throw blobLimitError(blob.rawSize, at);
+		return inflateCapped(blob.zlib, at, blob.rawSize);
 	}
 	throw new Error(blob.other ? `unsupported PBF blob compression: ${blob.other}` : `empty PBF blob at byte ${at}`);
+}
+
+/** A zlib blob unpacked within the declared raw size (or the format's 32 MiB when none is declared). */
+function inflateCapped(zlib: Uint8Array, at: number, rawSize: number | null): Uint8Array {
+	try {
+		return inflateZlibCapped(zlib, rawSize ?? MAX_BLOB_BYTES, (produced) => blobLimitError(produced, at, rawSize ?? undefined));
+	} catch (error) {
+		if (error instanceof FileFormatError) throw error;
+		throw new Error(`corrupt zlib data in PBF blob at byte ${at}: ${(error as Error).message}`);
+	}
 }
 
 interface BlockContext {
@@ -77,7 +113,7 @@ interface BlockContext {
 	groups: Uint8Array[];
 }
 
-function readPrimitiveBlock(bytes: Uint8Array, nodes: NodeTable, ways: WayCollector): void {
+function readPrimitiveBlock(bytes: Uint8Array, nodes: NodeReader, ways: WayCollector): void {
 	const block: BlockContext = { strings: [], granularity: 100, latOffset: 0, lonOffset: 0, groups: [] };
 	new Pbf(bytes).readFields((tag, result, pbf) => {
 		if (tag === 1) result.strings = readStringTable(pbf.readBytes());
@@ -109,7 +145,7 @@ function degrees(offset: number, granularity: number, value: number): number {
 	return (offset + granularity * value) / 1e9;
 }
 
-function readNode(bytes: Uint8Array, block: BlockContext, nodes: NodeTable): void {
+function readNode(bytes: Uint8Array, block: BlockContext, nodes: NodeReader): void {
 	const node = { id: 0, lat: 0, lon: 0 };
 	new Pbf(bytes).readFields((tag, result, pbf) => {
 		if (tag === 1) result.id = pbf.readSVarint();
@@ -119,7 +155,7 @@ function readNode(bytes: Uint8Array, block: BlockContext, nodes: NodeTable): voi
 	nodes.add(node.id, degrees(block.lonOffset, block.granularity, node.lon), degrees(block.latOffset, block.granularity, node.lat));
 }
 
-function readDenseNodes(bytes: Uint8Array, block: BlockContext, nodes: NodeTable): void {
+function readDenseNodes(bytes: Uint8Array, block: BlockContext, nodes: NodeReader): void {
 	const dense = { ids: [] as number[], lats: [] as number[], lons: [] as number[] };
 	new Pbf(bytes).readFields((tag, result, pbf) => {
 		if (tag === 1) pbf.readPackedSVarint(result.ids);

@@ -1,4 +1,9 @@
 import type { NetworkLine } from '$lib/engine/types';
+import { readLonLat } from '../coordinates';
+import { ProblemList } from '../import/pipeline';
+import type { ImportProblem } from '../import/types';
+import { problemAt, type LoadResult } from '../load-result';
+import { explain } from '../problem-codes';
 import { walkRuleFor } from './walk-tags';
 
 /** What an OSM read found: ways seen, kept, dropped by which rule, references to nodes not in the file. */
@@ -9,6 +14,58 @@ export interface OsmStats {
 	droppedByTag: Record<string, number>;
 	missingNodeRefs: number;
 	waysWithMissingNodes: number;
+	/** Nodes refused (coordinates out of range or not finite, an id beyond ±2^53); each is listed as a problem. */
+	rejectedNodes: number;
+}
+
+/** What an OSM reader returns: the walkable lines, what it saw, and every node it refused with why. */
+export interface OsmRead {
+	lines: NetworkLine[];
+	stats: OsmStats;
+	/** Row = the node's number among the file's nodes (1-based); name = its OSM id. */
+	problems: ImportProblem[];
+	/** Refused nodes beyond the listed ones. */
+	omittedProblems: number;
+}
+
+/**
+ * Nodes as they are read. A node whose coordinates are out of range (|lat| > 90, |lon| > 180) or not finite
+ * is refused with the same reasons the GeoJSON and table readers give (coordinates.ts), and so is an id that
+ * doubles cannot hold exactly (beyond ±2^53, where neighbouring ids would merge); a way through a refused
+ * node is split there, as at a node missing from the file, so no street is drawn to a bogus position.
+ */
+export class NodeReader {
+	readonly table = new NodeTable();
+	readonly problems = new ProblemList();
+	rejected = 0;
+	private seen = 0;
+
+	/** lon and lat: numbers (PBF) or the attribute text (XML), read as the table readers read a cell. */
+	add(id: number, lon: unknown, lat: unknown): void {
+		this.seen++;
+		if (!Number.isSafeInteger(id)) return this.reject(problemAt(this.seen, 'id', explain('osm-node-id-unsafe', { id: String(id) })), id);
+		const position = readLonLat(lon, lat);
+		if (!position.ok) return this.reject(problemAt(this.seen, position.field, position), id);
+		this.table.add(id, position.value[0], position.value[1]);
+	}
+
+	private reject(problem: ImportProblem, id: number): void {
+		this.rejected++;
+		this.problems.add({ ...problem, name: `node ${id}` });
+	}
+
+	/** The read's result, with the refused nodes counted in the statistics. */
+	finish(ways: WayCollector): OsmRead {
+		const lines = ways.toLines(this.table);
+		const stats = { ...ways.stats, rejectedNodes: this.rejected };
+		stats.nodes += this.rejected;
+		return { lines, stats, problems: this.problems.sorted(), omittedProblems: this.problems.omitted };
+	}
+}
+
+/** An OSM read as the importer's LoadResult: lines loaded, refused nodes skipped and listed. */
+export function osmLoadResult(read: OsmRead): LoadResult<NetworkLine[]> & { problems: ImportProblem[]; omittedProblems: number } {
+	return { records: read.lines, loaded: read.lines.length, skipped: read.stats.rejectedNodes, problems: read.problems, omittedProblems: read.omittedProblems };
 }
 
 /**
@@ -71,44 +128,43 @@ export class NodeTable {
 	}
 
 	/**
-	 * Stable LSD radix sort of the ids (16-bit digits of id − smallest id, only as many passes as the span
-	 * needs: 3 for today's OSM ids) carrying an index permutation in typed arrays. Sorting 7 million ids
+	 * Stable LSD radix sort of the ids (16-bit digits of a 64-bit key, at most 4 passes, a digit every id
+	 * shares skipped) carrying an index permutation in typed arrays. Sorting 7 million ids
 	 * written out of order this way takes a fraction of a second, where a JS index array and a comparator took
-	 * seconds and hundreds of MB.
+	 * seconds and hundreds of MB. The key is the id's own IEEE-754 bits made order-preserving (sign bit
+	 * flipped for positives, all bits for negatives), so the order is exact for every id: the former key,
+	 * id − smallest id, was rounded once the span passed 2^53 and then tied distinct ids (issue 26, item 14).
 	 */
 	private sort(): void {
 		const count = this.count;
-		const ids = this.ids;
-		let min = Infinity;
-		let max = -Infinity;
-		for (let index = 0; index < count; index++) {
-			const id = ids[index];
-			if (id < min) min = id;
-			if (id > max) max = id;
-		}
+		const bits = new Float64Array(1);
+		const words = new Uint32Array(bits.buffer);
+		const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+		const [lowWord, highWord] = littleEndian ? [0, 1] : [1, 0];
 		const low = new Uint32Array(count);
 		const high = new Uint32Array(count);
 		for (let index = 0; index < count; index++) {
-			const key = ids[index] - min;
-			const upper = Math.floor(key / 4294967296);
-			high[index] = upper;
-			low[index] = key - upper * 4294967296;
+			// −0 and +0 are one id.
+			bits[0] = this.ids[index] === 0 ? 0 : this.ids[index];
+			const negative = words[highWord] >>> 31 === 1;
+			high[index] = negative ? ~words[highWord] >>> 0 : (words[highWord] | 0x80000000) >>> 0;
+			low[index] = negative ? ~words[lowWord] >>> 0 : words[lowWord];
 		}
-		const span = max - min;
-		const passes = span < 65536 ? 1 : span < 4294967296 ? 2 : span < 281474976710656 ? 3 : 4;
 		let order = new Uint32Array(count);
 		for (let index = 0; index < count; index++) order[index] = index;
 		let next = new Uint32Array(count);
 		const buckets = new Uint32Array(65537);
-		for (let pass = 0; pass < passes; pass++) {
-			const words = pass < 2 ? low : high;
+		for (let pass = 0; pass < 4; pass++) {
+			const keys = pass < 2 ? low : high;
 			const shift = pass % 2 === 0 ? 0 : 16;
 			buckets.fill(0);
-			for (let index = 0; index < count; index++) buckets[((words[index] >>> shift) & 0xffff) + 1]++;
+			for (let index = 0; index < count; index++) buckets[((keys[index] >>> shift) & 0xffff) + 1]++;
+			// A digit every id shares leaves the order as it is: skip the pass.
+			if (count === 0 || buckets[((keys[0] >>> shift) & 0xffff) + 1] === count) continue;
 			for (let digit = 1; digit <= 65536; digit++) buckets[digit] += buckets[digit - 1];
 			for (let position = 0; position < count; position++) {
 				const index = order[position];
-				next[buckets[(words[index] >>> shift) & 0xffff]++] = index;
+				next[buckets[(keys[index] >>> shift) & 0xffff]++] = index;
 			}
 			[order, next] = [next, order];
 		}
@@ -130,7 +186,7 @@ export interface RawWay {
 }
 
 export function emptyStats(): OsmStats {
-	return { nodes: 0, ways: 0, walkableWays: 0, droppedByTag: {}, missingNodeRefs: 0, waysWithMissingNodes: 0 };
+	return { nodes: 0, ways: 0, walkableWays: 0, droppedByTag: {}, missingNodeRefs: 0, waysWithMissingNodes: 0, rejectedNodes: 0 };
 }
 
 /**

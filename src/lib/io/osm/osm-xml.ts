@@ -1,11 +1,14 @@
 import { SaxesParser } from 'saxes';
-import type { NetworkLine } from '$lib/engine/types';
-import { NodeTable, WayCollector, type OsmStats, type RawWay } from './osm-ways';
+import { FileFormatError } from '../load-result';
+import { NodeReader, osmLoadResult, WayCollector, type OsmRead, type RawWay } from './osm-ways';
 
 // Exported for the tests only: the reader tests check the lines and statistics, which parseOsmXml drops.
-/** Reads an OpenStreetMap `.osm` XML extract into walkable lines (see walk-tags.ts for the rules). */
-export function readOsmXml(text: string, onProgress?: (fraction: number) => void): { lines: NetworkLine[]; stats: OsmStats } {
-	const nodes = new NodeTable();
+/**
+ * Reads an OpenStreetMap `.osm` XML extract into walkable lines (see walk-tags.ts for the rules); nodes with
+ * impossible coordinates are refused and listed (see NodeReader).
+ */
+export function readOsmXml(text: string, onProgress?: (fraction: number) => void): OsmRead {
+	const nodes = new NodeReader();
 	const ways = new WayCollector();
 	let current: RawWay | null = null;
 	let sawOsmRoot = false;
@@ -17,10 +20,8 @@ export function readOsmXml(text: string, onProgress?: (fraction: number) => void
 				sawOsmRoot = true;
 				break;
 			case 'node': {
-				const id = Number(attributes.id);
-				const lon = Number(attributes.lon);
-				const lat = Number(attributes.lat);
-				if (Number.isFinite(id) && Number.isFinite(lon) && Number.isFinite(lat)) nodes.add(id, lon, lat);
+				// A node without an id cannot be referenced by any way; its coordinates are checked by NodeReader.
+				if (attributes.id !== undefined && attributes.id.trim() !== '') nodes.add(Number(attributes.id), attributes.lon, attributes.lat);
 				break;
 			}
 			case 'way':
@@ -48,14 +49,15 @@ export function readOsmXml(text: string, onProgress?: (fraction: number) => void
 		}
 		parser.close();
 	} catch (error) {
-		throw new Error(`not a well-formed OSM XML file: ${(error as Error).message.split('\n')[0]}`);
+		const detail = (error as Error).message.split('\n')[0].slice(0, 200);
+		throw new FileFormatError(`not a well-formed OSM XML file: ${detail}`, 'damaged', { format: 'osm-xml', detail });
 	}
-	if (!sawOsmRoot) throw new Error('not an OSM XML file: no <osm> element');
-	const lines = ways.toLines(nodes);
+	if (!sawOsmRoot) throw new FileFormatError('not an OSM XML file: no <osm> element', 'damaged', { format: 'osm-xml', detail: 'no <osm> element' });
+	const read = nodes.finish(ways);
 	onProgress?.(1);
-	return { lines, stats: ways.stats };
+	return read;
 }
 
-export function parseOsmXml(text: string, onProgress?: (fraction: number) => void): NetworkLine[] {
-	return readOsmXml(text, onProgress).lines;
+export function parseOsmXml(text: string, onProgress?: (fraction: number) => void): ReturnType<typeof osmLoadResult> {
+	return osmLoadResult(readOsmXml(text, onProgress));
 }

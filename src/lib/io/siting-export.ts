@@ -1,14 +1,19 @@
-/** What `npm run suggest` writes: the ranked sites as CSV and GeoJSON, and a plain-text table. */
-import type { SitingAnswer, SitingProblem } from '$lib/engine/siting/suggest';
+/**
+ * A suggestion's ranked sites as `npm run suggest` writes them and the app's "Export suggestion"
+ * downloads them (one set of columns for both): CSV and GeoJSON, WGS84, with GCJ-02 beside for Amap.
+ */
+import type { Candidate } from '$lib/engine/siting/candidates';
+import type { RankedSite } from '$lib/engine/siting/suggest';
 import type { Subdistrict } from '$lib/engine/types';
 import { csvField } from '$lib/engine/spreadsheet-text';
-import { formatTable } from './load-inputs';
+import gcoord from 'gcoord';
 
-// Exported for the tests only, which build rows of this shape.
 export interface SiteRow {
 	rank: number;
 	lon: number;
 	lat: number;
+	lon_gcj02: number;
+	lat_gcj02: number;
 	subdistrict_code: string;
 	subdistrict_name: string;
 	source: string;
@@ -18,14 +23,18 @@ export interface SiteRow {
 	cumulative_pct: number;
 }
 
-export function siteRows(problem: SitingProblem, answer: SitingAnswer, subdistricts: Subdistrict[]): SiteRow[] {
-	return answer.sites.map((site, i) => {
-		const candidate = problem.candidates[site.candidate];
+/** The ranked sites, each with its candidate, as rows. */
+export function siteRows(sites: readonly (Pick<RankedSite, 'newResidents' | 'cumulativeResidents' | 'cumulativePct'> & { site: Candidate })[], subdistricts: readonly Subdistrict[]): SiteRow[] {
+	return sites.map((site, i) => {
+		const candidate = site.site;
 		const area = subdistricts[candidate.subdistrict];
+		const [lonGcj, latGcj] = gcoord.transform([candidate.lon, candidate.lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];
 		return {
 			rank: i + 1,
 			lon: candidate.lon,
 			lat: candidate.lat,
+			lon_gcj02: Math.round(lonGcj * 1e6) / 1e6,
+			lat_gcj02: Math.round(latGcj * 1e6) / 1e6,
 			subdistrict_code: area?.code ?? '',
 			subdistrict_name: area?.name ?? '',
 			source: candidate.source,
@@ -37,7 +46,7 @@ export function siteRows(problem: SitingProblem, answer: SitingAnswer, subdistri
 	});
 }
 
-const COLUMNS = ['rank', 'lon', 'lat', 'subdistrict_code', 'subdistrict_name', 'source', 'label', 'new_residents', 'cumulative_residents', 'cumulative_pct'] as const;
+const COLUMNS = ['rank', 'lon', 'lat', 'lon_gcj02', 'lat_gcj02', 'subdistrict_code', 'subdistrict_name', 'source', 'label', 'new_residents', 'cumulative_residents', 'cumulative_pct'] as const;
 
 /** UTF-8 with BOM, so Excel on a Chinese Windows opens it correctly (as the report's CSV). */
 export function sitesCsv(rows: SiteRow[]): string {
@@ -47,12 +56,4 @@ export function sitesCsv(rows: SiteRow[]): string {
 export function sitesGeoJson(rows: SiteRow[]): string {
 	const features = rows.map(({ lon, lat, ...properties }) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties }));
 	return JSON.stringify({ type: 'FeatureCollection', features }, null, 1) + '\n';
-}
-
-export function sitesTable(rows: SiteRow[]): string {
-	return formatTable(
-		['#', 'site (lon, lat)', '街镇', 'source', 'new residents', 'cumulative', '%'],
-		rows.map((row) => [String(row.rank), `${row.lon.toFixed(5)}, ${row.lat.toFixed(5)}`, row.subdistrict_name, row.source, row.new_residents.toLocaleString('en'), row.cumulative_residents.toLocaleString('en'), row.cumulative_pct.toFixed(2)]),
-		[true, false, false, false, true, true, true]
-	);
 }
