@@ -15,22 +15,22 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { TIME_BANDS, UNREACHABLE, computeCoverage, prepareNetwork, type AreaCoverage, type CoverageParams, type CoverageResult } from '$lib/engine/coverage';
 import { buildWalkGraph, type WalkGraph } from '$lib/engine/graph';
 import { describeGraph, type GraphReport } from '$lib/engine/graph-report';
-import { DEFAULT_COVERAGE_PARAMS, TRAVEL_MODES, validateCoverageParams, type TravelMode } from '$lib/engine/params';
+import { DEFAULT_COVERAGE_PARAMS, validateCoverageParams } from '$lib/engine/params';
 import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
 import { csvField } from '$lib/engine/spreadsheet-text';
-import { FACILITY_TYPES, type Facility, type FacilityType, type NetworkLine, type PopulationCells, type Subdistrict } from '$lib/engine/types';
+import { type Facility, type NetworkLine, type PopulationCells, type Subdistrict } from '$lib/engine/types';
 import { parseFacilitiesCsv } from '$lib/io/facilities-csv';
 import type { LoadResult } from '$lib/io/load-result';
 import { parsePopulationCsv } from '$lib/io/population-csv';
 import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
 import type { Scenario } from '$lib/io/scenario-file';
 import { shownPercent, shownPointsChange } from '$lib/engine/percent';
-import { runCli, writeProblems, type CliProblem, type ProblemsSummary } from './lib/cli-output';
+import { readArgs, runCli, writeProblems, type CliProblem, type ProblemsSummary } from './lib/cli-output';
 import { formatTable, loadFile, loadNetworkFile, readTextFile, UsageError } from './lib/load-inputs';
+import { readFacilityTypes, readNumber, readTravelMode, requiredOption, textOption } from './lib/indicator-run';
 import { applyScenario, loadScenarioFile } from './lib/scenario-input';
 
 
@@ -48,64 +48,44 @@ const USAGE =
 	'usage: npm run coverage -- --network FILE --facilities FILE --population FILE --subdistricts FILE [--mode walk|elderly|cycle] [--minutes 15] [--types centre,branch,station] [--max-snap 300] [--scenario FILE] --out DIR';
 
 function readOptions(argv: string[]): CliOptions {
-	let values: Record<string, string | boolean | undefined>;
-	try {
-		({ values } = parseArgs({
-			args: argv,
-			options: {
-				network: { type: 'string' },
-				facilities: { type: 'string' },
-				population: { type: 'string' },
-				subdistricts: { type: 'string' },
-				mode: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.mode },
-				minutes: { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.thresholdMinutes) },
-				types: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.facilityTypes.join(',') },
-				'max-snap': { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.maxSnapM) },
-				scenario: { type: 'string' },
-				out: { type: 'string' },
-				help: { type: 'boolean', default: false }
-			}
-		}));
-	} catch (error) {
-		throw new UsageError(`${(error as Error).message} (--help for usage)`);
-	}
-	if (values.help) {
-		console.log(USAGE);
-		process.exit(0);
-	}
-	const required = (name: string) => {
-		const value = values[name];
-		if (typeof value !== 'string' || value === '') throw new UsageError(`missing --${name} (--help for usage)`);
-		return value;
-	};
-	const mode = String(values.mode);
-	if (!(TRAVEL_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode: "${mode}" is not one of ${TRAVEL_MODES.join(', ')}`);
-	const types = String(values.types)
-		.split(',')
-		.map((type) => type.trim())
-		.filter(Boolean);
-	const unknownType = types.find((type) => !(FACILITY_TYPES as readonly string[]).includes(type));
-	if (unknownType !== undefined || types.length === 0) throw new UsageError(`--types: "${unknownType ?? ''}" is not one of ${FACILITY_TYPES.join(', ')}`);
+	const values = readArgs(
+		argv,
+		{
+			network: { type: 'string' },
+			facilities: { type: 'string' },
+			population: { type: 'string' },
+			subdistricts: { type: 'string' },
+			mode: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.mode },
+			minutes: { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.thresholdMinutes) },
+			types: { type: 'string', default: DEFAULT_COVERAGE_PARAMS.facilityTypes.join(',') },
+			'max-snap': { type: 'string', default: String(DEFAULT_COVERAGE_PARAMS.maxSnapM) },
+			scenario: { type: 'string' },
+			out: { type: 'string' }
+		},
+		USAGE
+	);
+	const mode = readTravelMode(String(values.mode));
+	const facilityTypes = readFacilityTypes(String(values.types));
 	const params: CoverageParams = {
 		...DEFAULT_COVERAGE_PARAMS,
-		mode: mode as TravelMode,
-		thresholdMinutes: readNumber(values.minutes, '--minutes'),
-		facilityTypes: types as FacilityType[],
-		maxSnapM: readNumber(values['max-snap'], '--max-snap'),
+		mode,
+		thresholdMinutes: readNumber(String(values.minutes), '--minutes'),
+		facilityTypes,
+		maxSnapM: readNumber(String(values['max-snap']), '--max-snap'),
 		// Exact minutes for every reachable cell in cells.csv (no "beyond the limit" values).
 		searchLimitMinutes: Infinity
 	};
 	const problem = validateCoverageParams(params);
 	if (problem) throw new UsageError(problem);
-	const network = typeof values.network === 'string' && values.network !== '' ? values.network : null;
-	const scenario = typeof values.scenario === 'string' && values.scenario !== '' ? values.scenario : null;
-	return { network, facilities: required('facilities'), population: required('population'), subdistricts: required('subdistricts'), out: required('out'), scenario, params };
-}
-
-function readNumber(value: unknown, flag: string): number {
-	const number = Number(value);
-	if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(number) || number < 0) throw new UsageError(`${flag}: "${String(value)}" is not a non-negative number`);
-	return number;
+	return {
+		network: textOption(values, 'network'),
+		facilities: requiredOption(values, 'facilities'),
+		population: requiredOption(values, 'population'),
+		subdistricts: requiredOption(values, 'subdistricts'),
+		out: requiredOption(values, 'out'),
+		scenario: textOption(values, 'scenario'),
+		params
+	};
 }
 
 type Listed<T> = LoadResult<T> & { listed: CliProblem[] };

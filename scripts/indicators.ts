@@ -19,7 +19,6 @@
 import { e2sfcaByArea, type E2sfcaByArea } from '$lib/engine/e2sfca-areas';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CoverageResult } from '$lib/engine/coverage';
 import { describeE2sfca } from '$lib/engine/e2sfca';
 import { CENTRE_COLUMNS, INDICATOR_COLUMNS, toCsv, type CsvColumn } from '$lib/engine/standards/indicator-csv';
@@ -27,7 +26,7 @@ import { shownPercent } from '$lib/engine/percent';
 import { incompleteFacilityCount, RULE_IDS, rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
 import type { Facility } from '$lib/engine/types';
 import type { Scenario } from '$lib/io/scenario-file';
-import { runCli, writeProblems, type ProblemsSummary } from './lib/cli-output';
+import { readArgs, runCli, writeProblems, type ProblemsSummary } from './lib/cli-output';
 import { formatTable, loadInputs, UsageError, type LoadedInputs } from './lib/load-inputs';
 import {
 	countedFacilities,
@@ -52,19 +51,7 @@ interface CliOptions extends IndicatorRunOptions {
 }
 
 function readOptions(argv: string[]): CliOptions {
-	let values: Record<string, string | boolean | undefined>;
-	try {
-		({ values } = parseArgs({
-			args: argv,
-			options: { ...INDICATOR_ARG_OPTIONS, out: { type: 'string' }, help: { type: 'boolean', default: false } }
-		}));
-	} catch (error) {
-		throw new UsageError(`${(error as Error).message} (--help for usage)`);
-	}
-	if (values.help) {
-		console.log(USAGE);
-		process.exit(0);
-	}
+	const values = readArgs(argv, { ...INDICATOR_ARG_OPTIONS, out: { type: 'string' } }, USAGE);
 	return { ...readIndicatorOptions(values), out: requiredOption(values, 'out') };
 }
 

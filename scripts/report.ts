@@ -17,7 +17,6 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CellShape } from '$lib/engine/types';
 import type { SourceSummary } from '$lib/io/dataset';
 import { estimateSpacingMetres } from '$lib/io/import/population-import';
@@ -27,7 +26,7 @@ import { buildGapReport, type ReportDatasetInfo } from '$lib/report/model';
 import { isReportLanguage, REPORT_LANGUAGES, type ReportLanguage } from '$lib/report/translate';
 import { gapReportToXlsx } from '$lib/report/xlsx';
 import { loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
-import { runCli, writeProblems } from './lib/cli-output';
+import { readArgs, runCli, writeProblems } from './lib/cli-output';
 import {
 	countedFacilities,
 	countedOf,
@@ -69,28 +68,19 @@ function readFormat(values: Record<string, string | boolean | undefined>, out: s
 }
 
 function readOptions(argv: string[]): ReportOptions {
-	let values: Record<string, string | boolean | undefined>;
-	try {
-		({ values } = parseArgs({
-			args: argv,
-			options: {
-				...INDICATOR_ARG_OPTIONS,
-				format: { type: 'string' },
-				lang: { type: 'string', default: 'zh-CN' },
-				'dataset-name': { type: 'string' },
-				'cell-size': { type: 'string' },
-				date: { type: 'string' },
-				out: { type: 'string' },
-				help: { type: 'boolean', default: false }
-			}
-		}));
-	} catch (error) {
-		throw new UsageError(`${(error as Error).message} (--help for usage)`);
-	}
-	if (values.help) {
-		console.log(USAGE);
-		process.exit(0);
-	}
+	const values = readArgs(
+		argv,
+		{
+			...INDICATOR_ARG_OPTIONS,
+			format: { type: 'string' },
+			lang: { type: 'string', default: 'zh-CN' },
+			'dataset-name': { type: 'string' },
+			'cell-size': { type: 'string' },
+			date: { type: 'string' },
+			out: { type: 'string' }
+		},
+		USAGE
+	);
 	const indicatorOptions = readIndicatorOptions(values);
 	const out = requiredOption(values, 'out');
 	const language = String(values.lang);

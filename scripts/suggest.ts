@@ -15,7 +15,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { computeCoverage } from '$lib/engine/coverage';
 import type { ParcelInput } from '$lib/engine/siting/candidates';
 import { suggestionEdits } from '$lib/engine/siting/edits';
@@ -30,7 +29,7 @@ import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
 import { loadLpSolve } from './lib/highs-solver';
 import { INDICATOR_ARG_OPTIONS, INDICATOR_USAGE, prepareEngineNetwork, readIndicatorOptions, readNumber, requiredOption, textOption, type IndicatorRunOptions } from './lib/indicator-run';
 import { formatTable, loadFile, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
-import { runCli, writeProblems } from './lib/cli-output';
+import { readArgs, runCli, writeProblems } from './lib/cli-output';
 import { siteRows, sitesCsv, sitesGeoJson, type SiteRow } from '$lib/io/siting-export';
 
 const USAGE = `usage: npm run suggest -- ${INDICATOR_USAGE.replace(' [--scenario FILE]', '')} --k N | --target-pct P|all [--grid 150] [--candidates FILE] [--existing] [--exclude FILE] [--min-spacing M] [--max-per-subdistrict N] [--min-per-subdistrict N] [--site-type station|centre] [--weight-column NAME] [--no-exact] [--time-limit 60] --out DIR`;
@@ -50,36 +49,27 @@ interface SuggestOptions extends IndicatorRunOptions {
 }
 
 function readOptions(argv: string[]): SuggestOptions {
-	let values: Record<string, string | boolean | undefined>;
-	try {
-		({ values } = parseArgs({
-			args: argv,
-			options: {
-				...INDICATOR_ARG_OPTIONS,
-				k: { type: 'string' },
-				'target-pct': { type: 'string' },
-				grid: { type: 'string', default: '150' },
-				candidates: { type: 'string' },
-				existing: { type: 'boolean', default: false },
-				exclude: { type: 'string' },
-				'min-spacing': { type: 'string', default: '0' },
-				'max-per-subdistrict': { type: 'string' },
-				'min-per-subdistrict': { type: 'string', default: '0' },
-				'site-type': { type: 'string', default: 'station' },
-				'weight-column': { type: 'string' },
-				'no-exact': { type: 'boolean', default: false },
-				'time-limit': { type: 'string', default: '60' },
-				out: { type: 'string' },
-				help: { type: 'boolean', default: false }
-			}
-		}));
-	} catch (error) {
-		throw new UsageError(`${(error as Error).message} (--help for usage)`);
-	}
-	if (values.help) {
-		console.log(USAGE);
-		process.exit(0);
-	}
+	const values = readArgs(
+		argv,
+		{
+			...INDICATOR_ARG_OPTIONS,
+			k: { type: 'string' },
+			'target-pct': { type: 'string' },
+			grid: { type: 'string', default: '150' },
+			candidates: { type: 'string' },
+			existing: { type: 'boolean', default: false },
+			exclude: { type: 'string' },
+			'min-spacing': { type: 'string', default: '0' },
+			'max-per-subdistrict': { type: 'string' },
+			'min-per-subdistrict': { type: 'string', default: '0' },
+			'site-type': { type: 'string', default: 'station' },
+			'weight-column': { type: 'string' },
+			'no-exact': { type: 'boolean', default: false },
+			'time-limit': { type: 'string', default: '60' },
+			out: { type: 'string' }
+		},
+		USAGE
+	);
 	const base = readIndicatorOptions(values);
 	if (base.scenario) throw new UsageError('--scenario: suggest works on the data as loaded; apply its scenario.json with --scenario in the other tools');
 	const kText = textOption(values, 'k');

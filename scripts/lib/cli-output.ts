@@ -6,12 +6,34 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { csvField } from '$lib/engine/spreadsheet-text';
 import type { LoadResult, RowProblem } from '$lib/io/load-result';
 import { FileFormatError } from '$lib/io/load-result';
 
 /** A problem the user can fix: printed as one line, exit code 2. */
 export class UsageError extends Error {}
+
+/** Parsed command-line values (no option is `multiple`, so each is one string or boolean). */
+export type ArgValues = Record<string, string | boolean | undefined>;
+
+/**
+ * A script's arguments: `options` plus --help, which prints `usage` and exits 0. An unknown or malformed
+ * option is a UsageError.
+ */
+export function readArgs(argv: string[], options: NonNullable<ParseArgsConfig['options']>, usage: string): ArgValues {
+	let values: ArgValues;
+	try {
+		({ values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', default: false } } }) as { values: ArgValues });
+	} catch (error) {
+		throw new UsageError(`${(error as Error).message} (--help for usage)`);
+	}
+	if (values.help) {
+		console.log(usage);
+		process.exit(0);
+	}
+	return values;
+}
 
 /** Problems of one file printed to stderr; the rest are only in problems.csv. */
 export const STDERR_PROBLEMS_PER_FILE = 20;

@@ -17,6 +17,7 @@ import { districtIndicators, subdistrictIndicators } from '$lib/db/indicators';
 import { loadCellAccess, loadFacilities, loadPopulation, loadSubdistricts } from '$lib/db/load';
 import { openNodeDb } from '$lib/db/node';
 import { createSchema } from '$lib/db/schema';
+import type { ArgValues } from './cli-output';
 import { readInputFile, UsageError, type LoadedInputs } from './load-inputs';
 
 /** parseArgs options common to both scripts (each adds its own --out and extras). */
@@ -52,8 +53,6 @@ export interface IndicatorRunOptions {
 	scenario: string | null;
 }
 
-export type ArgValues = Record<string, string | boolean | undefined>;
-
 /** A string option's value, null when absent or empty. */
 export function textOption(values: ArgValues, name: string): string | null {
 	const value = values[name];
@@ -73,6 +72,17 @@ function list<T extends string>(value: string, flag: string, allowed: readonly T
 	return items as T[];
 }
 
+/** --mode: one of the travel modes. */
+export function readTravelMode(value: string): TravelMode {
+	if (!(TRAVEL_MODES as readonly string[]).includes(value)) throw new UsageError(`--mode: "${value}" is not one of ${TRAVEL_MODES.join(', ')}`);
+	return value as TravelMode;
+}
+
+/** --types: a comma-separated list of facility types. */
+export function readFacilityTypes(value: string): FacilityType[] {
+	return list<FacilityType>(value, '--types', FACILITY_TYPES);
+}
+
 export function readNumber(value: string, flag: string): number {
 	const number = Number(value);
 	if (value.trim() === '' || !Number.isFinite(number) || number < 0) throw new UsageError(`${flag}: "${value}" is not a non-negative number`);
@@ -89,15 +99,14 @@ function readProfile(path: string): StandardsProfile {
 export function readIndicatorOptions(values: ArgValues): IndicatorRunOptions {
 	const profileFile = textOption(values, 'profile');
 	const profile = profileFile ? readProfile(profileFile) : cloneProfile(SHANGHAI_2023);
-	const mode = String(values.mode);
-	if (!(TRAVEL_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode: "${mode}" is not one of ${TRAVEL_MODES.join(', ')}`);
+	const mode = readTravelMode(String(values.mode));
 	const minutesText = textOption(values, 'minutes');
 	const typesText = textOption(values, 'types');
 	const params: CoverageParams = {
 		...DEFAULT_COVERAGE_PARAMS,
-		mode: mode as TravelMode,
+		mode,
 		thresholdMinutes: minutesText === null ? profile.rules.coverageMinutes.value : readNumber(minutesText, '--minutes'),
-		facilityTypes: typesText === null ? [...profile.coverageTypes] : list<FacilityType>(typesText, '--types', FACILITY_TYPES),
+		facilityTypes: typesText === null ? [...profile.coverageTypes] : readFacilityTypes(typesText),
 		maxSnapM: readNumber(String(values['max-snap']), '--max-snap')
 	};
 	const problem = validateCoverageParams(params);

@@ -104,7 +104,11 @@ export class CoverageController {
 		return { cellSubdistrict: response.cellSubdistrict, graph: response.graph };
 	}
 
-	/** Recomputes with the current (or given) parameters; resolves once the newest request is answered. */
+	/**
+	 * Recomputes with the current (or given) parameters; resolves once the newest request is answered.
+	 * The `compute` request is answered by coverage.worker.ts's compute(): engine/coverage.ts's computeCoverage,
+	 * whose per-area figures (coverage %) are engine/bands.ts's areaCoverage.
+	 */
 	async compute(params: CoverageParams = this.params): Promise<void> {
 		const requestId = this.nextRequestId++;
 		this.latestComputeId = requestId;
@@ -149,7 +153,11 @@ export class CoverageController {
 		return this.send({ kind: 'scenario', requestId: this.nextRequestId++, facilities, full });
 	}
 
-	/** Suggested sites against the last computed coverage, or a scenario's facilities on it; progress is reported as the worker goes. */
+	/**
+	 * Suggested sites against the last computed coverage, or a scenario's facilities on it; progress is reported as
+	 * the worker goes. The `suggest` request is answered by coverage.worker.ts's suggest() → worker/siting-run.ts's
+	 * runSiting → engine/siting/suggest.ts's solveSiting, which gives each ranked site its newResidents.
+	 */
 	async suggest(
 		question: SitingQuestion,
 		candidates: CandidateOptions,

@@ -4,7 +4,7 @@ import type { Language, Translate } from '$lib/i18n';
 import type { Facility } from '$lib/engine/types';
 import { cellAreaKm2 } from '$lib/map/cell-geometry';
 import type { MapPick } from '$lib/map/pick';
-import { formatNumber } from './format';
+import { formatNumber } from '$lib/i18n/format';
 
 export interface PickContext {
 	dataset: Dataset;
@@ -31,14 +31,14 @@ function describeFacility(pick: Extract<MapPick, { kind: 'facility' }>, context:
 	const unknown = t('tooltip.unknown');
 	const lines = [
 		isolate(facility.name),
-		t('tooltip.type', { values: { value: t(`facility.${facility.type}`) } }),
-		pick.closed ? t('tooltip.closed') : t('tooltip.status', { values: { value: t(`status.${facility.status}`) } }),
-		t('tooltip.area', { values: { value: facility.areaM2 === null ? unknown : formatNumber(facility.areaM2, language) } }),
-		t('tooltip.beds', { values: { value: facility.beds === null ? unknown : formatNumber(facility.beds, language) } })
+		t('tooltip.type', { value: t(`facility.${facility.type}`) }),
+		pick.closed ? t('tooltip.closed') : t('tooltip.status', { value: t(`status.${facility.status}`) }),
+		t('tooltip.area', { value: facility.areaM2 === null ? unknown : formatNumber(facility.areaM2, language) }),
+		t('tooltip.beds', { value: facility.beds === null ? unknown : formatNumber(facility.beds, language) })
 	];
 	const area = subdistrictName(facility.subdistrict, context);
-	if (area) lines.push(t('tooltip.subdistrict', { values: { value: isolate(area) } }));
-	if (pick.scenarioNewlyCovered !== null) lines.push(t('tooltip.scenarioNewlyCovered', { values: { value: formatNumber(pick.scenarioNewlyCovered, language) } }));
+	if (area) lines.push(t('tooltip.subdistrict', { value: isolate(area) }));
+	if (pick.scenarioNewlyCovered !== null) lines.push(t('tooltip.scenarioNewlyCovered', { value: formatNumber(pick.scenarioNewlyCovered, language) }));
 	return lines.join('\n');
 }
 
@@ -46,15 +46,15 @@ function describeCell(index: number, subdistrictCode: string, context: PickConte
 	const { dataset, access, translate: t, language } = context;
 	const residents = dataset.cells.pop[index];
 	const lines = [
-		t('tooltip.residents', { values: { value: formatNumber(residents, language) } }),
-		t('tooltip.density', { values: { value: formatNumber(residents / cellAreaKm2(dataset.cellShape), language) } })
+		t('tooltip.residents', { value: formatNumber(residents, language) }),
+		t('tooltip.density', { value: formatNumber(residents / cellAreaKm2(dataset.cellShape), language) })
 	];
 	if (access) {
 		const minutes = access.minutes[index];
 		if (access.unreachable[index]) lines.push(t('tooltip.unreachable'));
-		else lines.push(t('tooltip.minutes', { values: { value: Number.isFinite(minutes) ? formatNumber(minutes, language, 1) : '> 30' } }));
+		else lines.push(t('tooltip.minutes', { value: Number.isFinite(minutes) ? formatNumber(minutes, language, 1) : '> 30' }));
 	}
 	const area = subdistrictName(subdistrictCode, context);
-	if (area) lines.push(t('tooltip.subdistrict', { values: { value: isolate(area) } }));
+	if (area) lines.push(t('tooltip.subdistrict', { value: isolate(area) }));
 	return lines.join('\n');
 }

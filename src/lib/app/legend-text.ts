@@ -2,7 +2,7 @@ import type { Language, Translate } from '$lib/i18n';
 import { CHANGE_COLORS, COVERED_COLOR, DENSITY_BREAKS, DENSITY_COLORS, MINUTE_BREAKS, MINUTE_COLORS, UNCOVERED_COLOR, UNREACHABLE_COLOR, type RGBA } from '$lib/map/colors';
 import type { CellView } from '$lib/map/layers';
 import type { Choropleth } from '$lib/map/choropleth';
-import { formatNumber } from './format';
+import { formatNumber } from '$lib/i18n/format';
 
 export interface LegendLine {
 	color: RGBA;
@@ -14,7 +14,7 @@ export function choroplethLegendLines(map: Pick<Choropleth, 'indicator' | 'legen
 	const decimals = map.indicator === 'bedsPerThousand' ? 2 : map.indicator === 'areaPerThousand' || map.indicator === 'coveragePct' ? 1 : 0;
 	return map.legend.map((entry) => ({
 		color: entry.color,
-		label: translate(entry.labelKey, { values: { from: formatNumber(entry.from ?? null, language, decimals), to: formatNumber(entry.to ?? null, language, decimals) } })
+		label: translate(entry.labelKey, { from: formatNumber(entry.from ?? null, language, decimals), to: formatNumber(entry.to ?? null, language, decimals) })
 	}));
 }
 
@@ -27,7 +27,7 @@ function rangeLabels(breaks: readonly number[], format: (value: number) => strin
 
 /** The population grid's legend for a cell view: its title and worded lines (the map's legend and the map PNG). */
 export function cellLegend(view: CellView, thresholdMinutes: number, translate: Translate): { title: string; lines: LegendLine[] } {
-	const minutes = { values: { minutes: thresholdMinutes } };
+	const minutes = { minutes: thresholdMinutes };
 	switch (view) {
 		case 'density':
 			return { title: translate('legend.density'), lines: rangeLabels(DENSITY_BREAKS, (value) => `${value / 1000}k`).map((label, index) => ({ color: DENSITY_COLORS[index], label })) };

@@ -1,6 +1,6 @@
 import { syntheticLayers, type SourceSummary } from '$lib/io/dataset';
 import type { Language, Translate } from '$lib/i18n';
-import { formatReportDate, formatThreshold } from '$lib/report/format';
+import { formatReportDate, formatThreshold } from '$lib/i18n/format';
 
 /** What the map PNG says around the picture, in the page's language (pure: no DOM). */
 export interface MapSheetText {
@@ -28,19 +28,17 @@ export interface MapSheetInput {
 
 export function mapSheetText(input: MapSheetInput): MapSheetText {
 	const t = input.translate;
-	const scenario = input.scenarioName === null ? t('mapPng.baseline') : t('mapPng.scenario', { values: { name: input.scenarioName } });
+	const scenario = input.scenarioName === null ? t('mapPng.baseline') : t('mapPng.scenario', { name: input.scenarioName });
 	const layerName = (source: Pick<SourceSummary, 'kind'>) => t(`data.kind.${source.kind}`);
 	const synthetic = syntheticLayers(input.sources).map((kind) => ({ kind }));
 	return {
-		title: t('mapPng.title', { values: { dataset: input.datasetName, scenario } }),
-		subtitle: t('mapPng.subtitle', {
-			values: { view: input.viewName, mode: t(`coverage.mode.${input.mode}`), minutes: formatThreshold(input.thresholdMinutes, input.language) }
-		}),
+		title: t('mapPng.title', { dataset: input.datasetName, scenario }),
+		subtitle: t('mapPng.subtitle', { view: input.viewName, mode: t(`coverage.mode.${input.mode}`), minutes: formatThreshold(input.thresholdMinutes, input.language) }),
 		footer: [
-			t('mapPng.date', { values: { date: formatReportDate(input.generatedAt, input.language) } }),
-			t('mapPng.source', { values: { sources: input.sources.map((source) => `${layerName(source)} ${source.fileName}`).join(t('mapPng.listSeparator')) } }),
+			t('mapPng.date', { date: formatReportDate(input.generatedAt, input.language) }),
+			t('mapPng.source', { sources: input.sources.map((source) => `${layerName(source)} ${source.fileName}`).join(t('mapPng.listSeparator')) }),
 			synthetic.length > 0
-				? t('mapPng.synthetic', { values: { layers: synthetic.map(layerName).join(t('mapPng.listSeparator')) } })
+				? t('mapPng.synthetic', { layers: synthetic.map(layerName).join(t('mapPng.listSeparator')) })
 				: t('mapPng.notSynthetic')
 		]
 	};

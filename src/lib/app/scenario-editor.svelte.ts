@@ -10,7 +10,7 @@ export { PROPOSABLE_TYPES, PROPOSED_DEFAULTS, type ProposableType };
 /** "拟建服务站 3": numbered after the facilities of that type the scenario already proposes. */
 export function proposedName(edits: readonly ScenarioEdit[], type: ProposableType, translate: Translate): string {
 	const count = edits.filter((edit) => edit.kind === 'add' && edit.facility.type === type).length;
-	return translate(`scenario.newName.${type}`, { values: { number: count + 1 } });
+	return translate(`scenario.newName.${type}`, { number: count + 1 });
 }
 
 /**

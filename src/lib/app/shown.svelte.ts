@@ -19,10 +19,15 @@ export class ShownFigures {
 	/** Coverage summed over the sub-districts (residents outside every sub-district apart): the tables' and the report's total. */
 	readonly within: AreaCoverage | null;
 	readonly rows: StandardsState['rows'];
+	/** The district row (e.g. its area gap): StandardsState.computeBaseline's, or the scenario's, both from engine/standards/compute-indicators.ts. */
 	readonly district: StandardsState['district'];
 	readonly centres: StandardsState['centres'];
 	readonly e2sfca: StandardsState['e2sfca'];
-	/** The overview table's rows: the shown indicators (no DuckDB wait), empty until they are computed. */
+	/**
+	 * The overview table's rows: the shown indicators (no DuckDB wait), empty until they are computed. A row's
+	 * coverage % is its indicator row's coveragePct (engine/standards/indicator-rules.ts, from the worker's
+	 * coverage: StandardsState.computeBaseline's, or the scenario's), passed through app/overview.ts's overviewRows.
+	 */
 	readonly overviewRows: OverviewRow[];
 	readonly presentTypes: Facility['type'][];
 	/** Bumped whenever either coverage changes, so map layers recolour. */

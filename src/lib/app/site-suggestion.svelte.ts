@@ -231,15 +231,15 @@ export class SiteSuggestion {
 			type,
 			// Ids and enlargements against the scenario's facilities, so a suggested id never repeats one the planner added.
 			scenario ? this.startFacilities(dataset.facilities) : dataset.facilities,
-			(rank) => translate(`siting.siteName.${type}`, { values: { rank } })
+			(rank) => translate(`siting.siteName.${type}`, { rank })
 		);
 		if (scenario && this.applyTarget === 'scenario') {
 			for (const edit of edits) scenarios.edit(edit);
 			return scenarios.active;
 		}
 		const stamp = now.toISOString();
-		const suggested = suggestion.objective === 'mclp' ? translate('siting.scenarioName.mclp', { values: { k: suggestion.sites.length } }) : translate('siting.scenarioName.lscp', { values: { pct: this.targetPct } });
-		const name = scenario ? translate('siting.scenarioName.copy', { values: { scenario: scenario.name, suggestion: suggested } }) : suggested;
+		const suggested = suggestion.objective === 'mclp' ? translate('siting.scenarioName.mclp', { k: suggestion.sites.length }) : translate('siting.scenarioName.lscp', { pct: this.targetPct });
+		const name = scenario ? translate('siting.scenarioName.copy', { scenario: scenario.name, suggestion: suggested }) : suggested;
 		return scenarios.adopt({ id: 'suggestion', name, createdAt: stamp, updatedAt: stamp, edits: [...(scenario?.edits ?? []), ...edits] }, now);
 	}
 }

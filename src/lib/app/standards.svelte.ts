@@ -1,13 +1,10 @@
 import { computeCentreIndicators, type CentreIndicatorInputs } from '$lib/engine/standards/compute-centre-indicators';
 import { computeIndicators, type IndicatorInputs } from '$lib/engine/standards/compute-indicators';
 import type { CentreIndicators, DistrictIndicators, ServicePopulationDefinition, SubdistrictIndicators } from '$lib/engine/standards/indicators';
-import { cloneProfile, SHANGHAI_2023, type StandardsProfile } from '$lib/engine/standards/profile';
-import { validateProfile } from '$lib/engine/standards/validate';
+import type { StandardsProfile } from '$lib/engine/standards/profile';
 import type { E2sfcaByArea } from '$lib/engine/e2sfca-areas';
+import { loadActiveProfile, loadServicePopulation, saveActiveProfile, saveServicePopulation } from '$lib/io/profile-store';
 import { markStartup, STARTUP_MARK } from './startup-marks';
-
-const ACTIVE_PROFILE_KEY = 'health-circle.active-profile';
-const SERVICE_POPULATION_KEY = 'health-circle.service-population';
 
 /** What the baseline's indicators are computed from: the dataset, its coverage run and its nearest-centre run (the engine's own input types). */
 export type BaselineInputs = Pick<IndicatorInputs, 'subdistricts' | 'facilities'> & { coverage: NonNullable<IndicatorInputs['coverage']> } & Pick<CentreIndicatorInputs, 'cellPop' | 'nearestCentre'>;
@@ -38,12 +35,12 @@ export class StandardsState {
 
 	setProfile(profile: StandardsProfile): void {
 		this.profile = profile;
-		globalThis.localStorage?.setItem(ACTIVE_PROFILE_KEY, JSON.stringify(profile));
+		saveActiveProfile(profile);
 	}
 
 	setServicePopulation(definition: ServicePopulationDefinition): void {
 		this.servicePopulation = definition;
-		globalThis.localStorage?.setItem(SERVICE_POPULATION_KEY, definition);
+		saveServicePopulation(definition);
 	}
 
 	/** The baseline's indicators under the current profile and service-population definition. */
@@ -66,22 +63,4 @@ export class StandardsState {
 			this.error = error instanceof Error ? error.message : String(error);
 		}
 	}
-}
-
-/** The profile chosen last time, validated again; the Shanghai 2023 profile when there is none or it no longer validates. */
-function loadActiveProfile(): StandardsProfile {
-	try {
-		const stored = globalThis.localStorage?.getItem(ACTIVE_PROFILE_KEY);
-		if (stored) {
-			const result = validateProfile(JSON.parse(stored));
-			if (result.ok) return result.profile;
-		}
-	} catch {
-		// A corrupt entry falls back to the default profile.
-	}
-	return cloneProfile(SHANGHAI_2023);
-}
-
-function loadServicePopulation(): ServicePopulationDefinition {
-	return globalThis.localStorage?.getItem(SERVICE_POPULATION_KEY) === 'catchment' ? 'catchment' : 'administrative';
 }

@@ -23,7 +23,7 @@ import type { PlaceHit } from './place-search';
 import { cellLegend, choroplethLegendLines } from './legend-text';
 import { mapSheetText } from './map-sheet';
 import type { MapSheet } from './map-png';
-import { formatNumber } from './format';
+import { formatNumber } from '$lib/i18n/format';
 import { FACILITY_COLORS } from '$lib/map/colors';
 import { scaleBarText } from '$lib/report/map-furniture';
 import { StandardsState } from './standards.svelte';
@@ -276,7 +276,7 @@ export class Workbench {
 	/** Adds the scenario of a file; the problems, translated, when it cannot. */
 	importScenario(text: string): string[] {
 		const t = this.options.translate();
-		return this.workspace.importText(text).map((problem) => t(`scenarioFile.problem.${problem.code}`, { values: problem.params }));
+		return this.workspace.importText(text).map((problem) => t(`scenarioFile.problem.${problem.code}`, problem.params));
 	}
 
 	/** Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo scenario edits, except while typing in a field. */

@@ -133,6 +133,7 @@ export async function subdistrictOverview(
 	);
 }
 
+// Exported for the tests only: tests/unit/db/node.test.ts checks the district totals (with and without a status filter) on a small fixture.
 /** District totals: the sum of the sub-district rows, plus what no sub-district holds. */
 export async function districtOverview(
 	conn: SqlConnection,

@@ -89,6 +89,7 @@ export function singleSourceCatchment(
 	return { nodes: Int32Array.from(settledNodes), distances: Float64Array.from(settledDistances) };
 }
 
+// Exported for the tests only: the Dijkstra tests filter an unpruned catchment with it to check the pruned search.
 /** The part of a catchment that beats a baseline per-node cost (strictly): the nodes a new facility would take over. */
 export function improvedNodes(catchment: Catchment, baseline: Float64Array): Catchment {
 	const nodes: number[] = [];

@@ -18,6 +18,7 @@ import { metresPerMinute, type CoverageParams } from './params';
 import { seedsForFacility } from './sources';
 import type { Facility } from './types';
 
+// Exported for the tests only, which build hand-computed matrices of this shape.
 /** Sparse travel times from facilities (rows) to cells, limited to `maxMinutes` (inclusive). */
 export interface TravelMatrix {
 	/** Index into the input facilities of each row. */
@@ -49,6 +50,7 @@ export interface E2sfcaParams {
 	decay: DistanceDecay;
 }
 
+// Exported for the tests only: tests pass the defaults explicitly to the hand-computed E2SFCA fixtures.
 /**
  * Default: 15-minute catchment, step weights 1.00 / 0.68 / 0.22 for 0–5 / 5–10 / 10–15 minutes
  * (Luo & Qi's Gaussian-derived weights for three equal zones; bands closed above like TIME_BANDS).
@@ -97,6 +99,7 @@ export function describeE2sfca(params: E2sfcaParams): string {
 
 const GAUSSIAN_EDGE = Math.exp(-0.5);
 
+// Exported for the tests only, which check the decay curves against hand-computed weights.
 /** Weight of a cell t minutes from a facility; 0 beyond the catchment or when t is not a number. */
 export function decayWeight(minutes: number, params: E2sfcaParams): number {
 	if (!(minutes >= 0) || minutes > params.catchmentMinutes) return 0;

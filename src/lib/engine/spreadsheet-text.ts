@@ -5,8 +5,8 @@
  * facility name would become a live link or worse. Such text gets a leading apostrophe, which the
  * spreadsheet shows as plain text. Numbers are never touched: a negative number stays a number.
  *
- * The one neutraliser of the project: the app's CSV and XLSX, the CLI's CSV files and the indicator
- * CSV all write through it. GeoJSON is data for GIS, not a spreadsheet, and keeps names verbatim.
+ * The one neutraliser of the project: the app's CSV and XLSX, the import problem list, the CLI's CSV
+ * files and the indicator CSV all write through it. GeoJSON is data for GIS, not a spreadsheet, and keeps names verbatim.
  */
 
 /** Leading characters that make a spreadsheet read text as a formula. */

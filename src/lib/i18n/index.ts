@@ -1,4 +1,5 @@
-import { addMessages, init, locale } from 'svelte-i18n';
+import { derived, type Readable } from 'svelte/store';
+import { _, addMessages, init, locale } from 'svelte-i18n';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 import importEn from './import.en.json';
@@ -18,12 +19,17 @@ import firstViewZhCN from './first-view.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 
-/** svelte-i18n's `$_` as a plain function, for code outside components that words things for the page. */
-export type Translate = (id: string, options?: { values?: Record<string, string | number> }) => string;
+/**
+ * A message for `key` with its `{name}` placeholders filled from `values`: the one translate signature of the
+ * project, for the page (the `translate` store below, over svelte-i18n) and for the report (report/translate.ts,
+ * without svelte-i18n so that it runs in Node).
+ */
+export type Translate = (key: string, values?: Readonly<Record<string, string | number>>) => string;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'health-circle.language';
 
+// Exported for the tests only: the catalogue tests compare the zh-CN and en keys and placeholders.
 /** All message bundles, keyed by language: the app's own and each feature's (flat keys with the feature's prefix). */
 export const MESSAGES: Record<Language, Record<string, string>> = {
 	'zh-CN': { ...zhCN, ...importZhCN, ...standardsZhCN, ...reportZhCN, ...scenarioFileZhCN, ...scenarioZhCN, ...sitingZhCN, ...firstViewZhCN },
@@ -33,6 +39,14 @@ export const MESSAGES: Record<Language, Record<string, string>> = {
 export function isLanguage(value: unknown): value is Language {
 	return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
+
+/** The page's language from svelte-i18n's locale (a string, or null before init): Chinese unless it is one we have. */
+export function languageOf(value: unknown): Language {
+	return isLanguage(value) ? value : 'zh-CN';
+}
+
+/** svelte-i18n's `$_` as a Translate, for code outside components that words things for the page. */
+export const translate: Readable<Translate> = derived(_, (format) => (key: string, values?: Readonly<Record<string, string | number>>) => format(key, values && { values: { ...values } }));
 
 /** The remembered choice, else the browser's language if we have it, else Chinese (the planners' language). */
 function initialLanguage(): Language {

@@ -181,6 +181,7 @@ async function moveLegacyRecord(): Promise<void> {
 	});
 }
 
+// Exported for the tests only, which convert version-1 records without IndexedDB.
 /** A version-1 record (network as NetworkLine[]) as a current one; null when the value is not one. */
 export function fromVersion1(value: unknown): SavedDataset | null {
 	if (typeof value !== 'object' || value === null || (value as { version?: unknown }).version !== 1) return null;
@@ -202,25 +203,6 @@ function isNetworkLine(value: unknown): value is NetworkLine {
 	);
 }
 
-/** Asks the browser not to evict the data under storage pressure; false when refused or unsupported. */
-export async function requestPersistentStorage(): Promise<boolean> {
-	try {
-		return (await globalThis.navigator?.storage?.persist?.()) ?? false;
-	} catch {
-		return false;
-	}
-}
-
-/** Usage and quota of this origin, when the browser tells. */
-export async function storageEstimate(): Promise<{ usageBytes: number; quotaBytes: number } | null> {
-	try {
-		const estimate = await globalThis.navigator?.storage?.estimate?.();
-		if (!estimate || estimate.quota === undefined) return null;
-		return { usageBytes: estimate.usage ?? 0, quotaBytes: estimate.quota };
-	} catch {
-		return null;
-	}
-}
 
 /** Maps browser storage failures to the two errors the UI explains; other errors pass through. */
 export function toStorageError(error: unknown, neededBytes: number | null = null): Error {
@@ -232,6 +214,7 @@ export function toStorageError(error: unknown, neededBytes: number | null = null
 	return error instanceof Error ? error : new Error(message);
 }
 
+// Exported for the tests only, which check the quota message size without a browser quota.
 /** Rough size of a dataset, for the quota message: typed arrays exactly, the rest by its JSON length. */
 export function estimateBytes(dataset: Dataset): number {
 	const cells = dataset.cells.lon.byteLength + dataset.cells.lat.byteLength + dataset.cells.pop.byteLength;
@@ -240,6 +223,7 @@ export function estimateBytes(dataset: Dataset): number {
 	return cells + network + rest;
 }
 
+// Exported for the tests only, which check damaged records are refused without IndexedDB.
 /** Checks a stored value before trusting it: an old or damaged record must not crash the app at start-up. */
 export function isSavedDataset(value: unknown): value is SavedDataset {
 	if (typeof value !== 'object' || value === null) return false;

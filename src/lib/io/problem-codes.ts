@@ -1,3 +1,4 @@
+// Exported for the tests only, which check each English reason against the zh-CN/en catalogue.
 /**
  * Why a row was rejected (or kept with a warning), as a machine-readable code with the values to show.
  * The UI translates a code through the i18n key `import.problem.<code>` with the params; the English text
@@ -85,6 +86,7 @@ export const PROBLEM_TEXT = {
 } as const satisfies Record<string, string>;
 
 export type RowProblemCode = keyof typeof PROBLEM_TEXT;
+// Exported for the tests only, which iterate every code to check both catalogues word it.
 export const ROW_PROBLEM_CODES = Object.keys(PROBLEM_TEXT) as RowProblemCode[];
 
 export type ProblemParams = Record<string, string | number>;
@@ -96,11 +98,13 @@ export interface Explained {
 	reason: string;
 }
 
+// Exported for the tests only, which check both catalogues use the same placeholders.
 /** The placeholders of a message, sorted (`{value}`, `{firstRow}` …). */
 export function placeholdersOf(message: string): string[] {
 	return [...new Set([...message.matchAll(/\{(\w+)/g)].map((match) => match[1]))].sort();
 }
 
+// Exported for the tests only, which compare each reason with the catalogue wording.
 /** Fills `{name}` placeholders; a missing param stays visible as `{name}` rather than vanishing. */
 export function formatProblem(code: RowProblemCode, params: ProblemParams = {}): string {
 	return PROBLEM_TEXT[code].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

@@ -13,6 +13,7 @@ import type { Facility, NetworkLine, PopulationCells, Subdistrict } from '$lib/e
 import type { Dataset } from './dataset';
 import { packedLineCount, packedPointCount, type PackedLines } from './network-pack';
 
+// Exported for the tests only, which write files of this format by hand.
 export const SCENARIO_FORMAT = 'health-circle-scenario';
 export const SCENARIO_VERSION = 1;
 
@@ -44,6 +45,7 @@ export interface DatasetParts {
 	network: readonly NetworkLine[] | PackedLines | null;
 }
 
+// Exported for the tests only, which iterate every code to check both catalogues word it.
 export const SCENARIO_FILE_PROBLEM_CODES = ['not-json', 'wrong-format', 'newer-version', 'bad-structure', 'other-dataset', 'edits-do-not-apply'] as const;
 export type ScenarioFileProblemCode = (typeof SCENARIO_FILE_PROBLEM_CODES)[number];
 

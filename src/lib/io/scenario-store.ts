@@ -9,9 +9,12 @@ import { readScenario, type Scenario, type ScenarioFileProblem } from './scenari
  * its version stay as they are.
  */
 
+// Exported for the tests only, which open and damage the database directly.
 export const SCENARIO_DB_NAME = 'health-circle-scenarios';
 const DB_VERSION = 1;
+// Exported for the tests only, which damage stored records directly in IndexedDB.
 export const SCENARIO_STORE = 'scenarios';
+// Exported for the tests only, which damage stored records directly in IndexedDB.
 export const ACTIVE_STORE = 'active';
 const BY_FINGERPRINT = 'by-fingerprint';
 const RECORD_VERSION = 1;

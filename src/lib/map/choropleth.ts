@@ -6,8 +6,8 @@
  */
 import type { AreaIndicators } from '$lib/engine/standards/indicators';
 import type { StandardsProfile } from '$lib/engine/standards/profile';
-import { SEVERITY_BREAKS, severity, severityClass } from '$lib/engine/standards/severity';
-import type { RGBA } from './colors';
+import { SEVERITY_BREAKS, severity, type Severity } from '$lib/engine/standards/severity';
+import { classIndex, type RGBA } from './colors';
 
 export const CHOROPLETH_INDICATORS = ['status', 'areaPerThousand', 'areaGapM2', 'bedsPerThousand', 'coveragePct', 'uncoveredResidents'] as const;
 export type ChoroplethIndicator = (typeof CHOROPLETH_INDICATORS)[number];
@@ -42,6 +42,7 @@ const WORST_TO_BEST: RGBA[] = [
 	[145, 207, 96, FILL_ALPHA],
 	[26, 152, 80, FILL_ALPHA]
 ];
+// Exported for the tests only, which check a missing value is drawn as no data.
 export const NO_DATA_COLOR: RGBA = [170, 170, 170, 120];
 
 /**
@@ -70,12 +71,17 @@ export function severityLegend(): LegendEntry[] {
 	];
 }
 
+/** The status map's class of a severity: 0 meets all, 1–4 the gap classes by SEVERITY_BREAKS (lower bounds), null undecided. */
+function severityClass(value: Severity): number | null {
+	if (value.gap === null) return null;
+	return value.rule === null ? 0 : 1 + classIndex(value.gap, SEVERITY_BREAKS, 'lower');
+}
+
 /** The status map's colour of an area. */
 export function severityColor(row: AreaIndicators, profile: StandardsProfile): RGBA {
 	const index = severityClass(severity(row, profile));
 	return index === null ? NO_DATA_COLOR : SEVERITY_COLORS[index];
 }
-
 
 /**
  * Ascending class breaks. 'rate' (more is better): class i holds breaks[i-1] ≤ value < breaks[i].
@@ -138,17 +144,6 @@ function scaleLegend(scale: Scale): LegendEntry[] {
 	return [...entries, { color: NO_DATA_COLOR, labelKey: 'standards.legend.noData' }];
 }
 
-function classIndex(value: number, scale: Scale): number {
-	const { breaks } = scale;
-	let index = 0;
-	if (scale.kind === 'rate') {
-		while (index < breaks.length && value >= breaks[index]) index++;
-		return index;
-	}
-	while (index < breaks.length && value > breaks[index]) index++;
-	return index;
-}
-
 export function choropleth(rows: readonly AreaIndicators[], indicator: ChoroplethIndicator, profile: StandardsProfile): Choropleth {
 	const colors = new Map<string, RGBA>();
 	let legend: LegendEntry[];
@@ -161,7 +156,7 @@ export function choropleth(rows: readonly AreaIndicators[], indicator: Choroplet
 		const scale = scaleFor(indicator, profile);
 		for (const row of rows) {
 			const value = scale.value(row);
-			colors.set(row.code, value === null || !Number.isFinite(value) ? NO_DATA_COLOR : scale.colors[classIndex(value, scale)]);
+			colors.set(row.code, value === null || !Number.isFinite(value) ? NO_DATA_COLOR : scale.colors[classIndex(value, scale.breaks, scale.kind === 'rate' ? 'lower' : 'upper')]);
 		}
 		legend = scaleLegend(scale);
 		titleKey = scale.titleKey;

@@ -22,9 +22,15 @@ export const DENSITY_COLORS: RGBA[] = [
 	[84, 39, 143, 220]
 ];
 
-export function classIndex(value: number, breaks: readonly number[]): number {
+/**
+ * The colour class of `value` among ascending `breaks` (0 below the first break). A value equal to a break
+ * goes to the class above it ('lower': breaks are lower bounds, as in "at least 5") or stays in the class
+ * below ('upper': breaks are upper bounds, as in "above 0 up to 5").
+ */
+export function classIndex(value: number, breaks: readonly number[], breaksAre: 'lower' | 'upper' = 'lower'): number {
 	let index = 0;
-	while (index < breaks.length && value >= breaks[index]) index++;
+	if (breaksAre === 'lower') while (index < breaks.length && value >= breaks[index]) index++;
+	else while (index < breaks.length && value > breaks[index]) index++;
 	return index;
 }
 

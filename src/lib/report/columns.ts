@@ -6,7 +6,7 @@ import { shownPercent } from '$lib/engine/percent';
 import { RULE_IDS, type AreaIndicators, type CentreIndicators, type RuleId } from '$lib/engine/standards/indicators';
 import type { StandardsProfile } from '$lib/engine/standards/profile';
 import type { SourceSummary } from '$lib/io/dataset';
-import { formatThreshold, roundTo } from './format';
+import { formatThreshold, roundTo } from '$lib/i18n/format';
 import type { CellValue, ReportColumn } from './table';
 import type { ReportLanguage, Translate } from './translate';
 

@@ -5,6 +5,7 @@
  */
 
 export type LatticeRing = [number, number][];
+// Exported for the tests only, which check dissolved shapes of this type.
 /** Polygons, each a shell followed by its holes, in corner coordinates. */
 export type LatticeMultiPolygon = LatticeRing[][];
 

@@ -9,6 +9,7 @@ import type { Translate } from './translate';
 /** Longest name part kept from a planner's text (file systems allow 255 bytes; CJK takes 3 each). */
 const MAX_PART = 60;
 
+// Exported for the tests only, which check unsafe names one by one.
 /**
  * A planner's text as part of a file name: characters Windows forbids (\ / : * ? " < > |) and control
  * characters become '-', white space runs one '-', leading and trailing dots, dashes and spaces go
@@ -23,6 +24,7 @@ export function safeFileNamePart(text: string): string {
 	return [...cleaned].slice(0, MAX_PART).join('').replace(/^[-.]+|[-.]+$/g, '');
 }
 
+// Exported for the tests only, which check the date part across time zones.
 /** YYYY-MM-DD of `date` in `timeZone` (default: the runtime's). */
 export function fileDate(date: Date, timeZone?: string): string {
 	const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);

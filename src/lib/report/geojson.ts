@@ -22,6 +22,7 @@ import { uncoveredAreas, type UncoveredCellsInput } from './uncovered-areas';
 
 export type ReportPropertyValue = string | number | boolean | null;
 
+// Exported for the tests only, which read features of this shape back.
 export interface ReportFeature {
 	type: 'Feature';
 	properties: Record<string, ReportPropertyValue> & { kind: 'subdistrict' | 'uncovered'; code: string };
@@ -35,6 +36,7 @@ export interface SiteFeature {
 	geometry: { type: 'Point'; coordinates: [number, number] };
 }
 
+// Exported for the tests only, which read the collection of this shape back.
 export interface ReportFeatureCollection {
 	type: 'FeatureCollection';
 	report: {

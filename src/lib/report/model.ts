@@ -24,7 +24,7 @@ import type { Facility, FacilityStatus } from '$lib/engine/types';
 import { LAYER_KINDS, syntheticLayers, type LayerKind, type SourceSummary } from '$lib/io/dataset';
 import { centreColumns, comparisonColumns, ruleName, shownCoveragePct, sourceColumns, subdistrictColumns, areaName, type ColumnContext, type ScenarioComparisonRow } from './columns';
 import { fileStem } from './file-name';
-import { formatReportDate, formatReportValue, formatThreshold, roundTo } from './format';
+import { formatReportDate, formatReportValue, formatThreshold, roundTo } from '$lib/i18n/format';
 import { rankBySeverity } from './rank';
 import { scenarioSiteRows, scenarioSitesTable, type ScenarioSiteRow } from './scenario-sites';
 import type { CellValue, ReportColumn, ReportItem, ReportTable } from './table';
@@ -37,6 +37,7 @@ export interface ReportDatasetInfo {
 	sources: readonly SourceSummary[];
 }
 
+// Exported for the tests only, which build scenario inputs of this shape.
 export interface ScenarioInput {
 	name: string;
 	/** The scenario's edits and the facility lists before and after them: the report lists every touched site. */
@@ -48,6 +49,7 @@ export interface ScenarioInput {
 	baselineDistrict: DistrictIndicators;
 }
 
+// Exported for the tests only, which build report inputs of this shape.
 export interface GapReportInput {
 	language: ReportLanguage;
 	generatedAt: Date;

@@ -63,6 +63,7 @@ function fitAxis(values: Float64Array, guess: number): { origin: number; step: n
 	return { origin, step, index };
 }
 
+// Exported for the tests only: the GeoJSON tests check the fitted lattice directly.
 /** The regular lattice the grid cells sit on, or null when they do not sit on one. */
 export function fitGridLattice(cells: PopulationCells, sizeM: number): GridLattice | null {
 	const count = cells.lat.length;

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mapSheetText } from '$lib/app/map-sheet';
-import { MESSAGES, type Language } from '$lib/i18n';
+import { MESSAGES, type Language, type Translate } from '$lib/i18n';
 import type { SourceSummary } from '$lib/io/dataset';
 
-const translateIn = (language: Language) => (id: string, options?: { values?: Record<string, string | number> }) =>
-	(MESSAGES[language][id] ?? id).replace(/\{(\w+)\}/g, (_, key: string) => String(options?.values?.[key] ?? `{${key}}`));
+const translateIn =
+	(language: Language): Translate =>
+	(id, values) =>
+		(MESSAGES[language][id] ?? id).replace(/\{(\w+)\}/g, (_, key: string) => String(values?.[key] ?? `{${key}}`));
 
 const source = (kind: SourceSummary['kind'], fileName: string, fromDemo: boolean): SourceSummary => ({ kind, fileName, loaded: 1, skipped: 0, conversion: null, fromDemo });
 const generatedAt = new Date('2026-12-07T08:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shownPercent, shownPointsChange } from '$lib/engine/percent';
-import { formatPercent } from '$lib/app/format';
+import { formatPercent } from '$lib/i18n/format';
 import { shownCoveragePct } from '$lib/report/columns';
 import { INDICATOR_COLUMNS } from '$lib/engine/standards/indicator-csv';
 import type { AreaIndicators } from '$lib/engine/standards/indicators';

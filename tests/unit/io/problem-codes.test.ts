@@ -20,10 +20,10 @@ const IO_DIRS = ['src/lib/io', 'src/lib/io/import', 'src/lib/io/osm'].map((dir) 
 
 /** ICU formatting as svelte-i18n does it, so the test sees what the page shows. */
 function translator(language: Language): Translate {
-	return (key, options) => {
+	return (key, values) => {
 		const message = MESSAGES[language][key];
 		if (message === undefined) return key;
-		return String(new IntlMessageFormat(message, language).format(options?.values ?? {}));
+		return String(new IntlMessageFormat(message, language).format(values ?? {}));
 	};
 }
 
@@ -75,9 +75,9 @@ describe('row problem messages', () => {
 		const zh = translator('zh-CN');
 		for (const code of ROW_PROBLEM_CODES) {
 			const params = sampleParams(code);
-			const english = en(`import.problem.${code}`, { values: params });
+			const english = en(`import.problem.${code}`, params);
 			expect(english, code).toBe(formatProblem(code, params));
-			for (const text of [english, zh(`import.problem.${code}`, { values: params })]) {
+			for (const text of [english, zh(`import.problem.${code}`, params)]) {
 				expect(text, code).not.toMatch(/[{}]/);
 				for (const value of Object.values(params)) expect(text, code).toContain(value);
 			}

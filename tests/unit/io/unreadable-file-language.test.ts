@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat } from '$lib/io/import/formats';
 import { FileFormatError } from '$lib/io/load-result';
 import { failureText } from '$lib/components/import/problem-text';
-import { MESSAGES, type Language } from '$lib/i18n';
+import { MESSAGES, type Language, type Translate } from '$lib/i18n';
 
-/** svelte-i18n's lookup with {name} interpolation, over the app's own bundles. */
-const translateIn = (language: Language) => (id: string, options?: { values?: Record<string, string | number> }) =>
-	(MESSAGES[language][id] ?? id).replace(/\{(\w+)\}/g, (_, key: string) => String(options?.values?.[key] ?? `{${key}}`));
+/** A Translate over the app's own bundles: {name} placeholders filled from values (as svelte-i18n does). */
+const translateIn =
+	(language: Language): Translate =>
+	(id, values) =>
+		(MESSAGES[language][id] ?? id).replace(/\{(\w+)\}/g, (_, key: string) => String(values?.[key] ?? `{${key}}`));
 
 function failureOf(name: string, bytes: Uint8Array) {
 	try {

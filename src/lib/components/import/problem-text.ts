@@ -8,7 +8,7 @@ import type { RowProblem } from '$lib/io/load-result';
  */
 export function problemText(translate: Translate, problem: Pick<RowProblem, 'code' | 'params' | 'reason'>): string {
 	const key = `import.problem.${problem.code}`;
-	const text = translate(key, { values: problem.params ?? {} });
+	const text = translate(key, problem.params ?? {});
 	return text === key ? problem.reason : text;
 }
 
@@ -39,18 +39,18 @@ const CODED_FAILURES: Record<string, string> = {
 export function failureText(translate: Translate, failure: Failure, formatSize: (bytes: number) => string, fileName: string): string {
 	const params = failure.params ?? {};
 	if (failure.code === 'too-large' && typeof params.sizeBytes === 'number' && typeof params.limitBytes === 'number') {
-		return translate('import.file.tooLarge', { values: { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) } });
+		return translate('import.file.tooLarge', { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) });
 	}
 	// Files the importer cannot read at all: worded in the page's language, not the reader's English.
-	if (failure.code === 'unrecognised-format') return translate('import.error.unrecognised-format', { values: { name: typeof params.name === 'string' && params.name ? params.name : fileName } });
-	if (failure.code === 'worker-stopped') return translate('import.error.workerStopped', { values: { message: failure.message } });
+	if (failure.code === 'unrecognised-format') return translate('import.error.unrecognised-format', { name: typeof params.name === 'string' && params.name ? params.name : fileName });
+	if (failure.code === 'worker-stopped') return translate('import.error.workerStopped', { message: failure.message });
 	const key = failure.code ? CODED_FAILURES[failure.code] : undefined;
 	if (key) {
 		const values: Record<string, string | number> = { detail: '', ...params, file: fileName };
 		if (typeof params.format === 'string') values.format = translate(`import.format.${params.format}`);
 		// A byte limit (decompression) is shown as a size; a column limit stays a count.
 		if (typeof params.limitBytes === 'number') values.limit = formatSize(params.limitBytes);
-		return translate(key, { values });
+		return translate(key, values);
 	}
-	return translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { values: { message: failure.message, file: fileName } });
+	return translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { message: failure.message, file: fileName });
 }

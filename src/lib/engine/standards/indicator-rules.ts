@@ -24,6 +24,7 @@ function countOutcome(enabled: boolean, total: number, under: number, unknownCou
 	return unknownCount > 0 ? 'incomplete' : 'pass';
 }
 
+// Exported for the tests only, which hold the TypeScript and SQL indicators equal through it.
 /**
  * DuckDB's ROUND(double, digits) for digits ≥ 0: round(x × 10^digits) ÷ 10^digits with halves away
  * from zero (std::round). Math.round sends halves up, so negative input is mirrored.

@@ -8,6 +8,7 @@ import type { FacilityStatus, FacilityType } from '../types';
 export const RULE_IDS = ['centreArea', 'bedsMin', 'newCentreBeds', 'stationArea', 'coverage'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+// Exported for the tests only: the choropleth test checks every outcome has a message key.
 /**
  * - pass / fail: decided;
  * - incomplete: facilities with unknown area or beds could change the answer ("incomplete data (n facilities)");

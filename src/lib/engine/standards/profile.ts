@@ -119,6 +119,7 @@ export const SHANGHAI_2023: Readonly<StandardsProfile> = deepFreeze({
 const PUTUO_2012: LocalizedText = { 'zh-CN': '普陀区标准（约2012年）：每万人600 m²，站点不小于150 m²', en: 'Putuo district norm, about 2012: 600 m² per 10,000 residents, stations ≥ 150 m²' };
 const NOT_IN_LEGACY = withRemark(NOT_STATED, { 'zh-CN': '不属于旧区级标准', en: 'not part of the legacy norm' });
 
+// Exported for the tests only: the second built-in profile the indicator tests run every rule under.
 /** The older district norm (Putuo, about 2012); rules it does not state are off. */
 export const LEGACY_DISTRICT_NORM: Readonly<StandardsProfile> = deepFreeze({
 	format: PROFILE_FORMAT,

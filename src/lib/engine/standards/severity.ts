@@ -51,12 +51,3 @@ export function severity(row: AreaIndicators, profile: StandardsProfile): Severi
 	if (worst.rule === null && row.status === 'incomplete') return { gap: null, rule: null };
 	return worst;
 }
-
-/** The status map's class of a severity: 0 meets all, 1–4 the gap classes by SEVERITY_BREAKS, null undecided. */
-export function severityClass(value: Severity): number | null {
-	if (value.gap === null) return null;
-	if (value.rule === null) return 0;
-	let index = 0;
-	while (index < SEVERITY_BREAKS.length && value.gap >= SEVERITY_BREAKS[index]) index++;
-	return index + 1;
-}

@@ -70,6 +70,3 @@ function guessProjected(easting: number, northing: number): Omit<CrsGuess, 'swap
 	}
 	return null;
 }
-
-/** Projected systems that a zone-less easting/northing pair could be in, around Shanghai. */
-export const ZONELESS_CANDIDATES: CrsId[] = ['epsg:4549', 'epsg:4550', 'epsg:32651', 'epsg:32650', 'epsg:4548'];

@@ -5,10 +5,10 @@ import { problemAt, type RowProblem } from '../load-result';
 import { explain } from '../problem-codes';
 import { assignFacilitySubdistricts, areaLookup, findArea } from './assign-subdistricts';
 import type { ColumnMapping } from './column-mapping';
-import { conversionLabel, isGeographic, makeToWgs84 } from './crs';
+import { isGeographic, makeToWgs84 } from './crs';
 import { readGeometry, polygonsCentroid } from './geometry';
 import type { OpenedTable } from './open-source';
-import { cellOf, labelProblem, ProblemList, resolveCrs, resolveMapping, samplePositions, swapPositionColumns } from './pipeline';
+import { cellOf, labelProblem, ProblemList, resolveCrs, resolveMapping, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
 import { makePositionReader, type PositionResult } from './position';
 import { readFacilityQuantity } from './quantity';
 import { detectShift } from './shift-detection';
@@ -79,19 +79,7 @@ export async function facilitiesFromTable(
 
 	return {
 		kind: 'facilities',
-		fileName,
-		format: opened.format,
-		encoding: opened.encoding,
-		crs: resolved.crs,
-		crsGuess: resolved.guess,
-		appliedConversion: conversionLabel(resolved.crs),
-		mapping,
-		headers: source.headers,
-		records: assignment.facilities,
-		loaded: assignment.facilities.length,
-		skipped: rowCount - assignment.facilities.length,
-		problems: problems.sorted(),
-		omittedProblems: problems.omitted,
+		...tableImportResult(fileName, opened, resolved, { mapping, records: assignment.facilities, loaded: assignment.facilities.length, rowCount, problems }),
 		warnings: [...validated.warnings, ...assignment.warnings.map((warning) => labelProblem(warning, validated.rawByRow.get(warning.row) ?? { row: warning.row, cells: [] }, mapping))].sort(
 			(a, b) => a.row - b.row
 		),

@@ -2,11 +2,11 @@ import type { NetworkLine } from '$lib/engine/types';
 import { FileFormatError, problemAt, type LoadResult } from '../load-result';
 import { packLines } from '../network-pack';
 import { explain } from '../problem-codes';
-import { conversionLabel, makeToWgs84 } from './crs';
+import { makeToWgs84 } from './crs';
 import { decodeText, detectEncoding } from './encoding';
 import { readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
-import { ProblemList, resolveCrs, samplePositions } from './pipeline';
+import { ProblemList, resolveCrs, samplePositions, tableImportResult } from './pipeline';
 import type { ImportOptions, ImportProblem, NetworkImport, ProgressCallback } from './types';
 
 /** Lines read from OpenStreetMap; skipped = nodes refused, each in problems (beyond MAX_LISTED_PROBLEMS only counted). */
@@ -53,22 +53,7 @@ export async function networkFromFeatures(
 	);
 	return {
 		kind: 'network',
-		fileName,
-		format: opened.format,
-		encoding: opened.encoding,
-		crs: resolved.crs,
-		crsGuess: resolved.guess,
-		appliedConversion: conversionLabel(resolved.crs),
-		mapping: null,
-		headers: source.headers,
-		records: packLines(records),
-		loaded: loadedRows,
-		skipped: rowCount - loadedRows,
-		problems: problems.sorted(),
-		omittedProblems: problems.omitted,
-		warnings: [],
-		notes: [],
-		shift: null
+		...tableImportResult(fileName, opened, resolved, { mapping: null, records: packLines(records), loaded: loadedRows, rowCount, problems })
 	};
 }
 

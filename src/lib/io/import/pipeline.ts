@@ -2,9 +2,11 @@ import { readNumber } from '../fields';
 import { FileFormatError, type RowProblem } from '../load-result';
 import { detectMapping, missingFields, sanitiseMapping, type ColumnMapping, type TargetField } from './column-mapping';
 import { guessCrs, type CrsGuess } from './crs-guess';
-import type { CrsId } from './crs';
-import type { DatasetKind } from './formats';
-import type { ImportNote, ImportProblem } from './types';
+import { conversionLabel, type CrsId } from './crs';
+import type { DatasetKind, ImportFormat } from './formats';
+import type { OpenedTable } from './open-source';
+import type { ShiftCheck } from './shift-detection';
+import type { ImportNote, ImportProblem, ImportSummary } from './types';
 import { cellText, type RawGeometry, type RawRow, type TableSource } from './table-source';
 
 /** Listed problems per import; beyond this only the count is kept (a 200 MB file of bad rows must stay displayable). */
@@ -83,6 +85,41 @@ export function resolveCrs(requested: CrsId | undefined, declaredByFile: CrsId |
 	if (guess.swapped) notes.push({ key: 'columnsSwapped' });
 	if (!guess.confident) notes.push({ key: 'crsUnsure', params: { crs: guess.crs } });
 	return { crs: guess.crs, guess, notes };
+}
+
+/** What a table import read: its records, how many rows it kept of how many, and the problems it listed. */
+export interface TableRead<T> {
+	mapping: ColumnMapping | null;
+	records: T;
+	loaded: number;
+	rowCount: number;
+	problems: ProblemList;
+}
+
+/**
+ * The fields every table import reports (file, encoding, coordinate system, mapping, counts, problems), in
+ * one place; an import spreads it and adds its kind, its warnings, notes and shift check when it has any,
+ * and its own fields.
+ */
+export function tableImportResult<Format extends ImportFormat, T>(fileName: string, opened: OpenedTable & { format: Format }, resolved: ResolvedCrs, read: TableRead<T>) {
+	return {
+		fileName,
+		format: opened.format,
+		encoding: opened.encoding,
+		crs: resolved.crs,
+		crsGuess: resolved.guess,
+		appliedConversion: conversionLabel(resolved.crs),
+		mapping: read.mapping,
+		headers: opened.source.headers,
+		records: read.records,
+		loaded: read.loaded,
+		skipped: read.rowCount - read.loaded,
+		problems: read.problems.sorted(),
+		omittedProblems: read.problems.omitted,
+		warnings: [] as ImportProblem[],
+		notes: [] as ImportNote[],
+		shift: null as ShiftCheck | null
+	} satisfies ImportSummary & { records: T; loaded: number; skipped: number; problems: ImportProblem[] };
 }
 
 /** When x/y columns hold lat/lon (or northing/easting) in most rows, swap the two mapped columns. */

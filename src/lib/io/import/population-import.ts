@@ -6,10 +6,10 @@ import { readResidents as readResidentCount } from '../fields';
 import { problemAt } from '../load-result';
 import { explain, type Explained } from '../problem-codes';
 import type { ColumnMapping } from './column-mapping';
-import { conversionLabel, makeToWgs84, type CrsId } from './crs';
+import { makeToWgs84, type CrsId } from './crs';
 import { polygonsCentroid, readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
-import { cellOf, FloatColumn, ProblemList, resolveCrs, resolveMapping, samplePositions, swapPositionColumns } from './pipeline';
+import { cellOf, FloatColumn, ProblemList, resolveCrs, resolveMapping, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
 import { makePositionReader, quickNumber } from './position';
 import type { RawRow } from './table-source';
 import type { ImportContext, ImportNote, ImportOptions, PopulationImport, ProgressCallback } from './types';
@@ -111,22 +111,8 @@ export async function populationFromTable(
 
 	return {
 		kind: 'population',
-		fileName,
-		format: opened.format,
-		encoding: opened.encoding,
-		crs: resolved.crs,
-		crsGuess: resolved.guess,
-		appliedConversion: conversionLabel(resolved.crs),
-		mapping,
-		headers: source.headers,
-		records: cells,
-		loaded: cells.lon.length,
-		skipped: rowCount - cells.lon.length,
-		problems: problems.sorted(),
-		omittedProblems: problems.omitted,
-		warnings: [],
+		...tableImportResult(fileName, opened, resolved, { mapping, records: cells, loaded: cells.lon.length, rowCount, problems }),
 		notes,
-		shift: null,
 		cellShape,
 		cellPolygons: anyPolygon ? cellPolygons : null,
 		outsideCount,

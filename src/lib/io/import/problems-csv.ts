@@ -1,4 +1,4 @@
-import { neutraliseSpreadsheetText } from '../spreadsheet-text';
+import { csvField } from '$lib/engine/spreadsheet-text';
 
 /** One listed problem as the planner downloads it, already worded in the page's language. */
 export interface ProblemCsvRow {
@@ -19,12 +19,7 @@ export const PROBLEM_CSV_COLUMNS = ['row', 'name', 'column', 'value', 'problem',
  * planner's file: text that a spreadsheet would run as a formula is neutralised.
  */
 export function problemsToCsv(headers: Record<(typeof PROBLEM_CSV_COLUMNS)[number], string>, rows: readonly ProblemCsvRow[]): string {
-	const lines = [PROBLEM_CSV_COLUMNS.map((column) => quote(headers[column])).join(',')];
-	for (const row of rows) lines.push([String(row.row), ...PROBLEM_CSV_COLUMNS.slice(1).map((column) => quote(String(row[column])))].join(','));
+	const lines = [PROBLEM_CSV_COLUMNS.map((column) => csvField(headers[column])).join(',')];
+	for (const row of rows) lines.push([String(row.row), ...PROBLEM_CSV_COLUMNS.slice(1).map((column) => csvField(String(row[column])))].join(','));
 	return `\ufeff${lines.join('\r\n')}\r\n`;
-}
-
-function quote(value: string): string {
-	const text = neutraliseSpreadsheetText(value);
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

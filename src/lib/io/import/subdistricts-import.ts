@@ -2,11 +2,11 @@ import type { Subdistrict } from '$lib/engine/types';
 import { isBlank, readResidents, clip } from '../fields';
 import { problemAt } from '../load-result';
 import { explain, type Explained } from '../problem-codes';
-import { conversionLabel, makeToWgs84 } from './crs';
+import { makeToWgs84 } from './crs';
 import { readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
 import { boundaryProblem, overlapWarnings } from '../subdistrict-geometry';
-import { cellOf, ProblemList, resolveCrs, resolveMapping, samplePositions } from './pipeline';
+import { cellOf, ProblemList, resolveCrs, resolveMapping, samplePositions, tableImportResult } from './pipeline';
 import type { ImportNote, ImportOptions, ProgressCallback, SubdistrictsImport } from './types';
 
 /**
@@ -72,21 +72,8 @@ export async function subdistrictsFromTable(
 
 	return {
 		kind: 'subdistricts',
-		fileName,
-		format: opened.format,
-		encoding: opened.encoding,
-		crs: resolved.crs,
-		crsGuess: resolved.guess,
-		appliedConversion: conversionLabel(resolved.crs),
-		mapping,
-		headers: source.headers,
-		records,
-		loaded: records.length,
-		skipped: rowCount - records.length,
-		problems: problems.sorted(),
-		omittedProblems: problems.omitted,
+		...tableImportResult(fileName, opened, resolved, { mapping, records, loaded: records.length, rowCount, problems }),
 		warnings: overlapWarnings(records, rows).map((warning) => ({ ...warning, name: records[rows.indexOf(warning.row)]?.name ?? '' })),
-		notes,
-		shift: null
+		notes
 	};
 }

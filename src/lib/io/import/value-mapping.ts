@@ -64,11 +64,3 @@ export function mapValue<T extends string>(raw: string, mapping: ValueMapping<T>
 	if (Object.prototype.hasOwnProperty.call(mapping, key)) return mapping[key] ?? key;
 	return detect(key) ?? key;
 }
-
-export function isFacilityType(value: unknown): value is FacilityType {
-	return typeof value === 'string' && TYPE_SET.has(value);
-}
-
-export function isFacilityStatus(value: unknown): value is FacilityStatus {
-	return typeof value === 'string' && STATUS_SET.has(value);
-}

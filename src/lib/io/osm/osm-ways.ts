@@ -251,18 +251,3 @@ export class WayCollector {
 		return lines;
 	}
 }
-
-/** Turns ways into lines (see WayCollector), adding to the given statistics. */
-export function waysToLines(ways: RawWay[], nodes: NodeTable, stats: OsmStats): NetworkLine[] {
-	const collector = new WayCollector();
-	for (const way of ways) collector.add(way.refs, way.tags);
-	const lines = collector.toLines(nodes);
-	const found = collector.stats;
-	stats.nodes = found.nodes;
-	stats.ways += found.ways;
-	stats.walkableWays += found.walkableWays;
-	stats.missingNodeRefs += found.missingNodeRefs;
-	stats.waysWithMissingNodes += found.waysWithMissingNodes;
-	for (const [rule, count] of Object.entries(found.droppedByTag)) stats.droppedByTag[rule] = (stats.droppedByTag[rule] ?? 0) + count;
-	return lines;
-}

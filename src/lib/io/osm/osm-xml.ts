@@ -2,6 +2,7 @@ import { SaxesParser } from 'saxes';
 import { FileFormatError } from '../load-result';
 import { NodeReader, osmLoadResult, WayCollector, type OsmRead, type RawWay } from './osm-ways';
 
+// Exported for the tests only: the reader tests check the lines and statistics, which parseOsmXml drops.
 /**
  * Reads an OpenStreetMap `.osm` XML extract into walkable lines (see walk-tags.ts for the rules); nodes with
  * impossible coordinates are refused and listed (see NodeReader).

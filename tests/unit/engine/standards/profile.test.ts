@@ -14,7 +14,7 @@ import { overallStatus, type RuleId, type RuleOutcome } from '$lib/engine/standa
 import { nearestCentreParams } from '$lib/engine/standards/service-population';
 import { parseProfileJson, validateProfile } from '$lib/engine/standards/validate';
 import { DEFAULT_COVERAGE_PARAMS } from '$lib/engine/params';
-import { localProfileStore } from '$lib/components/standards/profile-store';
+import { localProfileStore } from '$lib/io/profile-store';
 
 describe('built-in profiles', () => {
 	it('validate, and hold the figures of the domain brief', () => {

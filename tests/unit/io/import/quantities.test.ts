@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readFacilityQuantity } from '$lib/io/import/quantity';
-import { neutraliseSpreadsheetText } from '$lib/io/spreadsheet-text';
+import { neutraliseFormula } from '$lib/engine/spreadsheet-text';
 
 describe('area and bed counts as district lists write them', () => {
 	test.each([
@@ -46,6 +46,6 @@ describe('spreadsheet text neutraliser', () => {
 		['a=b', 'a=b'],
 		['', '']
 	])('%j → %j', (text, neutral) => {
-		expect(neutraliseSpreadsheetText(text)).toBe(neutral);
+		expect(neutraliseFormula(text)).toBe(neutral);
 	});
 });
