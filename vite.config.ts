@@ -12,7 +12,7 @@ export default defineConfig({
 		// Ceilings, not assertions about speed: on a busy CI machine (builds, a browser and disk traffic
 		// beside the suite) opening DuckDB-WASM or computing the demo in a beforeAll has taken more than
 		// vitest's 10 s hook default. Speed is measured by `npm run bench`, never here.
-		testTimeout: 180_000,
+		testTimeout: 600_000,
 		hookTimeout: 300_000,
 		teardownTimeout: 60_000
 	}

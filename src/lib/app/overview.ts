@@ -1,7 +1,8 @@
 import type { SubdistrictOverviewRow } from '$lib/db/queries';
 import type { OverallStatus, SubdistrictIndicators } from '$lib/engine/standards/indicators';
 import type { StandardsProfile } from '$lib/engine/standards/profile';
-import { severity, type Severity } from '$lib/engine/standards/severity';
+import { facilityRuleGaps, severity, type Severity } from '$lib/engine/standards/severity';
+import type { Facility } from '$lib/engine/types';
 import type { Language } from '$lib/i18n';
 
 /**
@@ -22,7 +23,9 @@ export interface OverviewRow {
 	severity: Severity;
 }
 
-export function overviewRows(rows: readonly SubdistrictIndicators[], profile: StandardsProfile): OverviewRow[] {
+/** `facilities`: the ones the rows were computed from (severity measures a station's or new centre's own shortfall). */
+export function overviewRows(rows: readonly SubdistrictIndicators[], profile: StandardsProfile, facilities: readonly Facility[]): OverviewRow[] {
+	const facilityGaps = facilityRuleGaps(facilities, profile);
 	return rows.map((row) => ({
 		code: row.code,
 		name: row.name,
@@ -32,7 +35,7 @@ export function overviewRows(rows: readonly SubdistrictIndicators[], profile: St
 		stations: row.stations,
 		coveragePct: row.coveragePct,
 		status: row.status,
-		severity: severity(row, profile)
+		severity: severity(row, profile, facilityGaps)
 	}));
 }
 

@@ -48,7 +48,7 @@ export class ShownFigures {
 		this.district = $derived(this.inScenario && workspace.scenarioIndicators ? workspace.scenarioIndicators.district : standards.district);
 		this.centres = $derived(this.inScenario ? (workspace.scenarioCentres ?? []) : standards.centres);
 		this.e2sfca = $derived(this.inScenario ? (workspace.nearest?.e2sfca ?? null) : standards.e2sfca);
-		this.overviewRows = $derived(overviewRows(this.rows, standards.profile));
+		this.overviewRows = $derived(overviewRows(this.rows, standards.profile, this.facilities));
 		this.presentTypes = $derived([...new Set(this.facilities.map((facility) => facility.type))]);
 	}
 

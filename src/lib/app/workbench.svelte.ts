@@ -103,9 +103,9 @@ export class Workbench {
 			const { rows } = this.shown;
 			const capture = this.exports.captureView;
 			if (rows.length === 0 || capture === 'coverage') return null;
-			if (capture === 'status') return choropleth(rows, 'status', this.standards.profile);
+			if (capture === 'status') return choropleth(rows, 'status', this.standards.profile, this.shown.facilities);
 			if (this.shownMapMode !== 'status') return null;
-			return choropleth(rows, this.panelTab === 'standards' ? this.mapIndicator : 'status', this.standards.profile);
+			return choropleth(rows, this.panelTab === 'standards' ? this.mapIndicator : 'status', this.standards.profile, this.shown.facilities);
 		});
 		this.shownMapMode = $derived.by(() => {
 			const capture = this.exports.captureView;
@@ -118,7 +118,7 @@ export class Workbench {
 			this.panelTab === 'scenario' ? (this.siting.current?.sites.map((site, i) => ({ lon: site.site.lon, lat: site.site.lat, rank: i + 1 })) ?? []) : []
 		);
 		this.overviewMismatch = $derived(
-			this.session.dbReady && this.standards.rows.length > 0 ? overviewDisagreements(overviewRows(this.standards.rows, this.standards.profile), this.session.overview) : []
+			this.session.dbReady && this.standards.rows.length > 0 ? overviewDisagreements(overviewRows(this.standards.rows, this.standards.profile, this.session.dataset?.facilities ?? []), this.session.overview) : []
 		);
 		this.followIndicators();
 	}

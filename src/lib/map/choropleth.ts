@@ -6,7 +6,8 @@
  */
 import type { AreaIndicators } from '$lib/engine/standards/indicators';
 import type { StandardsProfile } from '$lib/engine/standards/profile';
-import { SEVERITY_BREAKS, severity, type Severity } from '$lib/engine/standards/severity';
+import { facilityRuleGaps, SEVERITY_BREAKS, severity, type FacilityRuleGaps, type Severity } from '$lib/engine/standards/severity';
+import type { Facility } from '$lib/engine/types';
 import { classIndex, type RGBA } from './colors';
 
 export const CHOROPLETH_INDICATORS = ['status', 'areaPerThousand', 'areaGapM2', 'bedsPerThousand', 'coveragePct', 'uncoveredResidents'] as const;
@@ -78,8 +79,8 @@ function severityClass(value: Severity): number | null {
 }
 
 /** The status map's colour of an area. */
-export function severityColor(row: AreaIndicators, profile: StandardsProfile): RGBA {
-	const index = severityClass(severity(row, profile));
+export function severityColor(row: AreaIndicators, profile: StandardsProfile, facilityGaps: FacilityRuleGaps): RGBA {
+	const index = severityClass(severity(row, profile, facilityGaps));
 	return index === null ? NO_DATA_COLOR : SEVERITY_COLORS[index];
 }
 
@@ -144,12 +145,14 @@ function scaleLegend(scale: Scale): LegendEntry[] {
 	return [...entries, { color: NO_DATA_COLOR, labelKey: 'standards.legend.noData' }];
 }
 
-export function choropleth(rows: readonly AreaIndicators[], indicator: ChoroplethIndicator, profile: StandardsProfile): Choropleth {
+/** `facilities`: the shown ones (the status map measures a station's or new centre's own shortfall). */
+export function choropleth(rows: readonly AreaIndicators[], indicator: ChoroplethIndicator, profile: StandardsProfile, facilities: readonly Facility[]): Choropleth {
 	const colors = new Map<string, RGBA>();
 	let legend: LegendEntry[];
 	let titleKey: string;
 	if (indicator === 'status') {
-		for (const row of rows) colors.set(row.code, severityColor(row, profile));
+		const facilityGaps = facilityRuleGaps(facilities, profile);
+		for (const row of rows) colors.set(row.code, severityColor(row, profile, facilityGaps));
 		legend = severityLegend();
 		titleKey = 'severity.title';
 	} else {

@@ -54,7 +54,7 @@ function engineOverview(facilities: Facility[]) {
 		else cellResidents[index] += CELLS.pop[cell];
 	});
 	const { rows } = computeIndicators({ subdistricts: SUBDISTRICTS, facilities, coverage: null, cellResidents, outsideCellResidents: outside, profile: SHANGHAI_2023 });
-	return overviewRows(rows, SHANGHAI_2023);
+	return overviewRows(rows, SHANGHAI_2023, facilities);
 }
 
 let conn: SqlConnection;

@@ -79,9 +79,25 @@ export function statusFilter(statuses: readonly FacilityStatus[] | undefined): (
 	return (facility) => allowed.has(facility.status);
 }
 
+/** A facility held to a minimum of its own: a new centre's beds, a station's building area. */
+export interface FacilityShortfall {
+	rule: 'newCentreBeds' | 'stationArea';
+	/** (minimum − value) ÷ minimum when under it, 0 when it meets it, null when its figure is unknown. */
+	gap: number | null;
+}
+
+/** How far a facility falls short of its own minimum, or null when no such rule applies to it. */
+export function facilityShortfall(facility: Facility, profile: StandardsProfile): FacilityShortfall | null {
+	const { rules } = profile;
+	// `value < minimum` is NULL for an unknown value (SQL): such a facility is "unknown", never "under".
+	const shortfall = (value: number | null, minimum: number) => (value === null ? null : value < minimum ? (minimum - value) / minimum : 0);
+	if (facility.type === 'centre' && rules.newCentreBeds.statuses.includes(facility.status)) return { rule: 'newCentreBeds', gap: shortfall(knownNumber(facility.beds), rules.newCentreBeds.value) };
+	if (facility.type === 'station') return { rule: 'stationArea', gap: shortfall(knownNumber(facility.areaM2), rules.stationAreaMin.value) };
+	return null;
+}
+
 /** Adds one counted facility to its area's tally (the FILTER clauses of facility_totals, NULL semantics included). */
 export function addFacility(tally: FacilityTally, facility: Facility, profile: StandardsProfile): void {
-	const { rules } = profile;
 	const area = knownNumber(facility.areaM2);
 	const beds = knownNumber(facility.beds);
 	if (profile.capacityTypes.includes(facility.type)) {
@@ -91,20 +107,18 @@ export function addFacility(tally: FacilityTally, facility: Facility, profile: S
 		if (beds === null) tally.bedsUnknownCount += 1;
 		else tally.beds += beds;
 	}
-	if (facility.type === 'centre') {
-		tally.centres += 1;
-		if (rules.newCentreBeds.statuses.includes(facility.status)) {
-			tally.newCentres += 1;
-			// `beds < minimum` is NULL for unknown beds: such a centre is "unknown", never "under".
-			if (beds === null) tally.newCentresBedsUnknown += 1;
-			else if (beds < rules.newCentreBeds.value) tally.newCentresUnderBeds += 1;
-		}
-	}
+	if (facility.type === 'centre') tally.centres += 1;
 	if (facility.type === 'branch') tally.branches += 1;
-	if (facility.type === 'station') {
-		tally.stations += 1;
-		if (area === null) tally.stationsAreaUnknown += 1;
-		else if (area < rules.stationAreaMin.value) tally.stationsUnderArea += 1;
+	if (facility.type === 'station') tally.stations += 1;
+	const own = facilityShortfall(facility, profile);
+	if (own?.rule === 'newCentreBeds') {
+		tally.newCentres += 1;
+		if (own.gap === null) tally.newCentresBedsUnknown += 1;
+		else if (own.gap > 0) tally.newCentresUnderBeds += 1;
+	}
+	if (own?.rule === 'stationArea') {
+		if (own.gap === null) tally.stationsAreaUnknown += 1;
+		else if (own.gap > 0) tally.stationsUnderArea += 1;
 	}
 }
 

@@ -134,13 +134,17 @@ export interface CentreIndicators {
 	newCentreBedsOutcome: RuleOutcome;
 }
 
-/** Overall status from rule outcomes: failures first, then missing data. */
+/**
+ * Overall status from rule outcomes: failures first, then missing data. An area where no rule could be
+ * decided at all (every one not applicable: no residents in the data, nothing to hold to a standard) is
+ * 'incomplete', never "meets all": a data gap must not read as compliance on a map.
+ */
 export function overallStatus(rules: Record<RuleId, RuleOutcome>): OverallStatus {
 	const outcomes = Object.values(rules);
 	const failed = outcomes.filter((outcome) => outcome === 'fail').length;
 	if (failed >= 2) return 'failsSeveral';
 	if (failed === 1) return 'failsOne';
-	return outcomes.includes('incomplete') ? 'incomplete' : 'meetsAll';
+	return outcomes.includes('incomplete') || (outcomes.includes('na') && !outcomes.includes('pass')) ? 'incomplete' : 'meetsAll';
 }
 
 /** How many of an area's rules pass (what a scenario comparison shows before → after). */

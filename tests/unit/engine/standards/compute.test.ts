@@ -197,7 +197,7 @@ describe.skipIf(demo === null)('on the Jing\u2019an demo', () => {
 				}),
 				{ numRuns: 150 }
 			);
-		}, 60_000);
+		});
 	});
 });
 

@@ -121,6 +121,11 @@ describe('overall status and the nearest-centre run', () => {
 		expect(overallStatus(rules(['fail', 'pass', 'fail', 'off', 'pass']))).toBe('failsSeveral');
 	});
 
+	it('never calls an area with nothing decided "meets all" (no residents in the data: every rule not applicable)', () => {
+		expect(overallStatus(rules(['na', 'na', 'na', 'na', 'na']))).toBe('incomplete');
+		expect(overallStatus(rules(['na', 'off', 'na', 'off', 'na']))).toBe('incomplete');
+	});
+
 	it('finds the nearest centre among the capacity types with no time limit', () => {
 		const params = nearestCentreParams({ ...DEFAULT_COVERAGE_PARAMS, facilityTypes: ['station'] }, SHANGHAI_2023);
 		expect(params.facilityTypes).toEqual(['centre', 'branch']);
