@@ -50,12 +50,19 @@ async function stored(page: Page): Promise<StoredDataset> {
 				const request = indexedDB.open('health-circle');
 				request.onerror = () => reject(request.error);
 				request.onsuccess = () => {
-					const get = request.result.transaction('datasets').objectStore('datasets').get('planner');
-					get.onsuccess = () => {
-						const dataset = get.result.dataset;
-						resolve({ facilities: dataset.facilities, subdistricts: dataset.subdistricts, cells: { lon: Array.from(dataset.cells.lon), lat: Array.from(dataset.cells.lat), pop: Array.from(dataset.cells.pop) } as never });
+					// The dataset on screen: its id is under 'active' → 'dataset', its record under 'datasets' → id (io/persist.ts).
+					const tx = request.result.transaction(['active', 'datasets']);
+					const active = tx.objectStore('active').get('dataset');
+					active.onerror = () => reject(active.error);
+					active.onsuccess = () => {
+						const get = tx.objectStore('datasets').get(active.result);
+						get.onerror = () => reject(get.error);
+						get.onsuccess = () => {
+							const dataset = get.result?.dataset;
+							if (!dataset) return reject(new Error(`no saved dataset under the active id ${String(active.result)}`));
+							resolve({ facilities: dataset.facilities, subdistricts: dataset.subdistricts, cells: { lon: Array.from(dataset.cells.lon), lat: Array.from(dataset.cells.lat), pop: Array.from(dataset.cells.pop) } as never });
+						};
 					};
-					get.onerror = () => reject(get.error);
 				};
 			})
 	);
@@ -70,7 +77,7 @@ function expectFacilitiesWithin5m(facilities: StoredDataset['facilities']): void
 }
 
 test('every fixture format loads through the file picker, at the true WGS84 positions', async ({ page }) => {
-	test.setTimeout(300_000);
+	test.setTimeout(600_000); // ten imports through the dialog: a ceiling for a busy machine, not a speed check
 	await page.addInitScript(() => {
 		if (!localStorage.getItem('health-circle.language')) localStorage.setItem('health-circle.language', 'en');
 	});
