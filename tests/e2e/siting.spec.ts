@@ -79,7 +79,7 @@ test('the suggestion panel in Chinese, with a parcel file whose bad rows are lis
 	await expect(panel.locator('summary')).toHaveText('选址建议');
 	const parcels = ['name,lon,lat', '地块A,121.4480,31.2290', '地块B,not-a-number,31.2300', '地块C,121.4600,'].join('\n');
 	await panel.getByTestId('siting-parcels-input').setInputFiles({ name: 'parcels.csv', mimeType: 'text/csv', buffer: Buffer.from(parcels, 'utf8') });
-	await expect(panel.getByTestId('siting-parcels-counts')).toHaveText('parcels.csv：已载入 1 条，跳过 2 条');
+	await expect(panel.getByTestId('siting-parcels-counts')).toHaveText('\u2068parcels.csv\u2069：已载入 1 条，跳过 2 条'); // the file name bidi-isolated (FSI … PDI)
 	const problemRows = panel.getByTestId('siting-parcels-problems').locator('tbody tr');
 	await expect(problemRows).toHaveCount(2);
 	await expect(problemRows.nth(0).locator('td').first()).toHaveText('3');
@@ -88,7 +88,7 @@ test('the suggestion panel in Chinese, with a parcel file whose bad rows are lis
 	// A file that cannot be read says so and keeps the parcels already loaded.
 	await panel.getByTestId('siting-parcels-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n', 'utf8') });
 	await expect(panel.getByTestId('siting-file-error')).toHaveText('bad.csv 没有经度和纬度列（lon/lat、经度/纬度），仍使用之前的文件。');
-	await expect(panel.getByTestId('siting-parcels-counts')).toHaveText('parcels.csv：已载入 1 条，跳过 2 条');
+	await expect(panel.getByTestId('siting-parcels-counts')).toHaveText('\u2068parcels.csv\u2069：已载入 1 条，跳过 2 条'); // the file name bidi-isolated (FSI … PDI)
 
 	await panel.getByTestId('siting-k').fill('2');
 	await panel.getByTestId('siting-run').click();
