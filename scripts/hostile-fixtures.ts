@@ -234,7 +234,12 @@ export function shapefileZipBomb(inflatedBytes: number): Uint8Array {
 
 /** The same bomb with the entry's declared size rewritten to `declaredBytes` (a lying local and central header). */
 export function shapefileZipLyingSize(inflatedBytes: number, declaredBytes: number): Uint8Array {
-	const zip = shapefileZipBomb(inflatedBytes).slice();
+	return zipWithDeclaredSize(shapefileZipBomb(inflatedBytes), 'areas.dbf', declaredBytes);
+}
+
+/** A copy of a ZIP archive whose entry `entryName` declares `declaredBytes` unpacked (local header and central directory). */
+export function zipWithDeclaredSize(original: Uint8Array, entryName: string, declaredBytes: number): Uint8Array {
+	const zip = original.slice();
 	const view = new DataView(zip.buffer);
 	for (let offset = 0; offset + 46 < zip.length; offset++) {
 		const signature = view.getUint32(offset, true);
@@ -243,7 +248,7 @@ export function shapefileZipLyingSize(inflatedBytes: number, declaredBytes: numb
 		const sizeAt = signature === 0x04034b50 ? offset + 22 : offset + 24;
 		const nameLength = view.getUint16(signature === 0x04034b50 ? offset + 26 : offset + 28, true);
 		const name = new TextDecoder().decode(zip.subarray(nameAt, nameAt + nameLength));
-		if (name === 'areas.dbf') view.setUint32(sizeAt, declaredBytes, true);
+		if (name === entryName) view.setUint32(sizeAt, declaredBytes, true);
 	}
 	return zip;
 }

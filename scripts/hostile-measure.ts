@@ -23,7 +23,8 @@ import {
 	pbfZlibBomb,
 	shapefileZipBomb,
 	shapefileZipClaimingRecords,
-	wideCsv
+	wideCsv,
+	zipWithDeclaredSize
 } from './hostile-fixtures';
 
 const DIR = '/tmp/hostile-files';
@@ -45,6 +46,13 @@ const CASES: Case[] = [
 	{ name: 'item 3: .osm.pbf blob of 1 GB zeros (CLI)', file: 'bomb.osm.pbf', kind: 'network', entry: 'cli', build: () => pbfZlibBomb(GB) },
 	{ name: 'item 3: 16 × 16 GeoTIFF, strip of 1 GB zeros', file: 'bomb.tif', kind: 'population', entry: 'import', build: () => geoTiffStripBomb(GB) },
 	{ name: 'item 3: zipped Shapefile, .dbf of 1 GB zeros', file: 'bomb.zip', kind: 'subdistricts', entry: 'import', build: () => shapefileZipBomb(GB) },
+	{
+		name: 'item 3: .xlsx with an entry of 1 GB zeros declaring 1,000 bytes',
+		file: 'lying.xlsx',
+		kind: 'facilities',
+		entry: 'import',
+		build: () => zipWithDeclaredSize(shapefileZipBomb(GB), 'areas.dbf', 1000)
+	},
 	{ name: 'item 4: zipped Shapefile, .dbf claiming 2 × 10^9 records', file: 'records.zip', kind: 'subdistricts', entry: 'inspect', build: () => shapefileZipClaimingRecords(2_000_000_000) },
 	{ name: 'item 5: .osm with lat −5000, lon 1e300, NaN', file: 'coords.osm', kind: 'network', entry: 'import', build: () => new TextEncoder().encode(osmBadCoordinatesXml()) },
 	{ name: 'item 14: .osm with 231 ids spanning 2^53', file: 'ids.osm', kind: 'network', entry: 'import', build: () => new TextEncoder().encode(osmWideIdsXml().xml) }

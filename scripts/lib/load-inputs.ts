@@ -110,11 +110,11 @@ export function loadInputs(paths: InputPaths): LoadedInputs {
 	const subdistricts = load(paths.subdistricts, '--subdistricts', parseSubdistrictsGeoJson, (r) => r.length === 0);
 	let network: (LoadResult<NetworkLine[]> & { listed: CliProblem[] }) | null = null;
 	if (paths.network !== null) network = loadNetworkFile(paths.network);
-	// Row numbers for warnings: the facilities kept, in file order (header = row 1).
-	const rows = facilities.records.map((_, index) => index + 2);
-	const assignment = assignFacilitySubdistricts(facilities.records, rows, subdistricts.records);
-	for (const warning of assignment.warnings.slice(0, 5)) warn(`${paths.facilities}: ${warning.reason} (facility #${warning.row - 1})`);
-	if (assignment.warnings.length > 5) warn(`${paths.facilities}: ${assignment.warnings.length - 5} more sub-district warning(s)`);
+	// Sub-district warnings name the facility's own file row (rows skipped above it do not shift it) and go
+	// to stderr and problems.csv like every other warning of the file.
+	const assignment = assignFacilitySubdistricts(facilities.records, facilities.rows, subdistricts.records);
+	const assignmentWarnings = problemsOf(paths.facilities, { problems: [], warnings: assignment.warnings });
+	printProblems(paths.facilities, 0, assignmentWarnings);
 	const cells = population.records;
 	const count = (file: string, result: LoadResult<unknown>): SourceCount => ({ file, loaded: result.loaded, skipped: result.skipped });
 	return {
@@ -129,7 +129,7 @@ export function loadInputs(paths: InputPaths): LoadedInputs {
 			subdistricts: count(paths.subdistricts, subdistricts),
 			network: network && paths.network ? count(paths.network, network) : null
 		},
-		problems: [...facilities.listed, ...population.listed, ...subdistricts.listed, ...(network?.listed ?? [])]
+		problems: [...facilities.listed, ...assignmentWarnings, ...population.listed, ...subdistricts.listed, ...(network?.listed ?? [])]
 	};
 }
 

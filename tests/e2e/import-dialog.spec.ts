@@ -74,7 +74,7 @@ test("an Excel list with merged title rows: the header is found, non-numbers kep
 		const area = warnings.locator('tr', { has: page.locator('td.row', { hasText: new RegExp(`^${unknown.row}$`) }) }).filter({ has: page.locator('td[data-code="area-unknown"]') });
 		await expect(area.locator('td.name')).toHaveText(unknown.name);
 		await expect(area.locator('td.value')).toHaveText(unknown.area);
-		await expect(area.locator('td[data-code]')).toHaveText(`建筑面积“${unknown.area}”不是有效数字：已保留，面积记为未知`);
+		await expect(area.locator('td[data-code]')).toHaveText(`建筑面积“\u2068${unknown.area}\u2069”不是有效数字：已保留，面积记为未知`);
 	}
 	await page.screenshot({ path: 'docs/screenshots/import-title-row-zh.png' });
 

@@ -33,10 +33,10 @@ test('a fuzzed .osm.pbf ending in library text is a clear message naming the fil
 		const error = dialog.getByTestId('import-error');
 		await expect(error).toBeVisible();
 		if (language === 'en') {
-			await expect(error).toContainText('“fuzzed.osm.pbf” is damaged or is not a valid OpenStreetMap PBF file');
+			await expect(error).toContainText(`“\u2068fuzzed.osm.pbf\u2069” is damaged or is not a valid OpenStreetMap PBF file`);
 			await expect(error).not.toContainText('The import failed');
 		} else {
-			await expect(error).toContainText('“fuzzed.osm.pbf”已损坏');
+			await expect(error).toContainText(`“\u2068fuzzed.osm.pbf\u2069”已损坏`);
 			await page.screenshot({ path: 'test-results/hostile-pbf-zh.png' });
 		}
 		await expect(error).toContainText('Unimplemented type: 7');
@@ -47,7 +47,7 @@ test('a fuzzed .osm.pbf ending in library text is a clear message naming the fil
 test('a 20,000-column CSV is refused with its name; a 2,000-column one is offered without thousands of controls', async ({ page }) => {
 	await openApp(page);
 	let dialog = await choose(page, 'facilities', write('wide-20000.csv', wideCsv(20_000)));
-	await expect(dialog.getByTestId('import-error')).toContainText('“wide-20000.csv” has 20,000 columns; at most 2,000 can be loaded');
+	await expect(dialog.getByTestId('import-error')).toContainText(`“\u2068wide-20000.csv\u2069” has 20,000 columns; at most 2,000 can be loaded`);
 	await dialog.getByTestId('import-close').click();
 
 	dialog = await choose(page, 'facilities', write('wide-2000.csv', wideCsv(2000)));

@@ -56,9 +56,12 @@ export function validateFacilityRow(values: FacilityRow, row: number): Facility 
 /** Validates rows one by one and rejects later rows that repeat an id already accepted. */
 export function validateFacilityRows(rows: Iterable<{ values: FacilityRow; row: number }>): {
 	facilities: Facility[];
+	/** The file row of each facility kept (facilities[i] came from rows[i]). */
+	rows: number[];
 	problems: RowProblem[];
 } {
 	const facilities: Facility[] = [];
+	const keptRows: number[] = [];
 	const problems: RowProblem[] = [];
 	const seenIds = new Map<string, number>();
 	for (const { values, row } of rows) {
@@ -74,8 +77,9 @@ export function validateFacilityRows(rows: Iterable<{ values: FacilityRow; row: 
 		}
 		seenIds.set(result.id, row);
 		facilities.push(result);
+		keptRows.push(row);
 	}
-	return { facilities, problems };
+	return { facilities, rows: keptRows, problems };
 }
 
 /** The duplicate-id problem, shared with the importer (same code and wording). */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, test } from 'vitest';
 import { MESSAGES, type Language } from '$lib/i18n';
-import { failureText, problemText } from '$lib/components/import/problem-text';
+import { asWritten, failureText, problemText } from '$lib/components/import/problem-text';
 import type { Translate } from '$lib/i18n';
 import { importFile, type ImportResult } from '$lib/io/import';
 import { checkFileSize, checkFileSizeBeforeReading, sizeLimitFor, SIZE_LIMITS_BYTES } from '$lib/io/import/formats';
@@ -197,9 +197,17 @@ describe('what the planner reads', () => {
 
 	test('a rejected row reads in Chinese in the Chinese page and as the reason in the English one', () => {
 		const problem = parseFacilitiesCsv('id,name,type,lon,lat\nA,甲,centre,121.4,abc\n').problems[0];
-		expect(problemText(zh, problem)).toBe('纬度不是数字：abc');
-		expect(problemText(en, problem)).toBe(problem.reason);
-		expect(problemText(en, problem)).toBe('latitude not a number: "abc"');
+		expect(problemText(zh, problem, asWritten)).toBe('纬度不是数字：abc');
+		expect(problemText(en, problem, asWritten)).toBe(problem.reason);
+		expect(problemText(en, problem, asWritten)).toBe('latitude not a number: "abc"');
+	});
+
+	test('on screen, a value from the file is bidi-isolated: a right-to-left override cannot reorder the words after it', () => {
+		const problem = parseFacilitiesCsv('id,name,type,lon,lat\nA,甲,centre,121.4,\u202eabc\n').problems[0];
+		expect(problemText(zh, problem)).toBe('纬度不是数字：\u2068\u202eabc\u2069');
+		expect(problemText(en, problem)).toBe('latitude not a number: "\u2068\u202eabc\u2069"');
+		// The downloaded CSV keeps the value as written.
+		expect(problemText(en, problem, asWritten)).toBe('latitude not a number: "\u202eabc"');
 	});
 
 	test('a problem without a known message falls back to its English reason', () => {
@@ -255,17 +263,17 @@ describe('files beyond what fits in memory', () => {
 		expect(failureText(zh(), failure, size, 'big.osm.pbf')).toBe('该文件大小为 500 MB，最大可导入 80 MB。请先拆分或按区范围裁剪。');
 		expect(failureText(en(), failure, size, 'big.osm.pbf')).toBe('This file is 500 MB; files up to 80 MB can be loaded. Split it or clip it to the district first.');
 		expect(failureText(zh(), { message: 'Out of memory', isFormatError: false, code: 'worker-stopped' }, size, 'big.osm.pbf')).toMatch(/内存.*Out of memory/);
-		expect(failureText(zh(), { message: 'bad header', isFormatError: true }, size, '设施.csv')).toBe('无法导入“设施.csv”：bad header');
+		expect(failureText(zh(), { message: 'bad header', isFormatError: true }, size, '设施.csv')).toBe('无法导入“\u2068设施.csv\u2069”：bad header');
 		// Coded refusals of hostile files (issue 26): worded in the page's language, naming the file.
 		const damaged = { message: 'x', isFormatError: true, code: 'damaged', params: { format: 'osm-pbf', detail: 'Unimplemented type: 7' } };
-		expect(failureText(en(), damaged, size, 'city.osm.pbf')).toBe('“city.osm.pbf” is damaged or is not a valid OpenStreetMap PBF file, so nothing was loaded from it. (Reader’s detail: Unimplemented type: 7)');
-		expect(failureText(zh(), damaged, size, 'city.osm.pbf')).toMatch(/^“city\.osm\.pbf”已损坏.*Unimplemented type: 7/);
+		expect(failureText(en(), damaged, size, 'city.osm.pbf')).toBe('“\u2068city.osm.pbf\u2069” is damaged or is not a valid OpenStreetMap PBF file, so nothing was loaded from it. (Reader’s detail: Unimplemented type: 7)');
+		expect(failureText(zh(), damaged, size, 'city.osm.pbf')).toMatch(/^“\u2068city\.osm\.pbf\u2069”已损坏.*Unimplemented type: 7/);
 		const wide = { message: 'x', isFormatError: true, code: 'too-many-columns', params: { columns: 20000, limit: 2000 } };
-		expect(failureText(en(), wide, size, 'wide.csv')).toMatch(/^“wide\.csv” has 20,000 columns; at most 2,000 can be loaded/);
+		expect(failureText(en(), wide, size, 'wide.csv')).toMatch(/^“\u2068wide\.csv\u2069” has 20,000 columns; at most 2,000 can be loaded/);
 		const bomb = { message: 'x', isFormatError: true, code: 'inflate-limit', params: { format: 'geotiff', limitBytes: 32 * MB } };
-		expect(failureText(zh(), bomb, size, 'pop.tif')).toMatch(/^“pop\.tif”：.*32 MB.*GeoTIFF/);
+		expect(failureText(zh(), bomb, size, 'pop.tif')).toMatch(/^“\u2068pop\.tif\u2069”：.*32 MB.*GeoTIFF/);
 		const rows = { message: 'x', isFormatError: true, code: 'claims-beyond-file', params: { format: 'parquet', claimed: 19999999, possible: 5848 } };
-		expect(failureText(en(), rows, size, 'a.parquet')).toMatch(/^“a\.parquet” claims 19,999,999 rows, but a Parquet file of its size can hold at most 5,848/);
+		expect(failureText(en(), rows, size, 'a.parquet')).toMatch(/^“\u2068a\.parquet\u2069” claims 19,999,999 rows, but a Parquet file of its size can hold at most 5,848/);
 	});
 
 	function zh(): Translate {

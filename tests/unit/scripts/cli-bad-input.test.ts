@@ -86,6 +86,25 @@ describe('CLI on bad input', () => {
 		expect(summary.problems.file).toBeNull();
 	});
 
+	test('a sub-district warning names the facility\'s own file row, after a rejected row, and is in problems.csv', () => {
+		// Row 2 is rejected (no latitude); C02, now row 4, declares a 街镇 the boundaries do not have.
+		const [header, ...rows] = readFileSync(`${DEMO}/facilities.csv`, 'utf8').trimEnd().split('\n');
+		const c02 = rows.findIndex((row) => row.startsWith('C02,'));
+		rows[c02] = rows[c02].replace(',shimenerlu,', ',不存在街道,');
+		const facilities = join(dir, 'facilities-warned.csv');
+		writeFileSync(facilities, [header, 'X01,坏行,centre,,121.45,,,,,', ...rows].join('\n') + '\n');
+		const expectedRow = c02 + 3;
+		const run = cli('indicators', [...inputs(`${DEMO}/population.csv`, facilities), '--out', join(dir, 'warned')]);
+		expect(run.status, run.stderr).toBe(0);
+		expect(run.stderr).toContain(`${facilities}: kept row ${expectedRow} subdistrict:`);
+		const csv = readFileSync(join(dir, 'warned', 'problems.csv'), 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n');
+		const warned = csv.filter((line) => line.includes(',unknown-subdistrict,'));
+		expect(warned).toHaveLength(1);
+		expect(warned[0].split(',').slice(1, 4)).toEqual([String(expectedRow), 'subdistrict', 'unknown-subdistrict']);
+		expect(warned[0].endsWith(',warning')).toBe(true);
+		expect(csv.some((line) => line.split(',').slice(1, 3).join() === '2,lat')).toBe(true);
+	});
+
 	test('a deeply nested profile: one line, exit code 2, no stack trace', () => {
 		const profile = join(dir, 'nested.json');
 		writeFileSync(profile, `{"format":"health-circle-profile","rules":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);

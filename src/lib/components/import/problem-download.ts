@@ -2,7 +2,7 @@ import type { Translate } from '$lib/i18n';
 import type { ImportResult } from '$lib/io/import';
 import { problemsToCsv, PROBLEM_CSV_COLUMNS, type ProblemCsvRow } from '$lib/io/import/problems-csv';
 import type { ImportProblem } from '$lib/io/import/types';
-import { fieldText, problemText } from './problem-text';
+import { asWritten, fieldText, problemText } from './problem-text';
 
 /**
  * The rejected rows and the rows kept with a warning, in row order, as CSV in the page's language: what
@@ -14,7 +14,7 @@ export function problemsCsvText(translate: Translate, result: ImportResult): str
 		name: problem.name ?? '',
 		column: fieldText(translate, problem.field),
 		value: problem.value ?? '',
-		problem: problemText(translate, problem),
+		problem: problemText(translate, problem, asWritten),
 		outcome
 	});
 	const rows = [

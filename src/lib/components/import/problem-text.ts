@@ -1,14 +1,22 @@
 import type { ImportFailure } from '$lib/app/import-workflow.svelte';
 import type { Translate } from '$lib/i18n';
+import { isolate } from '$lib/i18n/bidi';
 import type { RowProblem } from '$lib/io/load-result';
+
+/** How a value from the planner's file is set inside a message: isolated on screen, as written in a downloaded CSV. */
+export type ValueWrap = (value: string) => string;
+export const asWritten: ValueWrap = (value) => value;
 
 /**
  * A rejected row's reason in the page's language: the message `import.problem.<code>` with the problem's
  * params; the English reason when there is no such message (e.g. a result saved by an older version).
+ * Text params come from the file (a cell, a name, an id): on screen they are bidi-isolated, so a value
+ * holding a right-to-left override cannot reorder the words and figures around it.
  */
-export function problemText(translate: Translate, problem: Pick<RowProblem, 'code' | 'params' | 'reason'>): string {
+export function problemText(translate: Translate, problem: Pick<RowProblem, 'code' | 'params' | 'reason'>, wrapValue: ValueWrap = isolate): string {
 	const key = `import.problem.${problem.code}`;
-	const text = translate(key, problem.params ?? {});
+	const params = Object.fromEntries(Object.entries(problem.params ?? {}).map(([name, value]) => [name, typeof value === 'string' ? wrapValue(value) : value]));
+	const text = translate(key, params);
 	return text === key ? problem.reason : text;
 }
 
@@ -36,13 +44,15 @@ const CODED_FAILURES: Record<string, string> = {
  * decompression bomb, a header claiming more rows than the file holds and a too-wide table are worded from
  * their params; anything else wraps the reader's own message.
  */
-export function failureText(translate: Translate, failure: Failure, formatSize: (bytes: number) => string, fileName: string): string {
+export function failureText(translate: Translate, failure: Failure, formatSize: (bytes: number) => string, rawFileName: string): string {
 	const params = failure.params ?? {};
+	// The file's name is the planner's text: isolated like every other name from their files.
+	const fileName = isolate(rawFileName);
 	if (failure.code === 'too-large' && typeof params.sizeBytes === 'number' && typeof params.limitBytes === 'number') {
 		return translate('import.file.tooLarge', { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) });
 	}
 	// Files the importer cannot read at all: worded in the page's language, not the reader's English.
-	if (failure.code === 'unrecognised-format') return translate('import.error.unrecognised-format', { name: typeof params.name === 'string' && params.name ? params.name : fileName });
+	if (failure.code === 'unrecognised-format') return translate('import.error.unrecognised-format', { name: typeof params.name === 'string' && params.name ? isolate(params.name) : fileName });
 	if (failure.code === 'worker-stopped') return translate('import.error.workerStopped', { message: failure.message });
 	const key = failure.code ? CODED_FAILURES[failure.code] : undefined;
 	if (key) {

@@ -1,9 +1,10 @@
 import type { CellValue as ExcelCellValue, Workbook } from 'exceljs';
+import { zipSync } from 'fflate';
 import { FileFormatError } from '../load-result';
 import type { DatasetKind } from './formats';
 import { chooseHeaderRow } from './header-row';
 import { checkColumnCount, headerNames, memoryTableSource, type CellValue, type RawRow, type TableSource } from './table-source';
-import { checkZipDeclaredSizes } from './zip-limits';
+import { unzipWithinLimits } from './zip-limits';
 
 export interface XlsxTable {
 	source: TableSource;
@@ -62,9 +63,11 @@ async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
 	const module = await import('exceljs');
 	const ExcelJS = (module as unknown as { default?: typeof module }).default ?? module;
 	const workbook = new ExcelJS.Workbook();
-	checkZipDeclaredSizes(bytes, 'xlsx');
+	// exceljs unpacks with JSZip, which inflates an entry whatever size it declares: the workbook is unpacked
+	// here within the limits (zip-limits.ts) and handed over stored, so no entry can grow beyond its word.
+	const stored = zipSync(unzipWithinLimits(bytes, 'xlsx'), { level: 0 });
 	try {
-		await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+		await workbook.xlsx.load(stored as unknown as Parameters<Workbook['xlsx']['load']>[0]);
 	} catch (error) {
 		const detail = (error as Error).message.slice(0, 200);
 		throw new FileFormatError(`not a readable Excel .xlsx workbook (${detail}); old .xls files must be saved as .xlsx first`, 'damaged', { format: 'xlsx', detail });

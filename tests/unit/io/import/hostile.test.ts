@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'fflate';
 import { afterAll, describe, expect, test } from 'vitest';
 import { importFile, importNetwork, inspectFile, type DatasetKind, type ImportResult } from '$lib/io/import';
+import { unzipWithinLimits } from '$lib/io/import/zip-limits';
 import { FileFormatError } from '$lib/io/load-result';
 import { unpackLines } from '$lib/io/network-pack';
 import { parseOsmPbf } from '$lib/io/osm/osm-pbf';
@@ -19,6 +21,7 @@ import {
 	shapefileZipBomb,
 	shapefileZipClaimingRecords,
 	shapefileZipLyingSize,
+	zipWithDeclaredSize,
 	geoTiffStripBomb,
 	wideCsv
 } from '../../../../scripts/hostile-fixtures';
@@ -199,9 +202,30 @@ describe('zipped Shapefile: the .dbf record count and the archive sizes (items 3
 		expect(error.message).toMatch(/ZIP entry areas\.dbf declares 2000000000 bytes/);
 	});
 
-	test('an entry declaring less than it holds is unpacked only to its declared size (then found damaged)', async () => {
+	test('an entry declaring less than it holds is refused once it passes its declared size', async () => {
 		const error = await dialogRefusal('subdistricts', 'short.zip', shapefileZipLyingSize(2 * MB, 100));
-		expect(['damaged', 'claims-beyond-file']).toContain(error.code);
+		expect(error).toMatchObject({ code: 'inflate-limit', params: { format: 'shapefile-zip', limitBytes: 100 } });
+		expect(error.message).toMatch(/ZIP entry areas\.dbf unpacks to more than the 100 bytes it declares/);
+	});
+
+	test('an entry declaring more than it holds is damaged, not read short', async () => {
+		const honest = shapefileZipBomb(64 * 1024);
+		const error = await dialogRefusal('subdistricts', 'long.zip', zipWithDeclaredSize(honest, 'areas.dbf', 64 * 1024 + 10));
+		expect(error.code).toBe('damaged');
+		expect(error.message).toMatch(/areas\.dbf holds 65536 of the 65546 bytes it declares/);
+	});
+
+	test('an .xlsx whose sheet holds more than it declares is refused at its declared size (exceljs would unpack it whole)', async () => {
+		const ExcelJS = (await import('exceljs')).default;
+		const workbook = new ExcelJS.Workbook();
+		const sheet = workbook.addWorksheet('机构');
+		sheet.addRow(['id', 'name', 'type', 'lon', 'lat']);
+		for (let index = 0; index < 200; index++) sheet.addRow([`C${index}`, `中心${index}`, 'centre', 121.44, 31.23]);
+		const honest = new Uint8Array(await workbook.xlsx.writeBuffer());
+		expect((await dialogImport('facilities', 'honest.xlsx', honest)).loaded).toBe(200);
+		const error = await dialogRefusal('facilities', 'lying.xlsx', zipWithDeclaredSize(honest, 'xl/worksheets/sheet1.xml', 1000));
+		expect(error).toMatchObject({ code: 'inflate-limit', params: { format: 'xlsx', limitBytes: 1000 } });
+		expect(error.message).toMatch(/ZIP entry xl\/worksheets\/sheet1\.xml unpacks to more than the 1000 bytes it declares/);
 	});
 });
 
@@ -262,5 +286,49 @@ describe('the command line reads CSV with the same column limit (item 2)', () =>
 		expect(() => loadInputs({ network: null, facilities: path, population: path, subdistricts: path })).toThrow(
 			new UsageError(`--facilities ${path}: the table has 20000 columns; at most 2000 can be loaded`)
 		);
+	});
+});
+
+describe('ZIP64 entries (sizes in the extra field)', () => {
+	test('are refused with a message saying so (a file of the sizes loaded here never needs them)', () => {
+		const content = new TextEncoder().encode('街道 '.repeat(500));
+		const packed = deflateSync(content);
+		const name = new TextEncoder().encode('a.dbf');
+		const local = new Uint8Array(30 + name.length);
+		const localView = new DataView(local.buffer);
+		localView.setUint32(0, 0x04034b50, true);
+		localView.setUint16(8, 8, true);
+		localView.setUint32(18, packed.length, true);
+		localView.setUint32(22, content.length, true);
+		localView.setUint16(26, name.length, true);
+		local.set(name, 30);
+		// Central directory entry: both sizes 0xFFFFFFFF, the real ones in extra field 1 (uncompressed, then compressed).
+		const central = new Uint8Array(46 + name.length + 20);
+		const centralView = new DataView(central.buffer);
+		centralView.setUint32(0, 0x02014b50, true);
+		centralView.setUint16(10, 8, true);
+		centralView.setUint32(20, 0xffffffff, true);
+		centralView.setUint32(24, 0xffffffff, true);
+		centralView.setUint16(28, name.length, true);
+		centralView.setUint16(30, 20, true);
+		centralView.setUint32(42, 0, true);
+		central.set(name, 46);
+		centralView.setUint16(46 + name.length, 1, true);
+		centralView.setUint16(48 + name.length, 16, true);
+		centralView.setBigUint64(50 + name.length, BigInt(content.length), true);
+		centralView.setBigUint64(58 + name.length, BigInt(packed.length), true);
+		const end = new Uint8Array(22);
+		const endView = new DataView(end.buffer);
+		endView.setUint32(0, 0x06054b50, true);
+		endView.setUint16(8, 1, true);
+		endView.setUint16(10, 1, true);
+		endView.setUint32(12, central.length, true);
+		endView.setUint32(16, local.length + packed.length, true);
+		const zip = new Uint8Array([...local, ...packed, ...central, ...end]);
+		// The ZIP64 end record is left out here, so the archive's own check finds the 0xFFFFFFFF sizes first.
+		expect(() => unzipWithinLimits(zip, 'shapefile-zip')).toThrow(FileFormatError);
+		const withRealSizesInHeader = zip.slice();
+		new DataView(withRealSizesInHeader.buffer).setUint32(local.length + packed.length + 24, content.length, true);
+		expect(() => unzipWithinLimits(withRealSizesInHeader, 'shapefile-zip')).toThrow(/damaged ZIP archive \(a ZIP64 archive: save or zip it again as a plain ZIP\)/);
 	});
 });
