@@ -133,7 +133,7 @@ export class Workbench {
 		const { params } = this.coverage;
 		const view = this.choropleth
 			? { title: t(this.choropleth.titleKey), lines: choroplethLegendLines(this.choropleth, t, language) }
-			: cellLegend(this.shownCellView, params.thresholdMinutes, t);
+			: cellLegend(this.shownCellView, params.thresholdMinutes, t, language);
 		const facilities = this.shown.presentTypes.map((type) => ({ color: FACILITY_COLORS[type], label: t(`facility.${type}`) }));
 		const text = mapSheetText({
 			datasetName: language === 'en' && dataset.nameEn ? dataset.nameEn : dataset.name,
