@@ -43,6 +43,16 @@ describe('English counts before a noun', () => {
 		expect(say('zh-CN', 'data.counts', { loaded: 1234, skipped: '0' })).toBe('已加载 1,234 行，跳过 0 行');
 	});
 
+	it('site suggestions: 1 candidate, 1 site, at least 1 is needed', () => {
+		const left = { outside: 0, excluded: 0, unsnapped: 0 };
+		expect(say('en', 'siting.summary.candidates', { count: 1, ...left })).toMatch(/^1 candidate \(/);
+		expect(say('en', 'siting.summary.candidates', { count: 2345, ...left })).toMatch(/^2,345 candidates \(/);
+		expect(say('zh-CN', 'siting.summary.candidates', { count: 2345, ...left })).toMatch(/^候选点 2,345 个/);
+		expect(say('en', 'siting.gap.lscp.exact', { sites: 1, bound: 1 })).toBe('1 site; the exact MILP (HiGHS) needs 1.');
+		expect(say('en', 'siting.gap.lscp.online', { sites: 1, bound: 1, why: 'x' })).toMatch(/^1 site; at least 1 is needed,/);
+		expect(say('en', 'siting.gap.lscp.solver', { sites: 2, bound: 2, why: 'x' })).toMatch(/^2 sites; at least 2 are needed,/);
+	});
+
 	it('Chinese, which has no plural, is unchanged', () => {
 		expect(say('zh-CN', 'coverage.network', { ...network, components: 1 })).toBe('路网：10 个节点、12 条路段、3.4 km，1 个连通分量');
 	});
