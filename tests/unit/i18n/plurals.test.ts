@@ -53,6 +53,16 @@ describe('English counts before a noun', () => {
 		expect(say('en', 'siting.gap.lscp.solver', { sites: 2, bound: 2, why: 'x' })).toMatch(/^2 sites; at least 2 are needed,/);
 	});
 
+	it('residents: 1 resident is, 2 residents are (and grouped in both languages)', () => {
+		expect(say('en', 'coverage.unreachable', { residents: 1 })).toMatch(/^1 resident unreachable \(/);
+		expect(say('en', 'coverage.unreachable', { residents: 1234 })).toMatch(/^1,234 residents unreachable \(/);
+		expect(say('en', 'coverage.isolated', { residents: 1 })).toBe('1 resident lives in parts of the network with no counted facility');
+		expect(say('en', 'coverage.isolated', { residents: 2 })).toBe('2 residents live in parts of the network with no counted facility');
+		expect(say('en', 'residentsCheck.outside', { residents: 1 })).toMatch(/^1 resident is located outside every sub-district/);
+		expect(say('en', 'residentsCheck.outside', { residents: 70 })).toMatch(/^70 residents are located outside every sub-district/);
+		expect(say('zh-CN', 'coverage.unreachable', { residents: 1234 })).toMatch(/^1,234 人无法到达/);
+	});
+
 	it('Chinese, which has no plural, is unchanged', () => {
 		expect(say('zh-CN', 'coverage.network', { ...network, components: 1 })).toBe('路网：10 个节点、12 条路段、3.4 km，1 个连通分量');
 	});
