@@ -2,7 +2,7 @@ import type { Language, Translate } from '$lib/i18n';
 import { CHANGE_COLORS, COVERED_COLOR, DENSITY_BREAKS, DENSITY_COLORS, MINUTE_BREAKS, MINUTE_COLORS, UNCOVERED_COLOR, UNREACHABLE_COLOR, type RGBA } from '$lib/map/colors';
 import type { CellView } from '$lib/map/layers';
 import type { Choropleth } from '$lib/map/choropleth';
-import { formatNumber } from '$lib/i18n/format';
+import { formatNumber, formatThreshold } from '$lib/i18n/format';
 
 export interface LegendLine {
 	color: RGBA;
@@ -26,8 +26,8 @@ function rangeLabels(breaks: readonly number[], format: (value: number) => strin
 }
 
 /** The population grid's legend for a cell view: its title and worded lines (the map's legend and the map PNG). */
-export function cellLegend(view: CellView, thresholdMinutes: number, translate: Translate): { title: string; lines: LegendLine[] } {
-	const minutes = { minutes: thresholdMinutes };
+export function cellLegend(view: CellView, thresholdMinutes: number, translate: Translate, language: Language): { title: string; lines: LegendLine[] } {
+	const minutes = { minutes: formatThreshold(thresholdMinutes, language) };
 	switch (view) {
 		case 'density':
 			return { title: translate('legend.density'), lines: rangeLabels(DENSITY_BREAKS, (value) => `${value / 1000}k`).map((label, index) => ({ color: DENSITY_COLORS[index], label })) };

@@ -3,9 +3,10 @@ import { buildGapReport, type GapReport } from '$lib/report/model';
 import { gapReportToCsv } from '$lib/report/csv';
 import { gapReportToXlsx } from '$lib/report/xlsx';
 import { gapReportToGeoJson } from '$lib/report/geojson';
-import type { Language } from '$lib/i18n';
+import type { Language, Translate } from '$lib/i18n';
 import { downloadFile } from './download';
 import { composeMapPng, type MapSheet } from './map-png';
+import { scenarioName } from './scenario-name';
 import type { CoverageController } from './coverage.svelte';
 import type { ScenarioWorkspace } from './scenario-workspace.svelte';
 import type { Session } from './session.svelte';
@@ -46,6 +47,7 @@ export class ReportExport {
 		private readonly workspace: ScenarioWorkspace,
 		private readonly shown: ShownFigures,
 		private readonly language: () => Language,
+		private readonly translate: () => Translate,
 		private readonly map: () => MapPicture | null,
 		/** What the map PNG says around the picture (title, legend, footer), for the view on screen. */
 		private readonly mapSheet: () => Omit<MapSheet, 'widthMetres' | 'bearing'> | null
@@ -74,7 +76,7 @@ export class ReportExport {
 			scenario:
 				this.shown.inScenario && active && comparison
 					? {
-							name: active.name,
+							name: scenarioName(active, this.translate()),
 							baselineRows: comparison.baseline.rows,
 							baselineDistrict: comparison.baseline.district,
 							edits: active.edits,

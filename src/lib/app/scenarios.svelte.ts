@@ -55,9 +55,10 @@ export class ScenarioState {
 		return applyEdits(baseline, edits, assign);
 	}
 
-	create(name: string, now = new Date()): Scenario {
+	/** A new scenario; `defaultNumber` when `name` is the app's default name rather than one the planner typed. */
+	create(name: string, now = new Date(), defaultNumber?: number): Scenario {
 		const stamp = this.creationStamp(now);
-		const scenario: Scenario = { id: newId('scenario', now), name, createdAt: stamp, updatedAt: stamp, edits: [] };
+		const scenario: Scenario = { id: newId('scenario', now), name, ...(defaultNumber === undefined ? {} : { defaultNumber }), createdAt: stamp, updatedAt: stamp, edits: [] };
 		this.scenarios = [...this.scenarios, scenario];
 		this.select(scenario.id);
 		this.store(scenario);
@@ -79,8 +80,9 @@ export class ScenarioState {
 		if (this.fingerprint) setActiveScenarioId(this.fingerprint, id).catch((error: unknown) => (this.storageError = message(error)));
 	}
 
+	/** The planner's own name: kept exactly as typed, in every language (no longer the default name). */
 	rename(id: string, name: string): void {
-		this.replace(id, (scenario) => ({ ...scenario, name }));
+		this.replace(id, ({ defaultNumber: _default, ...scenario }) => ({ ...scenario, name }));
 	}
 
 	remove(id: string): void {

@@ -8,6 +8,7 @@ import type { Translate } from '$lib/i18n';
 import type { Dataset } from '$lib/io/dataset';
 import { FileFormatError, type FileErrorCode, type LoadResult, type RowProblem } from '$lib/io/load-result';
 import type { Scenario } from '$lib/io/scenario-file';
+import { scenarioName } from './scenario-name';
 import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
 import type { Suggestion, SuggestionPhase } from '$lib/worker/siting-run';
 import type { LpProgress } from '$lib/engine/siting/milp';
@@ -20,7 +21,7 @@ import { downloadFile } from './download';
 export type SitingObjective = 'mclp' | 'lscp';
 
 /** What a suggestion starts from: today's facilities, or a scenario's (its id, name, and edits at the time). */
-export type SuggestionStart = { kind: 'baseline' } | { kind: 'scenario'; id: string; name: string; editCount: number; updatedAt: string };
+export type SuggestionStart = { kind: 'baseline' } | { kind: 'scenario'; id: string; name: string; defaultNumber?: number; editCount: number; updatedAt: string };
 
 /** Where "Apply" puts the sites when the suggestion started from a scenario: into it, or into a copy of it. */
 export type ApplyTarget = 'scenario' | 'copy';
@@ -86,7 +87,7 @@ export class SiteSuggestion {
 	) {
 		this.start = $derived.by(() => {
 			const scenario = this.workspace.scenarios.active;
-			return scenario ? { kind: 'scenario', id: scenario.id, name: scenario.name, editCount: scenario.edits.length, updatedAt: scenario.updatedAt } : { kind: 'baseline' };
+			return scenario ? { kind: 'scenario', id: scenario.id, name: scenario.name, defaultNumber: scenario.defaultNumber, editCount: scenario.edits.length, updatedAt: scenario.updatedAt } : { kind: 'baseline' };
 		});
 		this.current = $derived(this.result && this.resultRevision === this.coverage.revision && sameStart(this.resultStart, this.start) ? this.result : null);
 		this.formProblems = $derived(this.validate());
@@ -239,7 +240,7 @@ export class SiteSuggestion {
 		}
 		const stamp = now.toISOString();
 		const suggested = suggestion.objective === 'mclp' ? translate('siting.scenarioName.mclp', { k: suggestion.sites.length }) : translate('siting.scenarioName.lscp', { pct: this.targetPct });
-		const name = scenario ? translate('siting.scenarioName.copy', { scenario: scenario.name, suggestion: suggested }) : suggested;
+		const name = scenario ? translate('siting.scenarioName.copy', { scenario: scenarioName(scenario, translate), suggestion: suggested }) : suggested;
 		return scenarios.adopt({ id: 'suggestion', name, createdAt: stamp, updatedAt: stamp, edits: [...(scenario?.edits ?? []), ...edits] }, now);
 	}
 }

@@ -15,6 +15,7 @@ import { downloadFile, scenarioFileStem } from './download';
 import { ReportExport, type MapPicture } from './report-export.svelte';
 import { proposedName } from './scenario-editor.svelte';
 import { ScenarioWorkspace } from './scenario-workspace.svelte';
+import { scenarioName } from './scenario-name';
 import { Session } from './session.svelte';
 import { SiteSuggestion } from './site-suggestion.svelte';
 import { ShownFigures } from './shown.svelte';
@@ -90,7 +91,7 @@ export class Workbench {
 		this.workspace = new ScenarioWorkspace(() => this.session.dataset, this.coverage, this.standards);
 		this.shown = new ShownFigures(this.session, this.coverage, this.standards, this.workspace);
 		this.siting = new SiteSuggestion(() => this.session.dataset, this.coverage, this.workspace);
-		this.exports = new ReportExport(this.session, this.coverage, this.standards, this.workspace, this.shown, options.language, options.map, () => this.mapSheet());
+		this.exports = new ReportExport(this.session, this.coverage, this.standards, this.workspace, this.shown, options.language, options.translate, options.map, () => this.mapSheet());
 		const labelPoints = $derived(this.session.dataset ? subdistrictLabelPoints(this.session.dataset.subdistricts) : new Map());
 		this.labels = $derived(
 			(this.session.dataset?.subdistricts ?? []).map((subdistrict) => ({
@@ -132,11 +133,11 @@ export class Workbench {
 		const { params } = this.coverage;
 		const view = this.choropleth
 			? { title: t(this.choropleth.titleKey), lines: choroplethLegendLines(this.choropleth, t, language) }
-			: cellLegend(this.shownCellView, params.thresholdMinutes, t);
+			: cellLegend(this.shownCellView, params.thresholdMinutes, t, language);
 		const facilities = this.shown.presentTypes.map((type) => ({ color: FACILITY_COLORS[type], label: t(`facility.${type}`) }));
 		const text = mapSheetText({
 			datasetName: language === 'en' && dataset.nameEn ? dataset.nameEn : dataset.name,
-			scenarioName: this.shown.inScenario ? (this.scenarios.active?.name ?? null) : null,
+			scenarioName: this.shown.inScenario ? (this.scenarios.active ? scenarioName(this.scenarios.active, t) : null) : null,
 			viewName: view.title,
 			mode: params.mode,
 			thresholdMinutes: params.thresholdMinutes,
@@ -270,7 +271,7 @@ export class Workbench {
 
 	exportScenario(): void {
 		const text = this.workspace.exportActive();
-		if (text && this.scenarios.active) downloadFile(`${scenarioFileStem(this.scenarios.active.name, this.options.language(), new Date())}.json`, text, 'application/json');
+		if (text && this.scenarios.active) downloadFile(`${scenarioFileStem(scenarioName(this.scenarios.active, this.options.translate()), this.options.language(), new Date())}.json`, text, 'application/json');
 	}
 
 	/** Adds the scenario of a file; the problems, translated, when it cannot. */

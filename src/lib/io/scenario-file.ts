@@ -20,6 +20,12 @@ export const SCENARIO_VERSION = 1;
 export interface Scenario {
 	id: string;
 	name: string;
+	/**
+	 * n of the app's default name ("方案 n" / "Scenario n") while the planner has not renamed the scenario:
+	 * the name is then worded in the reader's language (app/scenario-name.ts). `name` still holds it in the
+	 * language it was created in, for readers that ignore this field (older versions, the CLI).
+	 */
+	defaultNumber?: number;
 	/** ISO timestamps. */
 	createdAt: string;
 	updatedAt: string;
@@ -197,9 +203,12 @@ export function readScenario(value: unknown, problems: ScenarioFileProblem[], pa
 		problems.push(structureProblem(`${path}.edits`));
 		return null;
 	}
+	const defaultNumber = value.defaultNumber;
+	const hasDefaultNumber = defaultNumber !== undefined;
+	if (hasDefaultNumber && !(Number.isInteger(defaultNumber) && (defaultNumber as number) > 0)) problems.push(structureProblem(`${path}.defaultNumber`));
 	const edits = value.edits.map((edit: unknown, index: number) => readEdit(edit, index + 1, problems));
 	if (problems.length > before) return null;
-	return { ...scenario, edits: edits.filter((edit) => edit !== null) };
+	return { ...scenario, ...(hasDefaultNumber ? { defaultNumber: defaultNumber as number } : {}), edits: edits.filter((edit) => edit !== null) };
 }
 
 function readDatasetReference(value: unknown, problems: ScenarioFileProblem[]): ScenarioFile['dataset'] | null {

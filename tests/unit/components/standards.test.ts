@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import IndicatorTable from '$lib/components/standards/IndicatorTable.svelte';
 import SubdistrictDetail from '$lib/components/standards/SubdistrictDetail.svelte';
 import ProfileEditor from '$lib/components/standards/ProfileEditor.svelte';
-import { DEFAULT_E2SFCA_PARAMS } from '$lib/engine/e2sfca';
+import { DEFAULT_E2SFCA_PARAMS, e2sfcaParamsFor } from '$lib/engine/e2sfca';
 import type { AreaIndicators, CentreIndicators, DistrictIndicators } from '$lib/engine/standards/indicators';
 import { cloneProfile, SHANGHAI_2023 } from '$lib/engine/standards/profile';
 import mainEn from '$lib/i18n/en.json';
@@ -147,6 +147,27 @@ for (const language of ['en', 'zh-CN'] as const) {
 			expect(body).toContain('0.68');
 			expect(body).toContain(language === 'en' ? 'Service population (administrative)' : '服务人口（辖区）');
 			expect(body).toContain('F中心');
+		});
+
+		it('SubdistrictDetail and IndicatorTable: a threshold of 7.5 minutes reads 7.5, never rounded to 8', () => {
+			const detail = render(SubdistrictDetail, {
+				props: {
+					row: failing,
+					centres: [centre],
+					profile,
+					servicePopulation: 'administrative',
+					coverageMinutes: 7.5,
+					e2sfca: { params: e2sfcaParamsFor(12.5), bedsPerThousand: 0.8, areaM2PerThousand: 90, incompleteResidents: 0 }
+				}
+			}).body;
+			const expected =
+				language === 'en'
+					? ['7.5-minute circle coverage', 'within 7.5 min', 'Coverage within 7.5 min', '12.5-minute']
+					: ['7.5分钟服务圈覆盖', '7.5 分钟内覆盖', '7.5 分钟覆盖率', '12.5 分钟'];
+			for (const text of expected) expect(detail).toContain(text);
+			expect(detail).not.toMatch(/\b8 ?(分钟|min)|\b13 ?(分钟|min)|8-minute|13-minute/);
+			const table = render(IndicatorTable, { props: { rows: [failing], district, profile, selectedCode: null, onSelect: () => undefined, coverageMinutes: 7.5 } }).body;
+			expect(table).toContain(language === 'en' ? '7.5-min coverage' : '7.5分钟覆盖');
 		});
 
 		it('ProfileEditor: the built-in profiles and every rule', () => {
