@@ -38,7 +38,7 @@ test('a GBK CSV with Chinese headers, GCJ-02 coordinates and bad rows: problems 
 	// Reasons are worded in the page's language (translated from each problem's code), not the importer's English.
 	const reasonOfRow = (row: number) => problems.locator('tr', { has: page.locator('td.row', { hasText: new RegExp(`^${row}$`) }) }).locator('td[data-code]');
 	await expect(reasonOfRow(25)).toHaveText('缺少经度');
-	await expect(reasonOfRow(26)).toHaveText('纬度不是数字：三十一');
+	await expect(reasonOfRow(26)).toHaveText('纬度不是数字：\u2068三十一\u2069');
 	for (const reason of await problems.locator('td[data-code]').allTextContents()) expect(reason).toMatch(/[\u4e00-\u9fff]/);
 	// An area of "约800" or -5 beds keeps the facility, with that value unknown, listed under the warnings by name.
 	const warnings = dialog.getByTestId('import-warnings');
