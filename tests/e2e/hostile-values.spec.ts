@@ -3,6 +3,7 @@
  * (the name is isolated), and a deeply nested profile file gives a message in the UI's language, not a page
  * error (every e2e test fails on a console error or an uncaught exception, fixtures.ts).
  */
+import { readFileSync } from 'node:fs';
 import { test, expect, openApp } from './fixtures';
 
 const RLO_NAME = '\u202eevil station';
@@ -59,3 +60,27 @@ for (const [language, expected] of [
 		await page.locator('details.profile').screenshot({ path: `test-results/nested-profile-${language}.png` });
 	});
 }
+
+test('a file name and a facility name holding a right-to-left override stay inside themselves in the dialog, the data sources, the saved datasets and the search', async ({ page }) => {
+	const fileName = '设施\u202evsc.csv';
+	const facilityName = '天目西路\u202e站点甲乙';
+	const [header, first, ...rest] = readFileSync('static/data/demo/facilities.csv', 'utf8').trimEnd().split('\n');
+	const columns = header.split(',');
+	const renamed = first.split(',').map((cell, index) => (columns[index] === 'name' ? facilityName : cell)).join(',');
+	await openApp(page);
+	await page.getByTestId('open-import').click();
+	const dialog = page.getByTestId('import-dialog');
+	await dialog.getByTestId('import-kind-facilities').check();
+	await dialog.getByTestId('import-file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from([header, renamed, ...rest].join('\n') + '\n') });
+	await expect(dialog.locator('.summary')).toContainText(`\u2068${fileName}\u2069`);
+	await dialog.getByTestId('import-run').click();
+	await dialog.getByTestId('import-load').click();
+	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
+	// The data sources: the file name is a <bdi>, so the counts, encoding and conversion after it keep their order.
+	await expect(page.locator('li[data-kind="facilities"] bdi.file')).toHaveText(fileName);
+	await expect(page.getByTestId('saved-datasets').locator('li').first()).toContainText(`\u2068${fileName}\u2069`);
+	// The search: the name is a <bdi>, so the type label after it is not pulled into it.
+	await page.getByTestId('place-search').fill('天目西路');
+	await expect(page.getByTestId('place-search-hit').filter({ has: page.locator('bdi', { hasText: facilityName }) })).toHaveCount(1);
+	await page.screenshot({ path: 'test-results/bidi-sources-search.png' });
+});

@@ -43,7 +43,7 @@ test('a GBK CSV with Chinese headers, GCJ-02 coordinates and bad rows: problems 
 	// An area of "约800" or -5 beds keeps the facility, with that value unknown, listed under the warnings by name.
 	const warnings = dialog.getByTestId('import-warnings');
 	for (const kept of expected.gbkWarningRows) {
-		const code = kept.field === 'area_m2' ? 'area-unknown' : 'beds-unknown';
+		const code = `${kept.field === 'area_m2' ? 'area' : 'beds'}-${/^-\d/.test(kept.value) ? 'negative-' : ''}unknown`;
 		const line = warnings.locator('tr', { has: page.locator('td.row', { hasText: new RegExp(`^${kept.row}$`) }) }).filter({ has: page.locator(`td[data-code="${code}"]`) });
 		await expect(line.locator('td.name')).toHaveText(kept.name);
 		await expect(line.locator('td.value')).toHaveText(kept.value);

@@ -82,7 +82,9 @@ export const PROBLEM_TEXT = {
 	'subdistrict-mismatch': 'declared in {declared}, but the position lies in {actual}',
 	'unknown-subdistrict': 'unknown sub-district "{value}"; assigned {assigned} by position',
 	'area-unknown': 'area "{value}" is not a usable number: kept with the area unknown',
-	'beds-unknown': 'beds "{value}" is not a usable number: kept with the beds unknown'
+	'beds-unknown': 'beds "{value}" is not a usable number: kept with the beds unknown',
+	'area-negative-unknown': 'area {value} is negative: kept with the area unknown',
+	'beds-negative-unknown': 'beds {value} is negative: kept with the beds unknown'
 } as const satisfies Record<string, string>;
 
 export type RowProblemCode = keyof typeof PROBLEM_TEXT;

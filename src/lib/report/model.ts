@@ -24,6 +24,7 @@ import type { Facility, FacilityStatus } from '$lib/engine/types';
 import { LAYER_KINDS, syntheticLayers, type LayerKind, type SourceSummary } from '$lib/io/dataset';
 import { centreColumns, comparisonColumns, ruleName, shownCoveragePct, sourceColumns, subdistrictColumns, areaName, type ColumnContext, type ScenarioComparisonRow } from './columns';
 import { fileStem } from './file-name';
+import { isolate } from '$lib/i18n/bidi';
 import { formatReportDate, formatReportValue, formatThreshold, roundTo } from '$lib/i18n/format';
 import { rankBySeverity } from './rank';
 import { scenarioSiteRows, scenarioSitesTable, type ScenarioSiteRow } from './scenario-sites';
@@ -276,7 +277,7 @@ function appendixItems(input: GapReportInput, context: ColumnContext): ReportIte
 	const conversions = dataset.sources.filter((source) => source.conversion);
 	const approximate = input.approximate ?? false;
 	return [
-		labelled('profile', t('report.appendix.profileValue', { name: profile.name[language], id: profile.id })),
+		labelled('profile', t('report.appendix.profileValue', { name: isolate(profile.name[language]), id: profile.id })),
 		...ruleItems(profile, context),
 		labelled('capacityTypes', list(profile.capacityTypes.map((type) => t(`report.facility.${type}`)))),
 		labelled('coverageTypes', list(params.facilityTypes.map((type) => t(`report.facility.${type}`)))),
@@ -300,7 +301,7 @@ function appendixItems(input: GapReportInput, context: ColumnContext): ReportIte
 		...dataset.sources.map((source) =>
 			item(
 				`source.${source.kind}`,
-				t('report.appendix.source', { kind: t(`report.sourceKind.${source.kind}`), file: source.fileName }),
+				t('report.appendix.source', { kind: t(`report.sourceKind.${source.kind}`), file: isolate(source.fileName) }),
 				t('report.appendix.sourceCounts', { loaded: source.loaded, skipped: source.skipped, conversion: source.conversion ?? t('report.appendix.noConversion') }),
 				0,
 				language
@@ -329,9 +330,9 @@ function provenanceItems(sources: readonly SourceSummary[], context: ColumnConte
 		const text = !source
 			? t('report.layers.missing')
 			: source.fromDemo
-				? t('report.layers.demo', { file: source.fileName })
+				? t('report.layers.demo', { file: isolate(source.fileName) })
 				: t('report.layers.file', {
-						file: source.fileName,
+						file: isolate(source.fileName),
 						loaded: formatReportValue(source.loaded, 0, context.language),
 						skipped: formatReportValue(source.skipped, 0, context.language),
 						encoding: source.encoding ?? t('report.layers.noEncoding'),

@@ -21,6 +21,20 @@ function say(language: 'en' | 'zh-CN', key: string, values: Record<string, strin
 const network = { nodes: '10', edges: '12', km: '3.4' };
 
 describe('English counts before a noun', () => {
+	it('the import dialog: 1 row, 1 facility lies, 1 population cell lies, 1 resident; grouped in both languages', () => {
+		expect(say('en', 'import.result.skipped', { count: 1 })).toBe('1 row rejected');
+		expect(say('en', 'import.result.skipped', { count: 1234 })).toBe('1,234 rows rejected');
+		expect(say('en', 'import.result.loaded', { count: 1 })).toBe('1 row can be loaded');
+		expect(say('en', 'import.loadValid', { count: 1 })).toBe('Load 1 valid row');
+		expect(say('en', 'import.preview.rows', { count: 2 })).toBe('2 rows');
+		expect(say('en', 'import.result.outside', { count: 1 })).toBe('1 facility lies outside every loaded sub-district (listed below)');
+		expect(say('en', 'import.result.cellsOutside', { count: 1 })).toBe('1 population cell lies outside the loaded sub-districts');
+		expect(say('en', 'import.result.cellsOutside', { count: 3 })).toBe('3 population cells lie outside the loaded sub-districts');
+		expect(say('en', 'import.result.total', { count: 975707 })).toBe('975,707 residents in total');
+		expect(say('zh-CN', 'import.result.total', { count: 975707 })).toBe('人口合计 975,707');
+		expect(say('zh-CN', 'import.result.skipped', { count: 1234 })).toBe('1,234 行未通过校验');
+	});
+
 	it('the network line: 1 connected component, 2 connected components', () => {
 		expect(say('en', 'coverage.network', { ...network, components: 1 })).toBe('Network: 10 nodes, 12 street segments, 3.4 km, 1 connected component');
 		expect(say('en', 'coverage.network', { ...network, components: 2 })).toBe('Network: 10 nodes, 12 street segments, 3.4 km, 2 connected components');

@@ -129,7 +129,8 @@ describe('producers emit codes', () => {
 			'C05,F,station,,121.44,31.24,-5,0,existing',
 			'C06,G,station,,121.44,31.24,100,lots,existing',
 			'C07,H,station,,121.44,x,100,1,existing',
-			'C08,,station,,121.44,31.24,100,1,planned-ish'
+			'C08,,station,,121.44,31.24,100,1,planned-ish',
+			'C09,I,station,,121.44,,暂无,-3,existing'
 		].join('\n');
 		const canonical = parseFacilitiesCsv(csv);
 		const imported = await run('facilities', 'f.csv', encode(csv), { subdistricts: truthSubdistricts() });
@@ -147,7 +148,10 @@ describe('producers emit codes', () => {
 		expect(canonical.problems.filter((problem) => problem.row === 7).map((problem) => problem.code)).toEqual(['area-negative']);
 		expect(canonical.problems.filter((problem) => problem.row === 8).map((problem) => problem.code)).toEqual(['beds-not-number']);
 		expect(imported.problems.some((problem) => problem.row === 7 || problem.row === 8)).toBe(false);
-		expect(imported.warnings.filter((warning) => warning.row === 7 || warning.row === 8).map((warning) => warning.code)).toEqual(['area-unknown', 'beds-unknown']);
+		expect(imported.warnings.filter((warning) => warning.row === 7 || warning.row === 8).map((warning) => warning.code)).toEqual(['area-negative-unknown', 'beds-unknown']);
+		// A row rejected for its position lists its area and beds too, worded for a rejected row: not "kept".
+		expect(imported.problems.filter((problem) => problem.row === 11).map((problem) => problem.code)).toEqual(['lat-missing', 'area-not-number', 'beds-negative']);
+		expect(imported.warnings.some((warning) => warning.row === 11)).toBe(false);
 		// The canonical reader has no value mapping: an unknown status is a problem there.
 		expect(canonical.problems.filter((problem) => problem.row === 10).map((problem) => problem.code).sort()).toEqual(['missing-name', 'unknown-status']);
 		expect(imported.problems.find((problem) => problem.row === 6)?.params).toEqual({ id: 'C01', firstRow: '2' });

@@ -247,7 +247,7 @@ describe('the report', () => {
 		const report = buildGapReport(input('en', rows, { profile: cloneProfile(LEGACY_DISTRICT_NORM) }));
 		expect(report.appendix.find((entry) => entry.key === 'rule.bedsMin')!.value).toBe('rule off');
 		expect(report.appendix.find((entry) => entry.key === 'rule.centreArea')!.value).toBe('60 m² per 1,000 residents');
-		expect(report.appendix.find((entry) => entry.key === 'profile')!.value).toBe('Legacy district norm (Putuo, c. 2012) (legacy-district)');
+		expect(report.appendix.find((entry) => entry.key === 'profile')!.value).toBe('\u2068Legacy district norm (Putuo, c. 2012)\u2069 (legacy-district)');
 	});
 
 	it('compares a scenario row by row, including sub-districts present on one side only', () => {
@@ -286,7 +286,8 @@ describe('provenance per layer (issue 24 item 1)', () => {
 		expect(appendix.value).toBe(report.provenanceLine);
 		expect(appendix.value).not.toBe('否');
 		const layers = new Map(report.provenance.map((entry) => [entry.key, String(entry.value)]));
-		expect(layers.get('layer.facilities')).toBe('规划者文件 机构.csv：载入 120 行，跳过 3 行；编码 gb18030；坐标转换 GCJ-02 → WGS84');
+		// The file's name is the planner's text, bidi-isolated: a name holding U+202E cannot reverse the counts after it.
+		expect(layers.get('layer.facilities')).toBe('规划者文件 \u2068机构.csv\u2069：载入 120 行，跳过 3 行；编码 gb18030；坐标转换 GCJ-02 → WGS84');
 		expect(layers.get('layer.population')).toMatch(/^合成示例数据/);
 		const english = buildGapReport(input('en', rows, { dataset: { name: 'x', nameEn: 'x', sources } }));
 		const layersEn = ['population', 'subdistricts', 'network'].map((kind) => REPORT_MESSAGES.en[`report.sourceKind.${kind}`]).join(', ');

@@ -55,7 +55,7 @@ export async function facilitiesFromTable(
 			if (!position.ok) {
 				// Report the coordinate problem and every other problem of the row in one go.
 				const others = validateFacilityRow({ ...values, lon: 0, lat: 0 }, row.row);
-				const rowProblems = [problemAt(row.row, position.field, position), ...(Array.isArray(others) ? others : []), ...quantityWarnings];
+				const rowProblems = [problemAt(row.row, position.field, position), ...(Array.isArray(others) ? others : []), ...quantityWarnings.map(asRejected)];
 				problems.addAll(rowProblems.map((problem) => labelProblem(problem, row, mapping)));
 				return;
 			}
@@ -107,9 +107,24 @@ function unknownQuantities(values: FacilityRow, row: number): RowProblem[] {
 		values[field] = reading.ok ? (reading.value ?? '') : '';
 		if (reading.ok) continue;
 		const params = { value: clip(reading.raw) };
-		warnings.push(problemAt(row, field, field === 'area_m2' ? explain('area-unknown', params) : explain('beds-unknown', params)));
+		const area = reading.negative ? explain('area-negative-unknown', params) : explain('area-unknown', params);
+		const beds = reading.negative ? explain('beds-negative-unknown', params) : explain('beds-unknown', params);
+		warnings.push(problemAt(row, field, field === 'area_m2' ? area : beds));
 	}
 	return warnings;
+}
+
+/** The rejected-row wording of a quantity warning: a row that is not loaded cannot say "kept with the area unknown". */
+const REJECTED_QUANTITY_CODE = {
+	'area-unknown': 'area-not-number',
+	'area-negative-unknown': 'area-negative',
+	'beds-unknown': 'beds-not-number',
+	'beds-negative-unknown': 'beds-negative'
+} as const;
+
+function asRejected(warning: RowProblem): RowProblem {
+	const code = REJECTED_QUANTITY_CODE[warning.code as keyof typeof REJECTED_QUANTITY_CODE];
+	return code ? problemAt(warning.row, warning.field, explain(code, warning.params)) : warning;
 }
 
 /** The canonical field values of one row, with type and status translated to the canonical vocabulary. */
@@ -175,12 +190,12 @@ function validateCandidates(
 		const label = (problem: RowProblem) => labelProblem(problem, raw, mapping);
 		const result = validateFacilityRow(values, row);
 		if (Array.isArray(result)) {
-			problems.addAll([...result, ...quantityWarnings].map(label));
+			problems.addAll([...result, ...quantityWarnings.map(asRejected)].map(label));
 			continue;
 		}
 		const firstRow = firstRowOfId.get(result.id);
 		if (firstRow !== undefined) {
-			problems.addAll([problemAt(row, 'id', duplicateId(result.id, firstRow)), ...quantityWarnings].map(label));
+			problems.addAll([problemAt(row, 'id', duplicateId(result.id, firstRow)), ...quantityWarnings.map(asRejected)].map(label));
 			continue;
 		}
 		firstRowOfId.set(result.id, row);

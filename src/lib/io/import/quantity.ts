@@ -3,7 +3,8 @@ import { isBlank, readNumber } from '../fields';
 /** Units that follow an area or a bed count in district lists (after NFKC: ㎡ and m² become "m2"). */
 const UNIT = /\s*(平方米|平米|平方|m2|sqm|张|床|个)$/iu;
 
-export type QuantityReading = { ok: true; value: number | null } | { ok: false; raw: string };
+/** `negative`: a number below zero (worded as such), not text that is no number at all. */
+export type QuantityReading = { ok: true; value: number | null } | { ok: false; raw: string; negative: boolean };
 
 /**
  * An area or bed count as district lists write it: "1,200 m²", "1200平方米", "20张", full-width "５００"
@@ -13,9 +14,9 @@ export type QuantityReading = { ok: true; value: number | null } | { ok: false; 
  */
 export function readFacilityQuantity(raw: unknown): QuantityReading {
 	if (isBlank(raw)) return { ok: true, value: null };
-	if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? { ok: true, value: raw } : { ok: false, raw: String(raw) };
+	if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? { ok: true, value: raw } : { ok: false, raw: String(raw), negative: raw < 0 };
 	const text = String(raw).normalize('NFKC').trim();
 	const parsed = readNumber(text.replace(UNIT, ''));
-	if (!parsed.ok || parsed.value < 0) return { ok: false, raw: String(raw).trim() };
+	if (!parsed.ok || parsed.value < 0) return { ok: false, raw: String(raw).trim(), negative: parsed.ok };
 	return { ok: true, value: parsed.value };
 }

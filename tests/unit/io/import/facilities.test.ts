@@ -55,7 +55,9 @@ describe('GBK CSV with Chinese headers and GCJ-02 coordinates', () => {
 			expect(facility, kept.id).toBeDefined();
 			expect(kept.field === 'area_m2' ? facility?.areaM2 : facility?.beds, kept.id).toBeNull();
 			const warning = result.warnings.find((candidate) => candidate.row === kept.row && candidate.field === kept.field);
-			expect(warning, `row ${kept.row}`).toMatchObject({ name: kept.name, value: kept.value, code: kept.field === 'area_m2' ? 'area-unknown' : 'beds-unknown' });
+			// A negative count is said to be negative; text that is no number, not a usable number.
+			const code = `${kept.field === 'area_m2' ? 'area' : 'beds'}-${/^-\d/.test(kept.value) ? 'negative-' : ''}unknown`;
+			expect(warning, `row ${kept.row}`).toMatchObject({ name: kept.name, value: kept.value, code });
 			expect(result.problems.some((problem) => problem.row === kept.row)).toBe(false);
 		}
 		expect(result.problems.find((problem) => problem.field === 'lat' && /swapped/.test(problem.reason))).toBeDefined();

@@ -25,12 +25,13 @@ describe('area and bed counts as district lists write them', () => {
 	});
 
 	test.each(['暂无', '待核实', '约300', '300左右', '200-300', '>100', '-5', '1,20', '20张床位', 'NaN'])('%s is not a count: refused (the importer keeps it as unknown)', (raw) => {
-		expect(readFacilityQuantity(raw)).toEqual({ ok: false, raw });
+		// "-5" is a number below zero, said as such; the rest are no number at all.
+		expect(readFacilityQuantity(raw)).toEqual({ ok: false, raw, negative: raw === '-5' });
 	});
 
 	test('negative and non-finite numbers are refused too', () => {
-		expect(readFacilityQuantity(-5).ok).toBe(false);
-		expect(readFacilityQuantity(Number.POSITIVE_INFINITY).ok).toBe(false);
+		expect(readFacilityQuantity(-5)).toEqual({ ok: false, raw: '-5', negative: true });
+		expect(readFacilityQuantity(Number.POSITIVE_INFINITY)).toEqual({ ok: false, raw: 'Infinity', negative: false });
 	});
 });
 
