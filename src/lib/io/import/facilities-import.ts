@@ -107,11 +107,14 @@ function unknownQuantities(values: FacilityRow, row: number): RowProblem[] {
 		values[field] = reading.ok ? (reading.value ?? '') : '';
 		if (reading.ok) continue;
 		const params = { value: clip(reading.raw) };
-		const area = reading.negative ? explain('area-negative-unknown', params) : explain('area-unknown', params);
-		const beds = reading.negative ? explain('beds-negative-unknown', params) : explain('beds-unknown', params);
-		warnings.push(problemAt(row, field, field === 'area_m2' ? area : beds));
+		warnings.push(problemAt(row, field, unknownQuantityProblem(field, reading.negative, params)));
 	}
 	return warnings;
+}
+
+function unknownQuantityProblem(field: 'area_m2' | 'beds', negative: boolean, params: { value: string }): ReturnType<typeof explain> {
+	if (field === 'area_m2') return negative ? explain('area-negative-unknown', params) : explain('area-unknown', params);
+	return negative ? explain('beds-negative-unknown', params) : explain('beds-unknown', params);
 }
 
 /** The rejected-row wording of a quantity warning: a row that is not loaded cannot say "kept with the area unknown". */
