@@ -65,6 +65,20 @@ export function isCovered(reportedMinutes: number, thresholdMinutes: number): bo
 	return reportedMinutes <= thresholdMinutes;
 }
 
+/**
+ * The facility's side of the rule: the cost at which a snapped facility (or candidate site) enters
+ * the network at its edge's edgeFrom node, its connector walked. Every search seeds with these, and
+ * the incremental scenario engine re-seeds single nodes with them.
+ */
+export function seedDistanceAtFrom(facilitySnap: PointSnaps, facility: number, connectorWeight: number): number {
+	return facilitySnap.connector[facility] * connectorWeight + facilitySnap.along[facility];
+}
+
+/** Seed cost of a snapped facility at its edge's edgeTo node (see seedDistanceAtFrom). */
+export function seedDistanceAtTo(graph: WalkGraph, facilitySnap: PointSnaps, facility: number, connectorWeight: number): number {
+	return facilitySnap.connector[facility] * connectorWeight + graph.edgeLength[facilitySnap.edge[facility]] - facilitySnap.along[facility];
+}
+
 /** Which term of the minimum won in the last cost (multi-source scoring takes the facility from it). */
 const FROM_END = 0;
 const TO_END = 1;

@@ -6,14 +6,13 @@
  * The figures are identical to computeCoverage on the same list: minutes bit for bit, the nearest
  * facility up to exact distance ties (see src/lib/engine/README.md, "Incremental updates").
  */
-import { allocateCellAccess, type AccessModel, type CellAccess, type FacilityField } from '../access-model';
+import { allocateCellAccess, seedDistanceAtFrom, seedDistanceAtTo, type AccessModel, type CellAccess, type FacilityField } from '../access-model';
 import type { AreaCoverage } from '../bands';
 import type { CoverageInput, CoverageResult, PreparedNetwork } from '../coverage';
 import type { NodeDistances } from '../dijkstra';
 import { groupFacilitiesByEdge, type EdgeFacilities } from '../edge-facilities';
 import type { WalkGraph } from '../graph';
 import type { CoverageParams } from '../params';
-import { seedDistanceAtFrom, seedDistanceAtTo } from '../sources';
 import type { Facility, FacilityType } from '../types';
 import { AreaSums } from './area-sums';
 import { CellCollector, groupCellsByKey, type CellGroups } from './cell-index';

@@ -10,13 +10,12 @@
  * monotone), so the cell is covered with the site iff it is covered today or by the site alone. The
  * unit tests hold this against computeCoverage on the applied scenario.
  */
-import { AccessModel } from '../access-model';
+import { AccessModel, seedDistanceAtFrom, seedDistanceAtTo } from '../access-model';
 import { CatchmentWorkspace, singleSourceCatchment } from '../catchment';
 import type { PreparedNetwork } from '../coverage';
 import { metresPerMinute, type CoverageParams } from '../params';
 import { groupCellsByKey, type CellGroups } from '../scenario/cell-index';
 import { snapPoints } from '../snap';
-import { seedDistanceAtFrom, seedDistanceAtTo } from '../sources';
 import type { CandidateCover } from './instance';
 
 export interface CatchmentInput {
