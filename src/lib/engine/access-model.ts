@@ -184,7 +184,7 @@ export class AccessModel {
 			cost = this.cellCost(cell, field.nodes.distance, sameEdge);
 			const way = this.lastWay;
 			facility = way === FROM_END ? field.nodes.source[this.graph.edgeFrom[edge]] : way === TO_END ? field.nodes.source[this.graph.edgeTo[edge]] : sameEdgeFacility;
-			// Past the bound, or reached by no facility: neither a cost nor a facility (an unbounded search keeps both as they are).
+			// Past the bound (cellCost gave Infinity) or reached by no facility: neither a cost nor a facility.
 			if (cost > this.maxDistance || facility < 0) {
 				cost = Infinity;
 				facility = -1;
