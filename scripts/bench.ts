@@ -129,8 +129,8 @@ function measureCoverage(prepared: PreparedNetwork, input: Omit<Parameters<typeo
 		result = value;
 	}
 	const network = result!.network!;
-	const seeds = facilitySeeds(prepared.graph, network.facilitySnap, network.counted, network.connectorWeight);
-	const dijkstraRuns = Array.from({ length: COVERAGE_RUNS }, () => seconds(() => multiSourceDijkstra(prepared.graph, seeds, network.maxDistance))[1]);
+	const seeds = facilitySeeds(prepared.graph, network.facilitySnap, network.counted, network.access.connectorWeight);
+	const dijkstraRuns = Array.from({ length: COVERAGE_RUNS }, () => seconds(() => multiSourceDijkstra(prepared.graph, seeds, network.access.maxDistance))[1]);
 	let nodesWithinLimit = 0;
 	for (const distance of network.nodes.distance) if (distance < Infinity) nodesWithinLimit++;
 	// The same coverage with the facilities spread evenly: every node within reach, the worst case.
@@ -139,9 +139,9 @@ function measureCoverage(prepared: PreparedNetwork, input: Omit<Parameters<typeo
 	const spreadNetwork = worstCaseRuns[0][0].network!;
 	let worstCaseNodes = 0;
 	for (const distance of spreadNetwork.nodes.distance) if (distance < Infinity) worstCaseNodes++;
-	const spreadSeeds = facilitySeeds(prepared.graph, spreadNetwork.facilitySnap, spreadNetwork.counted, spreadNetwork.connectorWeight);
+	const spreadSeeds = facilitySeeds(prepared.graph, spreadNetwork.facilitySnap, spreadNetwork.counted, spreadNetwork.access.connectorWeight);
 	// The same searches by the compiled peer, on the same graph, seeds and bound.
-	const boost = [compareWithBoost('baseline facilities', prepared.graph, seeds, network.maxDistance), compareWithBoost('facilities spread evenly', prepared.graph, spreadSeeds, spreadNetwork.maxDistance)];
+	const boost = [compareWithBoost('baseline facilities', prepared.graph, seeds, network.access.maxDistance), compareWithBoost('facilities spread evenly', prepared.graph, spreadSeeds, spreadNetwork.access.maxDistance)];
 	return {
 		result: result!,
 		runs,

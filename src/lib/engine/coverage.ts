@@ -1,9 +1,10 @@
+import { AccessModel, UNREACHABLE, allocateCellAccess, isCovered } from './access-model';
 import { LAST_BAND_START_MINUTES, summarizeAreas, type AreaCoverage } from './bands';
-import { cellDistances, groupFacilitiesByEdge } from './cell-distances';
 import { multiSourceDijkstra, type NodeDistances } from './dijkstra';
+import { groupFacilitiesByEdge } from './edge-facilities';
 import type { WalkGraph } from './graph';
 import { componentsWithFacility } from './graph-report';
-import { connectorWeight, metresPerMinute, validateCoverageParams, type CoverageParams } from './params';
+import { metresPerMinute, validateCoverageParams, type CoverageParams } from './params';
 import { buildSegmentIndex, type SegmentIndex } from './segment-index';
 import { snapPoints, type PointSnaps } from './snap';
 import { facilitySeeds } from './sources';
@@ -13,14 +14,7 @@ import type { Facility, PopulationCells, Subdistrict } from './types';
 export { DEFAULT_COVERAGE_PARAMS, MODE_SPEEDS_KMH, TRAVEL_MODES, type CoverageParams, type TravelMode } from './params';
 export { TIME_BANDS, type AreaCoverage, type TimeBand } from './bands';
 
-/** Why a cell is unreachable (values of CoverageResult.unreachable); 0 = reachable. */
-export const UNREACHABLE = Object.freeze({
-	no: 0,
-	/** Farther than the maximum snap distance from every edge. */
-	beyondSnap: 1,
-	/** Its network component holds no counted facility (or no counted facility exists at all). */
-	noFacility: 2
-});
+export { UNREACHABLE } from './access-model';
 
 /**
  * The expensive part that depends only on the dataset: the segment index and where every cell
@@ -68,9 +62,8 @@ export interface NetworkCoverageState {
 	counted: Uint8Array;
 	/** Per node: network metres (connectors weighted) to the nearest counted facility, and which. */
 	nodes: NodeDistances;
-	/** Bound of the search in network metres; node and cell distances beyond it are Infinity. */
-	maxDistance: number;
-	connectorWeight: number;
+	/** The cost rule of this run (connector weight, speed, threshold; its maxDistance bounds the search: node and cell costs beyond it are Infinity). */
+	access: AccessModel;
 }
 
 export interface CoverageResult {
@@ -114,27 +107,24 @@ function networkCoverage(input: CoverageInput, graph: WalkGraph, counted: Uint8A
 	const { params, cells, facilities } = input;
 	const prepared = reusablePrepared(input) ?? prepareNetwork(graph, cells, params.maxSnapM);
 	const facilitySnap = snapPoints(graph, prepared.segments, Float64Array.from(facilities, (f) => f.lon), Float64Array.from(facilities, (f) => f.lat), params.maxSnapM);
-	const weight = connectorWeight(params);
 	const searchLimitMinutes = Math.max(params.thresholdMinutes, params.searchLimitMinutes, LAST_BAND_START_MINUTES);
-	const maxDistance = searchLimitMinutes * metresPerMinute(params);
-	const nodes = multiSourceDijkstra(graph, facilitySeeds(graph, facilitySnap, counted, weight), maxDistance);
+	const access = new AccessModel(prepared, params, searchLimitMinutes * metresPerMinute(params));
+	const nodes = multiSourceDijkstra(graph, facilitySeeds(graph, facilitySnap, counted, access.connectorWeight), access.maxDistance);
 	const edgeFacilities = groupFacilitiesByEdge(facilitySnap, counted, graph.edgeCount);
-	const perCell = cellDistances({ graph, cellSnap: prepared.cellSnap, facilitySnap, edgeFacilities, nodes, connectorWeight: weight, maxDistance });
-
-	const hasFacility = componentsWithFacility(graph, facilitySnap, counted);
-	const unreachable = new Uint8Array(cells.lon.length);
-	const minutes = new Float32Array(cells.lon.length);
-	const speed = metresPerMinute(params);
-	const { cellComponent } = prepared;
-	for (let cell = 0; cell < minutes.length; cell++) {
-		const component = cellComponent[cell];
-		if (component < 0) unreachable[cell] = UNREACHABLE.beyondSnap;
-		else if (!hasFacility[component]) unreachable[cell] = UNREACHABLE.noFacility;
-		minutes[cell] = unreachable[cell] ? Number.NaN : perCell.distance[cell] / speed;
-	}
+	const perCell = allocateCellAccess(cells.lon.length);
+	access.writeCells({ nodes, facilitySnap, edgeFacilities, componentFacilities: componentsWithFacility(graph, facilitySnap, counted) }, perCell);
 	const unsnappedFacilities = [...counted.keys()].filter((f) => counted[f] && facilitySnap.edge[f] < 0);
-	const network: NetworkCoverageState = { prepared, facilitySnap, counted, nodes, maxDistance, connectorWeight: weight };
-	return finish(input, { approximate: false, minutes, facilityIndex: perCell.facility, unreachable, searchLimitMinutes, unsnappedFacilities, network });
+	const network: NetworkCoverageState = { prepared, facilitySnap, counted, nodes, access };
+	return finish(input, {
+		approximate: false,
+		minutes: perCell.minutes,
+		facilityIndex: perCell.facility,
+		covered: perCell.covered,
+		unreachable: perCell.unreachable,
+		searchLimitMinutes,
+		unsnappedFacilities,
+		network
+	});
 }
 
 function reusablePrepared({ prepared, graph, cells, params }: CoverageInput): PreparedNetwork | null {
@@ -164,18 +154,17 @@ function straightLineCoverage(input: CoverageInput, counted: Uint8Array): Covera
 			facilityIndex[cell] = chosen[nearest.facility[cell]];
 		}
 	}
-	return finish(input, { approximate: true, minutes, facilityIndex, unreachable, searchLimitMinutes: Infinity, unsnappedFacilities: [], network: null });
+	const covered = new Uint8Array(minutes.length);
+	for (let cell = 0; cell < covered.length; cell++) covered[cell] = isCovered(minutes[cell], params.thresholdMinutes) ? 1 : 0;
+	return finish(input, { approximate: true, minutes, facilityIndex, covered, unreachable, searchLimitMinutes: Infinity, unsnappedFacilities: [], network: null });
 }
 
-type CellFigures = Pick<CoverageResult, 'approximate' | 'minutes' | 'facilityIndex' | 'unreachable' | 'searchLimitMinutes' | 'unsnappedFacilities' | 'network'>;
+type CellFigures = Pick<CoverageResult, 'approximate' | 'minutes' | 'facilityIndex' | 'covered' | 'unreachable' | 'searchLimitMinutes' | 'unsnappedFacilities' | 'network'>;
 
 function finish(input: CoverageInput, figures: CellFigures): CoverageResult {
-	const covered = new Uint8Array(figures.minutes.length);
-	// Decided on the reported Float32 value, so a cell shown as exactly the threshold is covered.
-	for (let cell = 0; cell < covered.length; cell++) covered[cell] = figures.minutes[cell] <= input.params.thresholdMinutes ? 1 : 0;
 	const areas = summarizeAreas(
-		{ pop: input.cells.pop, minutes: figures.minutes, covered, unreachable: figures.unreachable, cellSubdistrict: input.cellSubdistrict },
+		{ pop: input.cells.pop, minutes: figures.minutes, covered: figures.covered, unreachable: figures.unreachable, cellSubdistrict: input.cellSubdistrict },
 		input.subdistricts
 	);
-	return { params: { ...input.params, facilityTypes: [...input.params.facilityTypes] }, ...figures, covered, ...areas };
+	return { params: { ...input.params, facilityTypes: [...input.params.facilityTypes] }, ...figures, ...areas };
 }

@@ -11,10 +11,12 @@
  * facilities' catchments, not with facilities × cells. A facility whose supply is unknown supplies
  * nothing here and every cell that reaches it is flagged `incomplete` (its figure is a lower bound).
  */
+import { AccessModel } from './access-model';
 import { singleSourceCatchment, CatchmentWorkspace } from './catchment';
 import type { CoverageResult } from './coverage';
 import { haversineMetres } from './geo';
 import { metresPerMinute, type CoverageParams } from './params';
+import { groupCellsByKey } from './scenario/cell-index';
 import { seedsForFacility } from './sources';
 import type { Facility } from './types';
 
@@ -126,17 +128,6 @@ export function validateE2sfcaParams(params: E2sfcaParams): string | null {
 	return null;
 }
 
-/** Cells grouped by the edge they snapped to (CSR), so a search can find the cells along each edge it reaches. */
-function cellsByEdge(cellEdge: Int32Array, edgeCount: number): { offsets: Int32Array; cells: Int32Array } {
-	const offsets = new Int32Array(edgeCount + 1);
-	for (let cell = 0; cell < cellEdge.length; cell++) if (cellEdge[cell] >= 0) offsets[cellEdge[cell] + 1]++;
-	for (let edge = 0; edge < edgeCount; edge++) offsets[edge + 1] += offsets[edge];
-	const cells = new Int32Array(offsets[edgeCount]);
-	const next = offsets.slice(0, edgeCount);
-	for (let cell = 0; cell < cellEdge.length; cell++) if (cellEdge[cell] >= 0) cells[next[cellEdge[cell]]++] = cell;
-	return { offsets, cells };
-}
-
 /** Growable row storage for the sparse matrix. */
 class MatrixBuilder {
 	private cells: number[] = [];
@@ -166,64 +157,48 @@ class MatrixBuilder {
 }
 
 /**
- * Network travel times from each listed facility to every cell within `maxMinutes`, with the same
- * costs as the coverage engine (connectors × connector weight, along-edge parts, same-edge shortcut),
- * reusing a network coverage run's prepared network and facility snaps. Facilities that did not snap
+ * Network travel times from each listed facility to every cell within `maxMinutes`, each cell scored
+ * by the access model (access-model.ts), the rule coverage uses, on one bounded search per facility;
+ * reuses a network coverage run's prepared network and facility snaps. Facilities that did not snap
  * get an empty row.
  */
 export function networkTravelMatrix(result: Pick<CoverageResult, 'network' | 'params'>, facilities: readonly number[], maxMinutes: number): TravelMatrix {
 	const state = result.network;
 	if (state === null) throw new Error('networkTravelMatrix needs a network coverage result (use straightLineTravelMatrix without a network)');
 	const { graph, cellSnap } = state.prepared;
-	const { facilitySnap, connectorWeight } = state;
-	const speed = metresPerMinute(result.params);
-	const maxDistance = maxMinutes * speed;
-	const byEdge = cellsByEdge(cellSnap.edge, graph.edgeCount);
+	const { facilitySnap } = state;
+	const access = new AccessModel(state.prepared, result.params, maxMinutes * metresPerMinute(result.params));
+	const byEdge = groupCellsByKey(cellSnap.edge, graph.edgeCount);
 	const workspace = new CatchmentWorkspace(graph.nodeCount);
-	const best = new Float64Array(cellSnap.edge.length).fill(Infinity);
+	const edgeSeen = new Int32Array(graph.edgeCount).fill(-1);
 	const builder = new MatrixBuilder();
-	for (const facility of facilities) {
-		const touched: number[] = [];
-		const offer = (cell: number, cost: number) => {
-			if (best[cell] === Infinity) touched.push(cell);
-			if (cost < best[cell]) best[cell] = cost;
-		};
-		const seeds = seedsForFacility(graph, facilitySnap, facility, connectorWeight);
-		const catchment = singleSourceCatchment(graph, seeds, maxDistance, workspace);
-		for (let i = 0; i < catchment.nodes.length; i++) {
-			const node = catchment.nodes[i];
-			const nodeDistance = catchment.distances[i];
-			for (let arc = graph.offsets[node]; arc < graph.offsets[node + 1]; arc++) {
-				const edge = graph.arcEdge[arc];
-				for (let k = byEdge.offsets[edge]; k < byEdge.offsets[edge + 1]; k++) {
-					const cell = byEdge.cells[k];
-					const along = cellSnap.along[cell];
-					const connector = cellSnap.connector[cell] * connectorWeight;
-					if (graph.edgeFrom[edge] === node) offer(cell, nodeDistance + along + connector);
-					if (graph.edgeTo[edge] === node) offer(cell, nodeDistance + graph.edgeLength[edge] - along + connector);
+	facilities.forEach((facility, row) => {
+		const rowCells: number[] = [];
+		const rowMinutes: number[] = [];
+		const ownEdge = facilitySnap.edge[facility];
+		if (ownEdge >= 0) {
+			const catchment = singleSourceCatchment(graph, seedsForFacility(graph, facilitySnap, facility, access.connectorWeight), access.maxDistance, workspace);
+			// The cells on the facility's edge and on every edge at a node the search reached, each once.
+			const reached: number[] = [];
+			const collect = (edge: number) => {
+				if (edgeSeen[edge] === row) return;
+				edgeSeen[edge] = row;
+				for (let k = byEdge.offsets[edge]; k < byEdge.offsets[edge + 1]; k++) reached.push(byEdge.items[k]);
+			};
+			collect(ownEdge);
+			for (const node of catchment.nodes) for (let arc = graph.offsets[node]; arc < graph.offsets[node + 1]; arc++) collect(graph.arcEdge[arc]);
+			reached.sort((a, b) => a - b);
+			for (const cell of reached) {
+				const sameEdge = cellSnap.edge[cell] === ownEdge ? access.sameEdgeCost(cell, facilitySnap, facility) : Infinity;
+				const cost = access.cellCost(cell, workspace.distance, sameEdge);
+				if (cost <= access.maxDistance) {
+					rowCells.push(cell);
+					rowMinutes.push(access.minutes(cost));
 				}
 			}
 		}
-		const ownEdge = facilitySnap.edge[facility];
-		if (ownEdge >= 0) {
-			const facilityConnector = facilitySnap.connector[facility] * connectorWeight;
-			for (let k = byEdge.offsets[ownEdge]; k < byEdge.offsets[ownEdge + 1]; k++) {
-				const cell = byEdge.cells[k];
-				offer(cell, Math.abs(facilitySnap.along[facility] - cellSnap.along[cell]) + facilityConnector + cellSnap.connector[cell] * connectorWeight);
-			}
-		}
-		touched.sort((a, b) => a - b);
-		const rowCells: number[] = [];
-		const rowMinutes: number[] = [];
-		for (const cell of touched) {
-			if (best[cell] <= maxDistance) {
-				rowCells.push(cell);
-				rowMinutes.push(best[cell] / speed);
-			}
-			best[cell] = Infinity;
-		}
 		builder.addRow(facility, rowCells, rowMinutes);
-	}
+	});
 	return builder.finish(cellSnap.edge.length, maxMinutes);
 }
 

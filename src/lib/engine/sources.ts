@@ -1,3 +1,4 @@
+import { seedDistanceAtFrom, seedDistanceAtTo } from './access-model';
 import type { SourceSeeds } from './dijkstra';
 import type { WalkGraph } from './graph';
 import type { PointSnaps } from './snap';
@@ -26,19 +27,6 @@ export function facilitySeeds(graph: WalkGraph, facilitySnap: PointSnaps, includ
 		seeds.source[2 * i] = seeds.source[2 * i + 1] = facility;
 	});
 	return seeds;
-}
-
-/**
- * Seed cost of a snapped facility at its edge's edgeFrom node. The incremental scenario engine
- * re-seeds single nodes with these, so both must be the very same float expressions.
- */
-export function seedDistanceAtFrom(facilitySnap: PointSnaps, facility: number, connectorWeight: number): number {
-	return facilitySnap.connector[facility] * connectorWeight + facilitySnap.along[facility];
-}
-
-/** Seed cost of a snapped facility at its edge's edgeTo node (see seedDistanceAtFrom). */
-export function seedDistanceAtTo(graph: WalkGraph, facilitySnap: PointSnaps, facility: number, connectorWeight: number): number {
-	return facilitySnap.connector[facility] * connectorWeight + graph.edgeLength[facilitySnap.edge[facility]] - facilitySnap.along[facility];
 }
 
 /** Seeds of one facility (for its catchment); empty when it did not snap. */

@@ -6,13 +6,13 @@
  * The figures are identical to computeCoverage on the same list: minutes bit for bit, the nearest
  * facility up to exact distance ties (see src/lib/engine/README.md, "Incremental updates").
  */
+import { allocateCellAccess, seedDistanceAtFrom, seedDistanceAtTo, type AccessModel, type CellAccess, type FacilityField } from '../access-model';
 import type { AreaCoverage } from '../bands';
-import { cellDistances, groupFacilitiesByEdge, type CellDistances, type EdgeFacilities } from '../cell-distances';
-import { UNREACHABLE, type CoverageInput, type CoverageResult, type PreparedNetwork } from '../coverage';
+import type { CoverageInput, CoverageResult, PreparedNetwork } from '../coverage';
 import type { NodeDistances } from '../dijkstra';
+import { groupFacilitiesByEdge, type EdgeFacilities } from '../edge-facilities';
 import type { WalkGraph } from '../graph';
-import { metresPerMinute, type CoverageParams } from '../params';
-import { seedDistanceAtFrom, seedDistanceAtTo } from '../sources';
+import type { CoverageParams } from '../params';
 import type { Facility, FacilityType } from '../types';
 import { AreaSums } from './area-sums';
 import { CellCollector, groupCellsByKey, type CellGroups } from './cell-index';
@@ -42,7 +42,8 @@ interface CellIndexes {
 	onEdge: CellGroups;
 	inComponent: CellGroups;
 	collector: CellCollector;
-	scratch: CellDistances;
+	/** The rescored cells' figures, before they are compared with the current ones. */
+	scratch: CellAccess;
 	edgeStamp: Int32Array;
 }
 
@@ -60,7 +61,6 @@ export class IncrementalCoverage {
 	private readonly searchLimitMinutes: number;
 	private readonly graph: WalkGraph;
 	private readonly countedTypes: ReadonlySet<FacilityType>;
-	private readonly speed: number;
 	/** Per cell: the slot of its nearest facility (-1 when none); facilityIndex is this through the list order. */
 	private readonly cellSlot: Int32Array;
 	/** Per component: how many facilities seed it; 0 makes its cells unreachable (noFacility). */
@@ -78,14 +78,13 @@ export class IncrementalCoverage {
 		private readonly prepared: PreparedNetwork,
 		private readonly field: NodeDistances,
 		private readonly slots: FacilitySlots,
-		private readonly maxDistance: number,
-		private readonly connectorWeight: number
+		/** The cost rule of the full computation this state started from. */
+		private readonly access: AccessModel
 	) {
 		this.params = { ...result.params, facilityTypes: [...result.params.facilityTypes] };
 		this.searchLimitMinutes = result.searchLimitMinutes;
 		this.graph = prepared.graph;
 		this.countedTypes = new Set(this.params.facilityTypes);
-		this.speed = metresPerMinute(this.params);
 		this.minutes = result.minutes.slice();
 		this.facilityIndex = result.facilityIndex.slice();
 		this.cellSlot = result.facilityIndex.slice();
@@ -95,14 +94,14 @@ export class IncrementalCoverage {
 		this.componentFacilities = new Int32Array(this.graph.componentCount);
 		for (let slot = 0; slot < slots.count; slot++) if (slots.active[slot]) this.componentFacilities[this.componentOfEdge(slots.snap.edge[slot])]++;
 		this.edgeFacilities = groupFacilitiesByEdge(slots.snap, slots.active, this.graph.edgeCount);
-		this.repairer = new NodeRepair(this.graph, maxDistance);
-		this.claimer = new NodeClaim(this.graph, maxDistance);
+		this.repairer = new NodeRepair(this.graph, access.maxDistance);
+		this.claimer = new NodeClaim(this.graph, access.maxDistance);
 		const cellCount = this.minutes.length;
 		this.cellIndexes = {
 			onEdge: groupCellsByKey(prepared.cellSnap.edge, this.graph.edgeCount),
 			inComponent: groupCellsByKey(prepared.cellComponent, this.graph.componentCount),
 			collector: new CellCollector(cellCount),
-			scratch: { distance: new Float64Array(cellCount).fill(Infinity), facility: new Int32Array(cellCount).fill(-1) },
+			scratch: allocateCellAccess(cellCount),
 			edgeStamp: new Int32Array(this.graph.edgeCount)
 		};
 		this.areas = new AreaSums(input.subdistricts, input.cellSubdistrict, input.cells.pop, this.minutes, this.covered, this.unreachable);
@@ -116,7 +115,7 @@ export class IncrementalCoverage {
 		if (result.facilityIndex.length !== input.cells.lon.length) throw new RangeError('result and input have different cells');
 		const field: NodeDistances = { distance: network.nodes.distance.slice(), source: network.nodes.source.slice() };
 		const slots = FacilitySlots.fromList(input.facilities, network.facilitySnap, network.counted);
-		const coverage = new IncrementalCoverage(input, result, network.prepared, field, slots, network.maxDistance, network.connectorWeight);
+		const coverage = new IncrementalCoverage(input, result, network.prepared, field, slots, network.access);
 		coverage.rootLabels();
 		return coverage;
 	}
@@ -164,7 +163,8 @@ export class IncrementalCoverage {
 	private rootLabels(): void {
 		if (labelsAreRooted(this.graph, this.field, this.seedLookup())) return;
 		this.repairer.recomputeAll(this.field, this.seedLookup());
-		const perCell = cellDistances(this.cellDistanceInput(), this.cellIndexes.scratch);
+		const perCell = this.cellIndexes.scratch;
+		this.access.writeCells(this.facilityField(), perCell);
 		for (let cell = 0; cell < this.cellSlot.length; cell++) {
 			this.cellSlot[cell] = perCell.facility[cell];
 			this.facilityIndex[cell] = perCell.facility[cell] >= 0 ? this.slots.listIndex[perCell.facility[cell]] : -1;
@@ -231,7 +231,8 @@ export class IncrementalCoverage {
 		this.edgeFacilities = groupFacilitiesByEdge(slots.snap, slots.active, graph.edgeCount, this.edgeFacilities);
 		for (const slot of plan.added) {
 			const edge = slots.snap.edge[slot];
-			const seedCosts = [seedDistanceAtFrom(slots.snap, slot, this.connectorWeight), seedDistanceAtTo(graph, slots.snap, slot, this.connectorWeight)];
+			const weight = this.access.connectorWeight;
+			const seedCosts = [seedDistanceAtFrom(slots.snap, slot, weight), seedDistanceAtTo(graph, slots.snap, slot, weight)];
 			changed.push(this.claimer.claim(this.field, slot, [graph.edgeFrom[edge], graph.edgeTo[edge]], seedCosts));
 		}
 		return changed;
@@ -251,28 +252,23 @@ export class IncrementalCoverage {
 		for (const nodes of changedNodes) {
 			for (const node of nodes) for (let arc = offsets[node], end = offsets[node + 1]; arc < end; arc++) addEdge(arcEdge[arc]);
 		}
-		// The same-edge shortcut (cellDistances) changes on the edges a facility left or joined.
+		// The same-edge shortcut (the access model's same-edge cost) changes on the edges a facility left or joined.
 		for (const { edge } of plan.removed) addEdge(edge);
 		for (const slot of plan.added) addEdge(this.slots.snap.edge[slot]);
 		for (const component of flippedComponents) collector.addGroup(inComponent, component);
 		return collector.cells();
 	}
 
-	/** Recomputes the given cells as computeCoverage would; updates the area sums; returns the cells that changed. */
+	/** Rescores the given cells by the access model, as computeCoverage does; updates the area sums; returns the cells that changed. */
 	private recomputeCells(cells: Int32Array): Int32Array {
-		const perCell = cellDistances(this.cellDistanceInput(), this.cellIndexes.scratch, cells);
-		const { cellComponent } = this.prepared;
-		const threshold = this.params.thresholdMinutes;
+		const scored = this.cellIndexes.scratch;
+		this.access.writeCells(this.facilityField(), scored, cells);
 		const changed: number[] = [];
-		const scratchMinutes = new Float32Array(1);
 		for (const cell of cells) {
-			const component = cellComponent[cell];
-			const unreachable = component < 0 ? UNREACHABLE.beyondSnap : this.componentFacilities[component] === 0 ? UNREACHABLE.noFacility : UNREACHABLE.no;
-			// Through a Float32Array, exactly as computeCoverage stores minutes.
-			scratchMinutes[0] = unreachable ? Number.NaN : perCell.distance[cell] / this.speed;
-			const minutes = scratchMinutes[0];
-			const covered = minutes <= threshold ? 1 : 0;
-			const slot = perCell.facility[cell];
+			const minutes = scored.minutes[cell];
+			const covered = scored.covered[cell];
+			const unreachable = scored.unreachable[cell];
+			const slot = scored.facility[cell];
 			const old = this.minutes[cell];
 			const sameMinutes = old === minutes || (Number.isNaN(old) && Number.isNaN(minutes));
 			if (sameMinutes && covered === this.covered[cell] && unreachable === this.unreachable[cell] && slot === this.cellSlot[cell]) continue;
@@ -310,18 +306,10 @@ export class IncrementalCoverage {
 	}
 
 	private seedLookup(): SeedLookup {
-		return new SeedLookup(this.graph, this.slots.snap, this.edgeFacilities, this.connectorWeight);
+		return new SeedLookup(this.graph, this.slots.snap, this.edgeFacilities, this.access.connectorWeight);
 	}
 
-	private cellDistanceInput() {
-		return {
-			graph: this.graph,
-			cellSnap: this.prepared.cellSnap,
-			facilitySnap: this.slots.snap,
-			edgeFacilities: this.edgeFacilities,
-			nodes: this.field,
-			connectorWeight: this.connectorWeight,
-			maxDistance: this.maxDistance
-		};
+	private facilityField(): FacilityField {
+		return { nodes: this.field, facilitySnap: this.slots.snap, edgeFacilities: this.edgeFacilities, componentFacilities: this.componentFacilities };
 	}
 }

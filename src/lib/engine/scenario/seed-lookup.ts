@@ -3,10 +3,10 @@
  * facilities seeding node n are those on n's incident edges. EdgeFacilities (rebuilt per edit, it
  * is small) plus the CSR adjacency is therefore the node → seeding facilities index.
  */
-import { firstEntry, type EdgeFacilities } from '../cell-distances';
+import { seedDistanceAtFrom, seedDistanceAtTo } from '../access-model';
+import { firstEntry, type EdgeFacilities } from '../edge-facilities';
 import type { WalkGraph } from '../graph';
 import type { PointSnaps } from '../snap';
-import { seedDistanceAtFrom, seedDistanceAtTo } from '../sources';
 
 export class SeedLookup {
 	constructor(

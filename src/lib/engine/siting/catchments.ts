@@ -1,20 +1,21 @@
 /**
  * Per candidate site, the cells it would newly cover: cells not covered today that the candidate
  * alone reaches within the threshold. One bounded single-source search per candidate (a workspace
- * reused across them, so memory stays one graph-sized array plus the answer), then the engine's
- * own cell cost: connector + along the edge to an end node, or straight along the edge to the site.
+ * reused across them, so memory stays one graph-sized array plus the answer), each cell scored by
+ * the access model (access-model.ts), the same rule coverage uses: connector + along the edge to an
+ * end node, or straight along the edge to the site.
  *
  * Why "alone" is enough: a cell's cost with the site added is min(today's cost, the site's cost),
  * computed with the same float operations (addition and min commute here because float addition is
  * monotone), so the cell is covered with the site iff it is covered today or by the site alone. The
  * unit tests hold this against computeCoverage on the applied scenario.
  */
+import { AccessModel, seedDistanceAtFrom, seedDistanceAtTo } from '../access-model';
 import { CatchmentWorkspace, singleSourceCatchment } from '../catchment';
 import type { PreparedNetwork } from '../coverage';
-import { connectorWeight, metresPerMinute, type CoverageParams } from '../params';
+import { metresPerMinute, type CoverageParams } from '../params';
 import { groupCellsByKey, type CellGroups } from '../scenario/cell-index';
 import { snapPoints } from '../snap';
-import { seedDistanceAtFrom, seedDistanceAtTo } from '../sources';
 import type { CandidateCover } from './instance';
 
 export interface CatchmentInput {
@@ -46,14 +47,14 @@ export function cellsByEdge(prepared: PreparedNetwork): CellGroups {
 
 export function candidateCatchments(input: CatchmentInput): CandidateCatchments {
 	const { prepared, params, coveredToday } = input;
-	const { graph, cellSnap } = prepared;
+	const { graph } = prepared;
 	const count = input.lon.length;
 	const snaps = snapPoints(graph, prepared.segments, input.lon, input.lat, params.maxSnapM);
 	const groups = input.cellsByEdge ?? cellsByEdge(prepared);
-	const weight = connectorWeight(params);
-	const speed = metresPerMinute(params);
-	const threshold = params.thresholdMinutes;
-	const bound = threshold * speed * BOUND_MARGIN;
+	// No cost bound: whether a cell is covered is decided on its reported minutes alone (the search bound has a margin).
+	const access = new AccessModel(prepared, params, Infinity);
+	const weight = access.connectorWeight;
+	const bound = params.thresholdMinutes * metresPerMinute(params) * BOUND_MARGIN;
 	const workspace = new CatchmentWorkspace(graph.nodeCount);
 	const edgeSeen = new Int32Array(graph.edgeCount).fill(-1);
 	const offsets = new Int32Array(count + 1);
@@ -77,22 +78,11 @@ export function candidateCatchments(input: CatchmentInput): CandidateCatchments 
 			const visitEdge = (edge: number) => {
 				if (edgeSeen[edge] === c) return;
 				edgeSeen[edge] = c;
-				const from = graph.edgeFrom[edge];
-				const to = graph.edgeTo[edge];
 				for (let i = groups.offsets[edge], end = groups.offsets[edge + 1]; i < end; i++) {
 					const cell = groups.items[i];
 					if (coveredToday[cell]) continue;
-					// The same float expressions as cell-distances.ts writeCell, in the same order.
-					const along = cellSnap.along[cell];
-					let best = distance[from] + along;
-					const viaTo = distance[to] + graph.edgeLength[edge] - along;
-					if (viaTo < best) best = viaTo;
-					if (edge === siteEdge) {
-						const direct = Math.abs(snaps.along[c] - along) + snaps.connector[c] * weight;
-						if (direct < best) best = direct;
-					}
-					best += cellSnap.connector[cell] * weight;
-					if (Math.fround(best / speed) <= threshold) {
+					const cost = access.cellCost(cell, distance, edge === siteEdge ? access.sameEdgeCost(cell, snaps, c) : Infinity);
+					if (access.covers(cost)) {
 						if (size === cells.length) cells = grow(cells);
 						cells[size++] = cell;
 					}
