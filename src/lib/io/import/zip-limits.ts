@@ -1,4 +1,4 @@
-import { Inflate, unzipSync, type UnzipFileFilter } from 'fflate';
+import { Inflate, type UnzipFileFilter } from 'fflate';
 import { FileFormatError } from '../load-result';
 import type { ImportFormat } from './formats';
 
@@ -25,13 +25,12 @@ export function zipUnpackLimit(zipBytes: number): number {
  * damaged. Refusals are code "inflate-limit" or "damaged".
  */
 export function unzipWithinLimits(bytes: Uint8Array, format: ImportFormat, keep: UnzipFileFilter = () => true): Record<string, Uint8Array> {
-	checkZipDeclaredSizes(bytes, format, keep);
+	const wanted = zipEntries(bytes, format).filter(
+		(entry) => !entry.name.endsWith('/') && keep({ name: entry.name, size: entry.packedBytes, originalSize: entry.declaredBytes, compression: entry.method })
+	);
+	checkDeclaredSizes(wanted, bytes.length, format);
 	const files: Record<string, Uint8Array> = {};
-	for (const entry of zipEntries(bytes, format)) {
-		if (entry.name.endsWith('/')) continue;
-		if (!keep({ name: entry.name, size: entry.packedBytes, originalSize: entry.declaredBytes, compression: entry.method })) continue;
-		files[entry.name] = unpackEntry(bytes, entry, format);
-	}
+	for (const entry of wanted) files[entry.name] = unpackEntry(bytes, entry, format);
 	return files;
 }
 
@@ -61,7 +60,7 @@ function damaged(format: ImportFormat, detail: string): FileFormatError {
 	return new FileFormatError(`damaged ZIP archive (${detail})`, 'damaged', { format, detail });
 }
 
-/** The entries as the central directory lists them (the same list fflate checked above). */
+/** The entries as the central directory lists them: read once, then checked (checkDeclaredSizes) and unpacked (unpackEntry). */
 function zipEntries(bytes: Uint8Array, format: ImportFormat): ZipEntry[] {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const lowest = Math.max(0, bytes.length - 22 - 65_535);
@@ -136,35 +135,22 @@ function inflateAtMost(packed: Uint8Array, entry: ZipEntry, format: ImportFormat
 	return out.subarray(0, written);
 }
 
-/** What the archive declares for the entries `keep` selects, checked before anything is unpacked. */
-function checkZipDeclaredSizes(bytes: Uint8Array, format: ImportFormat, keep: UnzipFileFilter = () => true): void {
-	const limitBytes = zipUnpackLimit(bytes.length);
+/** What the archive declares for the entries to unpack, checked before any is unpacked. */
+function checkDeclaredSizes(entries: ZipEntry[], zipBytes: number, format: ImportFormat): void {
+	const limitBytes = zipUnpackLimit(zipBytes);
 	let total = 0;
-	try {
-		unzipSync(bytes, {
-			filter: (file) => {
-				if (!keep(file)) return false;
-				const claimed = file.originalSize;
-				if (claimed > file.size * DEFLATE_MAX_RATIO + 1024) {
-					throw new FileFormatError(
-						`ZIP entry ${file.name} declares ${claimed} bytes from ${file.size} packed: more than deflate can produce (damaged or forged)`,
-						'inflate-limit',
-						{ format, limitBytes: file.size * DEFLATE_MAX_RATIO + 1024 }
-					);
-				}
-				total += claimed;
-				if (total > limitBytes) {
-					throw new FileFormatError(`the ZIP archive unpacks to more than ${limitBytes} bytes (${ZIP_MAX_RATIO} × its size): a decompression bomb`, 'inflate-limit', {
-						format,
-						limitBytes
-					});
-				}
-				return false;
-			}
-		});
-	} catch (error) {
-		if (error instanceof FileFormatError) throw error;
-		const detail = (error as Error).message.slice(0, 200);
-		throw new FileFormatError(`damaged ZIP archive (${detail})`, 'damaged', { format, detail });
+	for (const entry of entries) {
+		const mostDeflateGives = entry.packedBytes * DEFLATE_MAX_RATIO + 1024;
+		if (entry.declaredBytes > mostDeflateGives) {
+			throw new FileFormatError(
+				`ZIP entry ${entry.name} declares ${entry.declaredBytes} bytes from ${entry.packedBytes} packed: more than deflate can produce (damaged or forged)`,
+				'inflate-limit',
+				{ format, limitBytes: mostDeflateGives }
+			);
+		}
+		total += entry.declaredBytes;
+		if (total > limitBytes) {
+			throw new FileFormatError(`the ZIP archive unpacks to more than ${limitBytes} bytes (${ZIP_MAX_RATIO} × its size): a decompression bomb`, 'inflate-limit', { format, limitBytes });
+		}
 	}
 }
