@@ -1,15 +1,8 @@
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '$lib/engine/coverage';
 import type { GraphReport } from '$lib/engine/graph-report';
 import type { Dataset } from '$lib/io/dataset';
-import type { Facility, FacilityType } from '$lib/engine/types';
-import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from '$lib/worker/coverage-messages';
-import type { CandidateOptions } from '$lib/engine/siting/candidates';
-import type { SitingQuestion } from '$lib/engine/siting/suggest';
-import type { Suggestion } from '$lib/worker/siting-run';
-
-/** A suggestion's progress as the worker reports it (phase, counts, the heuristic's answer, the solver's figures). */
-export type SitingProgress = Omit<Extract<CoverageResponse, { kind: 'siting-progress' }>, 'kind' | 'requestId'>;
-import CoverageWorker from '$lib/worker/coverage.worker?worker';
+import type { CoverageFigures, CoverageStage } from '$lib/worker/coverage-messages';
+import type { CoverageClient } from '$lib/worker/coverage-clients';
 import { markStartup, STARTUP_MARK } from './startup-marks';
 
 export interface Prepared {
@@ -35,42 +28,14 @@ export class CoverageController {
 	/** Bumped with every new result, so map layers know to recolour. */
 	revision = $state(0);
 
-	private worker: Worker | null = null;
-	private nextRequestId = 1;
 	private latestComputeId = 0;
-	private pending = new Map<number, (response: CoverageResponse) => void>();
-	private sitingProgress = new Map<number, (progress: Extract<CoverageResponse, { kind: 'siting-progress' }>) => void>();
 
-	private ensureWorker(): Worker {
-		if (this.worker) return this.worker;
-		this.worker = new CoverageWorker();
-		this.worker.onmessage = (event: MessageEvent<CoverageResponse>) => this.receive(event.data);
-		return this.worker;
-	}
+	constructor(private readonly client: CoverageClient) {}
 
-	private receive(response: CoverageResponse): void {
-		if (response.kind === 'progress') {
-			this.stage = response.stage;
-			this.fraction = response.fraction;
-			return;
-		}
-		if (response.kind === 'siting-progress') {
-			this.sitingProgress.get(response.requestId)?.(response);
-			return;
-		}
-		const resolve = this.pending.get(response.requestId);
-		this.pending.delete(response.requestId);
-		this.sitingProgress.delete(response.requestId);
-		resolve?.(response);
-	}
-
-	private send(request: CoverageRequest): Promise<CoverageResponse> {
-		const worker = this.ensureWorker();
-		return new Promise((resolve) => {
-			this.pending.set(request.requestId, resolve);
-			worker.postMessage(request);
-		});
-	}
+	private readonly onStage = (stage: CoverageStage, fraction: number): void => {
+		this.stage = stage;
+		this.fraction = fraction;
+	};
 
 	/**
 	 * Drops the figures of the dataset being replaced. Called in the same tick as the replacement, so
@@ -80,28 +45,22 @@ export class CoverageController {
 		this.result = null;
 		this.graph = null;
 		this.cellSubdistrict = null;
-		this.latestComputeId = this.nextRequestId++;
+		this.latestComputeId = this.client.reserveId();
 		this.revision++;
 	}
 
 	async prepare(dataset: Dataset): Promise<Prepared | null> {
 		this.busy = true;
 		this.result = null;
-		const response = await this.send({
-			kind: 'prepare',
-			requestId: this.nextRequestId++,
-			network: dataset.network,
-			facilities: dataset.facilities,
-			cells: dataset.cells,
-			subdistricts: dataset.subdistricts,
-			maxSnapM: this.params.maxSnapM
-		});
-		if (response.kind === 'error') return this.fail(response.message);
-		if (response.kind !== 'prepared') return null;
-		this.graph = response.graph;
-		this.cellSubdistrict = response.cellSubdistrict;
-		markStartup(STARTUP_MARK.prepared);
-		return { cellSubdistrict: response.cellSubdistrict, graph: response.graph };
+		try {
+			const { graph, cellSubdistrict } = await this.client.prepare(dataset, this.params.maxSnapM, this.onStage);
+			this.graph = graph;
+			this.cellSubdistrict = cellSubdistrict;
+			markStartup(STARTUP_MARK.prepared);
+			return { cellSubdistrict, graph };
+		} catch (error) {
+			return this.fail(error);
+		}
 	}
 
 	/**
@@ -110,71 +69,32 @@ export class CoverageController {
 	 * whose per-area figures (coverage %) are engine/bands.ts's areaCoverage.
 	 */
 	async compute(params: CoverageParams = this.params): Promise<void> {
-		const requestId = this.nextRequestId++;
+		const requestId = this.client.reserveId();
 		this.latestComputeId = requestId;
 		this.busy = true;
 		this.error = null;
-		const response = await this.send({ kind: 'compute', requestId, params: $state.snapshot(params) as CoverageParams });
-		if (requestId !== this.latestComputeId) return;
-		this.busy = false;
-		this.stage = null;
-		if (response.kind === 'error') {
-			this.fail(response.message);
+		try {
+			const answer = await this.client.compute(requestId, $state.snapshot(params) as CoverageParams, this.onStage);
+			if (requestId !== this.latestComputeId) return;
+			this.result = answer.figures;
+			if (answer.graph) this.graph = answer.graph;
+			this.elapsedMs = answer.elapsedMs;
+			this.revision++;
+			markStartup(STARTUP_MARK.coverage);
+		} catch (error) {
+			if (requestId === this.latestComputeId) this.fail(error);
 			return;
+		} finally {
+			if (requestId === this.latestComputeId) {
+				this.busy = false;
+				this.stage = null;
+			}
 		}
-		if (response.kind !== 'computed') return;
-		this.result = response.figures;
-		if (response.graph) this.graph = response.graph;
-		this.elapsedMs = response.elapsedMs;
-		this.revision++;
-		markStartup(STARTUP_MARK.coverage);
 	}
 
-	/** The nearest-centre run and E2SFCA, for the standards; leaves the coverage on screen alone. */
-	async nearestCentres(
-		params: CoverageParams,
-		capacityTypes: FacilityType[],
-		facilities?: Facility[]
-	): Promise<Extract<CoverageResponse, { kind: 'nearest-centres' }> | null> {
-		const response = await this.send({
-			kind: 'nearest-centres',
-			requestId: this.nextRequestId++,
-			params,
-			coverageParams: $state.snapshot(this.params) as CoverageParams,
-			capacityTypes,
-			facilities
-		});
-		if (response.kind === 'error') this.error = response.message;
-		return response.kind === 'nearest-centres' ? response : null;
-	}
-
-	/** A scenario's coverage from the worker's incremental state: the changed cells, or every cell when `full`. */
-	scenario(facilities: Facility[], full: boolean): Promise<CoverageResponse> {
-		return this.send({ kind: 'scenario', requestId: this.nextRequestId++, facilities, full });
-	}
-
-	/**
-	 * Suggested sites against the last computed coverage, or a scenario's facilities on it; progress is reported as
-	 * the worker goes. The `suggest` request is answered by coverage.worker.ts's suggest() → worker/siting-run.ts's
-	 * runSiting → engine/siting/suggest.ts's solveSiting, which gives each ranked site its newResidents.
-	 */
-	async suggest(
-		question: SitingQuestion,
-		candidates: CandidateOptions,
-		facilities: Facility[] | null,
-		onProgress: (progress: SitingProgress) => void
-	): Promise<Suggestion> {
-		const requestId = this.nextRequestId++;
-		this.sitingProgress.set(requestId, onProgress);
-		const response = await this.send({ kind: 'suggest', requestId, question, candidates, facilities });
-		if (response.kind === 'error') throw new Error(response.message);
-		if (response.kind !== 'suggested') throw new Error(`unexpected answer ${response.kind}`);
-		return response.suggestion;
-	}
-
-	private fail(message: string): null {
+	private fail(error: unknown): null {
 		this.busy = false;
-		this.error = message;
+		this.error = error instanceof Error ? error.message : String(error);
 		return null;
 	}
 }

@@ -1,6 +1,7 @@
 import type { Facility } from '$lib/engine/types';
 import type { CoverageFigures, ScenarioDelta } from '$lib/worker/coverage-messages';
 import type { CoverageController } from './coverage.svelte';
+import type { ScenarioClient } from '$lib/worker/coverage-clients';
 
 /**
  * The active scenario's coverage, kept in step with the worker while the planner edits or drags.
@@ -20,7 +21,10 @@ export class ScenarioCoverage {
 	private queued: Facility[] | null = null;
 	private inFlight = false;
 
-	constructor(private readonly coverage: CoverageController) {}
+	constructor(
+		private readonly coverage: CoverageController,
+		private readonly client: ScenarioClient
+	) {}
 
 	/** Shows the coverage of `facilities` (a scenario's list); null leaves the scenario. */
 	follow(facilities: Facility[] | null): void {
@@ -44,9 +48,12 @@ export class ScenarioCoverage {
 		while (this.queued) {
 			const facilities = this.queued;
 			this.queued = null;
-			const response = await this.coverage.scenario(facilities, this.result === null);
-			if (response.kind === 'error') this.error = response.message;
-			else if (response.kind === 'scenario' && this.following) this.apply(response.delta, response.elapsedMs);
+			try {
+				const answer = await this.client.follow(facilities, this.result === null);
+				if (answer && this.following) this.apply(answer.delta, answer.elapsedMs);
+			} catch (error) {
+				this.error = error instanceof Error ? error.message : String(error);
+			}
 		}
 		this.inFlight = false;
 	}

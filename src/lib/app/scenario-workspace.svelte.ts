@@ -12,6 +12,7 @@ import type { Dataset } from '$lib/io/dataset';
 import { datasetFingerprint, parseScenarioFile, serializeScenario, type ScenarioFileProblem } from '$lib/io/scenario-file';
 import type { CoverageFigures } from '$lib/worker/coverage-messages';
 import type { CoverageController } from './coverage.svelte';
+import type { NearestCentresClient, ScenarioClient } from '$lib/worker/coverage-clients';
 import { ScenarioCoverage } from './scenario-coverage.svelte';
 import { ScenarioEditor } from './scenario-editor.svelte';
 import { ScenarioState } from './scenarios.svelte';
@@ -44,13 +45,16 @@ export class ScenarioWorkspace {
 	 */
 	nearest = $state.raw<{ facilities: Facility[]; minutes: Float32Array; facilityIndex: Int32Array; e2sfca: E2sfcaByArea } | null>(null);
 	private nearestRun = 0;
+	private readonly nearestCentresClient: NearestCentresClient;
 
 	constructor(
 		private readonly dataset: () => Dataset | null,
 		private readonly baseline: CoverageController,
-		private readonly standards: StandardsState
+		private readonly standards: StandardsState,
+		clients: { scenario: ScenarioClient; nearestCentres: NearestCentresClient }
 	) {
-		this.coverage = new ScenarioCoverage(baseline);
+		this.nearestCentresClient = clients.nearestCentres;
+		this.coverage = new ScenarioCoverage(baseline, clients.scenario);
 		this.assign = $derived(subdistrictAssigner(this.dataset()?.subdistricts ?? []));
 		this.facilities = $derived.by(() => this.scenarioFacilities());
 		this.baselineIndicators = $derived(this.indicators(this.dataset()?.facilities ?? null, this.baseline.result));
@@ -130,9 +134,13 @@ export class ScenarioWorkspace {
 			}
 			untrack(() => {
 				const params = nearestCentreParams($state.snapshot(this.baseline.params) as CoverageParams, profile);
-				void this.baseline.nearestCentres(params, [...profile.capacityTypes], facilities).then((response) => {
-					if (run === this.nearestRun && response) this.nearest = { facilities, minutes: response.minutes, facilityIndex: response.facilityIndex, e2sfca: response.e2sfca };
-				});
+				const coverageParams = $state.snapshot(this.baseline.params) as CoverageParams;
+				this.nearestCentresClient.run(params, coverageParams, [...profile.capacityTypes], facilities).then(
+					(response) => {
+						if (run === this.nearestRun) this.nearest = { facilities, minutes: response.minutes, facilityIndex: response.facilityIndex, e2sfca: response.e2sfca };
+					},
+					(error: unknown) => (this.baseline.error = error instanceof Error ? error.message : String(error))
+				);
 			});
 		});
 	}

@@ -13,6 +13,7 @@ import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
 import type { Suggestion, SuggestionPhase } from '$lib/worker/siting-run';
 import type { LpProgress } from '$lib/engine/siting/milp';
 import type { CoverageController } from './coverage.svelte';
+import type { SitingClient } from '$lib/worker/coverage-clients';
 import type { ScenarioWorkspace } from './scenario-workspace.svelte';
 import type { Facility } from '$lib/engine/types';
 import { siteRows, sitesCsv, sitesGeoJson } from '$lib/io/siting-export';
@@ -83,6 +84,7 @@ export class SiteSuggestion {
 	constructor(
 		private readonly dataset: () => Dataset | null,
 		private readonly coverage: CoverageController,
+		private readonly client: SitingClient,
 		private readonly workspace: ScenarioWorkspace
 	) {
 		this.start = $derived.by(() => {
@@ -162,7 +164,7 @@ export class SiteSuggestion {
 			// The active scenario's facilities (its settled edits) are today's for the suggestion.
 			const facilities = start.kind === 'scenario' ? this.startFacilities(dataset.facilities) : null;
 			const today = facilities ?? dataset.facilities;
-			const suggestion = await this.coverage.suggest(
+			const suggestion = await this.client.suggest(
 				$state.snapshot(this.question(dataset.subdistricts.length)) as SitingQuestion,
 				{
 					gridSpacingM: this.gridSpacingM,

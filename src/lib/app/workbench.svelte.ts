@@ -9,6 +9,7 @@ import { choropleth, type Choropleth, type ChoroplethIndicator } from '$lib/map/
 import { subdistrictLabelPoints } from '$lib/map/labels';
 import type { CellView, SubdistrictLabel } from '$lib/map/layers';
 import type { SuggestedSiteMark } from '$lib/map/suggestion-layers';
+import { CoverageClient, createCoverageRpc, NearestCentresClient, ScenarioClient, SitingClient } from '$lib/worker/coverage-clients';
 import { CoverageController } from './coverage.svelte';
 import { describePick } from './describe-pick';
 import { downloadFile, scenarioFileStem } from './download';
@@ -53,7 +54,10 @@ export interface MapHandle extends MapPicture {
  */
 export class Workbench {
 	readonly session: Session;
-	readonly coverage = new CoverageController();
+	/** The coverage worker, shared by its four clients: it keeps the prepared network between requests. */
+	private readonly coverageRpc = createCoverageRpc();
+	readonly coverage = new CoverageController(new CoverageClient(this.coverageRpc));
+	private readonly nearestCentres = new NearestCentresClient(this.coverageRpc);
 	readonly standards = new StandardsState();
 	readonly workspace: ScenarioWorkspace;
 	readonly shown: ShownFigures;
@@ -88,9 +92,12 @@ export class Workbench {
 
 	constructor(private readonly options: WorkbenchOptions) {
 		this.session = new Session(options.openDb);
-		this.workspace = new ScenarioWorkspace(() => this.session.dataset, this.coverage, this.standards);
+		this.workspace = new ScenarioWorkspace(() => this.session.dataset, this.coverage, this.standards, {
+			scenario: new ScenarioClient(this.coverageRpc),
+			nearestCentres: this.nearestCentres
+		});
 		this.shown = new ShownFigures(this.session, this.coverage, this.standards, this.workspace);
-		this.siting = new SiteSuggestion(() => this.session.dataset, this.coverage, this.workspace);
+		this.siting = new SiteSuggestion(() => this.session.dataset, this.coverage, new SitingClient(this.coverageRpc), this.workspace);
 		this.exports = new ReportExport(this.session, this.coverage, this.standards, this.workspace, this.shown, options.language, options.translate, options.map, () => this.mapSheet());
 		const labelPoints = $derived(this.session.dataset ? subdistrictLabelPoints(this.session.dataset.subdistricts) : new Map());
 		this.labels = $derived(
@@ -247,7 +254,12 @@ export class Workbench {
 		await session.afterFirstView();
 		if (run !== this.indicatorRun) return;
 		const profile = standards.profile;
-		const nearest = await coverage.nearestCentres(nearestCentreParams($state.snapshot(coverage.params) as CoverageParams, profile), [...profile.capacityTypes]);
+		const coverageParams = $state.snapshot(coverage.params) as CoverageParams;
+		// Without the nearest-centre run the indicators still stand; the centres' figures wait for the next run.
+		const nearest = await this.nearestCentres.run(nearestCentreParams(coverageParams, profile), coverageParams, [...profile.capacityTypes]).catch((error: unknown) => {
+			coverage.error = error instanceof Error ? error.message : String(error);
+			return null;
+		});
 		if (run !== this.indicatorRun || session.dataset !== dataset) return;
 		standards.e2sfca = nearest?.e2sfca ?? null;
 		standards.computeBaseline({ subdistricts: dataset.subdistricts, facilities: dataset.facilities, cellPop: dataset.cells.pop, coverage: figures, nearestCentre: nearest });

@@ -1,6 +1,7 @@
 import { checkFileSizeBeforeReading, type DatasetKind, type ImportContext, type ImportOptions, type ImportResult, type ImportStage, type Inspection } from '$lib/io/import';
 import { FileFormatError, type FileErrorCode, type ProblemParams } from '$lib/io/load-result';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './import-messages';
+import { answerOf, WorkerRpc } from './rpc';
 
 export type ProgressListener = (stage: ImportStage, fraction: number) => void;
 
@@ -32,29 +33,26 @@ export function createImportWorker(): Worker {
  * way) and the next call starts a fresh one, so a cancelled 200 MB import stops using CPU at once.
  */
 export class ImportClient {
-	private worker: Worker | null = null;
-	private nextId = 1;
-	private pending = new Map<number, { resolve: (value: ImportWorkerResponse) => void; reject: (error: Error) => void; onProgress?: ProgressListener }>();
+	private readonly rpc: WorkerRpc<ImportWorkerRequest, ImportWorkerResponse>;
 
-	constructor(private readonly createWorker: WorkerFactory = createImportWorker) {}
+	constructor(createWorker: WorkerFactory = createImportWorker) {
+		this.rpc = new WorkerRpc(createWorker, {
+			isProgress: (message) => message.kind === 'progress',
+			failureOf: (message) => (message.kind === 'error' ? new ImportWorkerError(message.message, message.isFormatError, message.code, message.params) : null),
+			workerStopped: (message) => new ImportWorkerError(message, false, 'worker-stopped')
+		});
+	}
 
 	async inspect(kind: DatasetKind, file: File, options: ImportOptions = {}): Promise<Inspection> {
-		const response = await this.send('inspect', kind, file, options, {});
-		if (response.kind !== 'inspected') throw new Error(`unexpected answer ${response.kind}`);
-		return response.inspection;
+		return answerOf(await this.send('inspect', kind, file, options, {}), 'inspected').inspection;
 	}
 
 	async import(kind: DatasetKind, file: File, options: ImportOptions, context: ImportContext, onProgress?: ProgressListener): Promise<ImportResult> {
-		const response = await this.send('import', kind, file, options, context, onProgress);
-		if (response.kind !== 'result') throw new Error(`unexpected answer ${response.kind}`);
-		return response.result;
+		return answerOf(await this.send('import', kind, file, options, context, onProgress), 'result').result;
 	}
 
 	cancel(): void {
-		this.worker?.terminate();
-		this.worker = null;
-		for (const { reject } of this.pending.values()) reject(new ImportWorkerError('cancelled', false, 'cancelled'));
-		this.pending.clear();
+		this.rpc.terminate(new ImportWorkerError('cancelled', false, 'cancelled'));
 	}
 
 	dispose(): void {
@@ -77,42 +75,15 @@ export class ImportClient {
 			throw error;
 		}
 		const bytes = await file.arrayBuffer();
-		const worker = this.ensureWorker();
-		const requestId = this.nextId++;
 		// options and context must be plain data (use $state.snapshot on Svelte state): proxies cannot be cloned.
-		const request: ImportWorkerRequest = { requestId, action, kind, fileName: file.name, bytes, options, context };
-		return new Promise((resolve, reject) => {
-			this.pending.set(requestId, { resolve, reject, onProgress });
-			worker.postMessage(request, [bytes]);
-		});
-	}
-
-	private ensureWorker(): Worker {
-		if (this.worker) return this.worker;
-		const worker = this.createWorker();
-		worker.onmessage = (event: MessageEvent<ImportWorkerResponse>) => this.receive(event.data);
-		worker.onerror = (event) => {
-			// A worker that dies (out of memory, a load error) fails every request in flight.
-			event.preventDefault();
-			const error = new ImportWorkerError(event.message || 'the import worker stopped', false, 'worker-stopped');
-			for (const { reject } of this.pending.values()) reject(error);
-			this.pending.clear();
-			this.worker?.terminate();
-			this.worker = null;
-		};
-		this.worker = worker;
-		return worker;
-	}
-
-	private receive(message: ImportWorkerResponse): void {
-		const waiting = this.pending.get(message.requestId);
-		if (!waiting) return;
-		if (message.kind === 'progress') {
-			waiting.onProgress?.(message.stage, message.fraction);
-			return;
-		}
-		this.pending.delete(message.requestId);
-		if (message.kind === 'error') waiting.reject(new ImportWorkerError(message.message, message.isFormatError, message.code, message.params));
-		else waiting.resolve(message);
+		return this.rpc.send(
+			{ action, kind, fileName: file.name, bytes, options, context },
+			{
+				transfer: [bytes],
+				onProgress: (message) => {
+					if (message.kind === 'progress') onProgress?.(message.stage, message.fraction);
+				}
+			}
+		);
 	}
 }
