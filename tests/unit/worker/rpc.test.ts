@@ -129,7 +129,7 @@ describe('WorkerRpc', () => {
 
 describe('answerOf', () => {
 	test('narrows to the expected kinds and reports any other as a protocol bug', () => {
-		const squared: Response = { requestId: 1, kind: 'squared', value: 4 };
+		const squared = { requestId: 1, kind: 'squared', value: 4 } as Response;
 		expect(answerOf(squared, 'squared').value).toBe(4);
 		expect(() => answerOf(squared, 'counted')).toThrow('unexpected answer squared (expected counted)');
 	});
