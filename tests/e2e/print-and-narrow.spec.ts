@@ -2,19 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, openApp, printReportPdf } from './fixtures';
+import { test, expect, openApp, printReportPdf, proposeAtCoordinates } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Issue 24 item 11 (the printed report with a scenario) and item 12 (the Chinese title at 390 px). */
 
 async function withScenario(page: Page): Promise<void> {
-	await page.getByTestId('tab-scenario').click();
-	await page.getByTestId('scenario-new').click();
-	await page.locator('details.coordinates summary').click();
-	await page.getByTestId('coordinates-lon').fill('121.447');
-	await page.getByTestId('coordinates-lat').fill('31.288');
-	await page.getByTestId('coordinates-add').click();
-	await expect(page.getByTestId('scenario-edits').locator('li')).toHaveCount(1);
+	await proposeAtCoordinates(page);
 	await expect(page.getByTestId('export-pdf')).toBeEnabled();
 }
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { test, expect, openApp, downloadExport, printReportPdf } from './fixtures';
+import { test, expect, openApp, downloadExport, printReportPdf, proposeAtCoordinates } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /**
@@ -30,16 +30,17 @@ async function printedMaps(page: Page, name: string): Promise<{ scales: string[]
 	return maps;
 }
 
-/** Share of pixels that differ clearly between two PNGs of the same size (1 when the sizes differ). */
-async function differingShare(page: Page, a: Buffer, b: Buffer): Promise<number> {
+/**
+ * Two map PNGs compared in the page: the share of pixels that differ clearly (1 when the sizes differ), and
+ * in each the pixels of the closed symbol's grey (150, 150, 150) in the legend column right of the map.
+ */
+async function comparePngs(page: Page, a: Buffer, b: Buffer): Promise<{ differingShare: number; closedGrey: [number, number] }> {
 	return page.evaluate(
 		async ({ a, b }) => {
 			const pixels = async (url: string) => {
 				const image = new Image();
-				await new Promise((resolve) => {
-					image.onload = resolve;
-					image.src = url;
-				});
+				image.src = url;
+				await image.decode();
 				const canvas = document.createElement('canvas');
 				canvas.width = image.width;
 				canvas.height = image.height;
@@ -48,13 +49,21 @@ async function differingShare(page: Page, a: Buffer, b: Buffer): Promise<number>
 				return context.getImageData(0, 0, image.width, image.height);
 			};
 			const [first, second] = [await pixels(a), await pixels(b)];
-			if (first.width !== second.width || first.height !== second.height) return 1;
+			const mapWidth = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!.width;
+			const closedGrey = ({ data, width }: ImageData) => {
+				let count = 0;
+				for (let i = 0; i < data.length; i += 4) {
+					if ((i / 4) % width >= mapWidth && Math.abs(data[i] - 150) + Math.abs(data[i + 1] - 150) + Math.abs(data[i + 2] - 150) <= 3) count++;
+				}
+				return count;
+			};
 			let differing = 0;
-			for (let i = 0; i < first.data.length; i += 4) {
+			const sameSize = first.width === second.width && first.height === second.height;
+			for (let i = 0; sameSize && i < first.data.length; i += 4) {
 				const delta = Math.abs(first.data[i] - second.data[i]) + Math.abs(first.data[i + 1] - second.data[i + 1]) + Math.abs(first.data[i + 2] - second.data[i + 2]);
 				if (delta > 60) differing++;
 			}
-			return differing / (first.width * first.height);
+			return { differingShare: sameSize ? differing / (first.width * first.height) : 1, closedGrey: [closedGrey(first), closedGrey(second)] as [number, number] };
 		},
 		{ a: `data:image/png;base64,${a.toString('base64')}`, b: `data:image/png;base64,${b.toString('base64')}` }
 	);
@@ -74,7 +83,7 @@ test('after a search zooms to a facility, the printed maps and the map PNG still
 	const zoomedPng = await downloadExport(page, 'png');
 	writeFileSync('test-results/frame-after-search.png', zoomedPng);
 	// The same district picture (only the selected sub-district's outline and the footer's minute may differ).
-	expect(await differingShare(page, fittedPng, zoomedPng)).toBeLessThan(0.05);
+	expect((await comparePngs(page, fittedPng, zoomedPng)).differingShare).toBeLessThan(0.05);
 	await expect(map, 'the planner’s zoomed view is back').toHaveAttribute('data-center', zoomedCentre ?? '');
 
 	const afterSearch = await printedMaps(page, 'frame-after-search');
@@ -91,13 +100,7 @@ test('after a search zooms to a facility, the printed maps and the map PNG still
 test('a scenario with a proposed and a closed site: both in the printed legend and in the PNG legend', async ({ page }) => {
 	await openZh(page);
 	const plainPng = await downloadExport(page, 'png');
-	await page.getByTestId('tab-scenario').click();
-	await page.getByTestId('scenario-new').click();
-	await page.locator('details.coordinates summary').click();
-	await page.getByTestId('coordinates-lon').fill('121.447');
-	await page.getByTestId('coordinates-lat').fill('31.288');
-	await page.getByTestId('coordinates-add').click();
-	await expect(page.getByTestId('scenario-edits').locator('li')).toHaveCount(1);
+	await proposeAtCoordinates(page);
 	await page.getByTestId('facility-pick').selectOption('S001');
 	await page.getByTestId('editor-close').click();
 	await expect(page.getByTestId('scenario-edits').locator('li')).toHaveCount(2);
@@ -110,27 +113,9 @@ test('a scenario with a proposed and a closed site: both in the printed legend a
 	}
 	const png = await downloadExport(page, 'png');
 	writeFileSync('test-results/frame-scenario.png', png);
-	// The closed symbol's grey (150, 150, 150) in the legend column right of the map: there with the closure only.
-	const grey = (buffer: Buffer) =>
-		page.evaluate(async (url) => {
-			const image = new Image();
-			await new Promise((resolve) => {
-				image.onload = resolve;
-				image.src = url;
-			});
-			const canvas = document.createElement('canvas');
-			canvas.width = image.width;
-			canvas.height = image.height;
-			const context = canvas.getContext('2d')!;
-			context.drawImage(image, 0, 0);
-			const mapWidth = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!.width;
-			const { data } = context.getImageData(mapWidth, 0, image.width - mapWidth, image.height);
-			let count = 0;
-			for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 150) + Math.abs(data[i + 1] - 150) + Math.abs(data[i + 2] - 150) <= 3) count++;
-			return count;
-		}, `data:image/png;base64,${buffer.toString('base64')}`);
-	// A few anti-aliased text pixels are this grey too: the symbol adds well over a hundred.
-	expect(await grey(png), 'the closed symbol in the legend').toBeGreaterThan((await grey(plainPng)) + 60);
+	// The closed symbol's grey in the legend column: a few anti-aliased text pixels are this grey too, the symbol adds well over a hundred.
+	const [plain, closed] = (await comparePngs(page, plainPng, png)).closedGrey;
+	expect(closed, 'the closed symbol in the legend').toBeGreaterThan(plain + 60);
 });
 
 test('江宁路街道 and 天目西路街道 no longer overlap on the map at 1440 px', async ({ page }) => {

@@ -46,7 +46,7 @@ export interface LabelBox {
  * it is free there, else moves to the nearest free place, trying up and down first (the names are wider
  * than tall), then sideways. No name is hidden: a planner reads every sub-district.
  */
-export function separateLabels(boxes: readonly LabelBox[], gap = 2): [number, number][] {
+export function separateLabels(boxes: readonly LabelBox[], gap = 4): [number, number][] {
 	const placed: LabelBox[] = [];
 	return boxes.map((box) => {
 		const step = box.height / 2 + gap;
