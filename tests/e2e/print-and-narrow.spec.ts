@@ -17,7 +17,7 @@ async function printReport(page: Page, language: string): Promise<string> {
 	// The scale strip lies under each map picture, never over it (it covered 静安寺 at the southern edge).
 	const pdf = await printReportPdf(page, async () => {
 		for (const map of await page.getByTestId('report-map').all()) {
-			const picture = (await map.locator('img').boundingBox())!;
+			const picture = (await map.getByTestId('report-map-picture').boundingBox())!;
 			const scale = (await map.getByTestId('report-map-scale').boundingBox())!;
 			expect(scale.y, 'scale strip below the map picture').toBeGreaterThanOrEqual(picture.y + picture.height - 0.5);
 		}
