@@ -2,19 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, openApp, printReportPdf } from './fixtures';
+import { test, expect, openApp, printReportPdf, proposeAtCoordinates } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Issue 24 item 11 (the printed report with a scenario) and item 12 (the Chinese title at 390 px). */
 
 async function withScenario(page: Page): Promise<void> {
-	await page.getByTestId('tab-scenario').click();
-	await page.getByTestId('scenario-new').click();
-	await page.locator('details.coordinates summary').click();
-	await page.getByTestId('coordinates-lon').fill('121.447');
-	await page.getByTestId('coordinates-lat').fill('31.288');
-	await page.getByTestId('coordinates-add').click();
-	await expect(page.getByTestId('scenario-edits').locator('li')).toHaveCount(1);
+	await proposeAtCoordinates(page);
 	await expect(page.getByTestId('export-pdf')).toBeEnabled();
 }
 
@@ -23,7 +17,7 @@ async function printReport(page: Page, language: string): Promise<string> {
 	// The scale strip lies under each map picture, never over it (it covered 静安寺 at the southern edge).
 	const pdf = await printReportPdf(page, async () => {
 		for (const map of await page.getByTestId('report-map').all()) {
-			const picture = (await map.locator('img').boundingBox())!;
+			const picture = (await map.getByTestId('report-map-picture').boundingBox())!;
 			const scale = (await map.getByTestId('report-map-scale').boundingBox())!;
 			expect(scale.y, 'scale strip below the map picture').toBeGreaterThanOrEqual(picture.y + picture.height - 0.5);
 		}

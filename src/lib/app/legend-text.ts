@@ -1,5 +1,7 @@
 import type { Language, Translate } from '$lib/i18n';
-import { CHANGE_COLORS, COVERED_COLOR, DENSITY_BREAKS, DENSITY_COLORS, MINUTE_BREAKS, MINUTE_COLORS, UNCOVERED_COLOR, UNREACHABLE_COLOR, type RGBA } from '$lib/map/colors';
+import { FACILITY_TYPES, type Facility } from '$lib/engine/types';
+import type { FacilityMark } from '$lib/map/facility-icons';
+import { CHANGE_COLORS, FACILITY_COLORS, COVERED_COLOR, DENSITY_BREAKS, DENSITY_COLORS, MINUTE_BREAKS, MINUTE_COLORS, UNCOVERED_COLOR, UNREACHABLE_COLOR, type RGBA } from '$lib/map/colors';
 import type { CellView } from '$lib/map/layers';
 import type { Choropleth } from '$lib/map/choropleth';
 import { formatNumber, formatThreshold } from '$lib/i18n/format';
@@ -7,6 +9,29 @@ import { formatNumber, formatThreshold } from '$lib/i18n/format';
 export interface LegendLine {
 	color: RGBA;
 	label: string;
+	/** A facility's map symbol, drawn instead of a colour swatch. */
+	facility?: { type: Facility['type']; mark: FacilityMark };
+}
+
+/** The closed mark's grey (facility-icons.ts draws it), for a swatch where a symbol cannot be drawn. */
+const CLOSED_GREY: RGBA = [150, 150, 150, 255];
+
+/**
+ * The facility lines of a map picture's legend, one model for the map PNG and the printed report: a line
+ * per symbol the map draws and none for what it does not (the district hospitals' H only when there are
+ * hospitals; a scenario's proposed and closed sites only when it has them).
+ */
+export function facilityLegendLines(drawn: { facilities: readonly Facility[]; closed: readonly Facility[] }, translate: Translate): LegendLine[] {
+	const lines: LegendLine[] = FACILITY_TYPES.filter((type) => drawn.facilities.some((facility) => facility.type === type)).map((type) => ({
+		color: FACILITY_COLORS[type],
+		label: translate(`facility.${type}`),
+		facility: { type, mark: 'drawn' }
+	}));
+	const proposed = drawn.facilities.find((facility) => facility.status === 'proposed');
+	if (proposed) lines.push({ color: FACILITY_COLORS[proposed.type], label: translate('legend.proposed'), facility: { type: proposed.type, mark: 'proposed' } });
+	const [closed] = drawn.closed;
+	if (closed) lines.push({ color: CLOSED_GREY, label: translate('legend.closed'), facility: { type: closed.type, mark: 'closed' } });
+	return lines;
 }
 
 /** The worded lines of a sub-district map's legend: one wording for the map's legend, the printed report and the map PNG. */

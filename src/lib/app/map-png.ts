@@ -1,4 +1,5 @@
 import { LABEL_FONT_FAMILY } from '$lib/map/layers';
+import { drawFacilitySymbol } from '$lib/map/facility-icons';
 import { NORTH_ARROW_BOX, NORTH_ARROW_PATH, scaleBar } from '$lib/report/map-furniture';
 import type { LegendLine } from './legend-text';
 import type { MapSheetText } from './map-sheet';
@@ -122,6 +123,13 @@ function drawLegend(context: CanvasRenderingContext2D, sheet: MapSheet, left: nu
 	context.font = font(12);
 	sheet.legend.forEach((entry, index) => {
 		const y = top + 24 + index * line;
+		if (entry.facility) {
+			// The map's own symbol (the hospitals' H, a proposed site's ring, a closure's strike), not a colour.
+			drawFacilitySymbol(context, entry.facility.type, entry.facility.mark, left + 16, y + 7.5, entry.facility.mark === 'proposed' ? 11 : 15);
+			context.fillStyle = '#111';
+			context.fillText(entry.label, left + 30, y);
+			return;
+		}
 		// On white, as on the printed report: the swatch reads the same whatever map lies under the box.
 		context.fillStyle = '#fff';
 		context.fillRect(left + 8, y + 2, 16, 11);

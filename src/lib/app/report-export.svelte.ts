@@ -23,10 +23,9 @@ export interface MapImage {
 	bearing: number;
 }
 
-/** What the report needs of the map: its picture as a PNG data URL, and its ground width and bearing. */
+/** What the report needs of the map: a picture of the whole district (the same framing for the PDF and the PNG), with its ground width and bearing. */
 export interface MapPicture {
-	toPng(): string | null;
-	viewExtent(): { widthMetres: number; bearing: number } | null;
+	districtPicture(): Promise<MapImage | null>;
 }
 
 /**
@@ -102,11 +101,9 @@ export class ReportExport {
 				const uncovered = { cells: dataset.cells, shape: dataset.cellShape, cellSubdistrict: this.coverage.cellSubdistrict ?? new Int32Array(0), covered: figures.covered };
 				downloadFile(`${stem}.geojson`, JSON.stringify(gapReportToGeoJson(report, dataset.subdistricts, uncovered)), 'application/geo+json');
 			} else if (format === 'png') {
-				const picture = this.map();
-				const png = picture?.toPng();
-				const extent = picture?.viewExtent();
+				const picture = await this.map()?.districtPicture();
 				const sheet = this.mapSheet();
-				if (png && extent && sheet) downloadFile(`${report.mapFileStem}.png`, dataUrlBytes(await composeMapPng(png, { ...sheet, ...extent })), 'image/png');
+				if (picture && sheet) downloadFile(`${report.mapFileStem}.png`, dataUrlBytes(await composeMapPng(picture.url, { ...sheet, widthMetres: picture.widthMetres, bearing: picture.bearing })), 'image/png');
 			} else {
 				this.mapImages = { status: await this.capture('status'), coverage: await this.capture('coverage') };
 				this.captureView = null;
@@ -125,9 +122,7 @@ export class ReportExport {
 		await tick();
 		await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 		await new Promise((resolve) => setTimeout(resolve, 300));
-		const url = this.map()?.toPng();
-		const extent = this.map()?.viewExtent();
-		return url && extent ? { url, ...extent } : null;
+		return (await this.map()?.districtPicture()) ?? null;
 	}
 }
 

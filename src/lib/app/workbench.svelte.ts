@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { MapPick } from '$lib/map/pick';
+import { closedFacilities, type MapPick } from '$lib/map/pick';
 import type { SqlConnection } from '$lib/db/connection';
 import type { CoverageParams } from '$lib/engine/coverage';
 import { nearestCentreParams } from '$lib/engine/standards/service-population';
@@ -22,11 +22,10 @@ import { SiteSuggestion } from './site-suggestion.svelte';
 import { ShownFigures } from './shown.svelte';
 import { overviewDisagreements, overviewRows } from './overview';
 import type { PlaceHit } from './place-search';
-import { cellLegend, choroplethLegendLines } from './legend-text';
+import { cellLegend, choroplethLegendLines, facilityLegendLines, type LegendLine } from './legend-text';
 import { mapSheetText } from './map-sheet';
 import type { MapSheet } from './map-png';
 import { formatNumber } from '$lib/i18n/format';
-import { FACILITY_COLORS } from '$lib/map/colors';
 import { scaleBarText } from '$lib/report/map-furniture';
 import { StandardsState } from './standards.svelte';
 
@@ -85,6 +84,8 @@ export class Workbench {
 	readonly shownMapMode: MapMode;
 	/** The current suggestion's sites on the map, while the scenario tab is open. */
 	readonly suggestedSites: SuggestedSiteMark[];
+	/** The facility lines of the map PNG's and the printed maps' legends: the symbols the map draws, no others. */
+	readonly facilityLegend: LegendLine[];
 	/** Sub-districts where DuckDB's overview, once loaded, disagrees with the engine's figures on screen (should be none). */
 	readonly overviewMismatch: string[];
 
@@ -125,6 +126,9 @@ export class Workbench {
 		this.suggestedSites = $derived(
 			this.panelTab === 'scenario' ? (this.siting.current?.sites.map((site, i) => ({ lon: site.site.lon, lat: site.site.lat, rank: i + 1 })) ?? []) : []
 		);
+		this.facilityLegend = $derived(
+			facilityLegendLines({ facilities: this.shown.facilities, closed: closedFacilities(this.session.dataset?.facilities ?? [], this.shown.facilities) }, options.translate())
+		);
 		this.overviewMismatch = $derived(
 			this.session.dbReady && this.standards.rows.length > 0 ? overviewDisagreements(overviewRows(this.standards.rows, this.standards.profile, this.session.dataset?.facilities ?? []), this.session.overview) : []
 		);
@@ -141,7 +145,6 @@ export class Workbench {
 		const view = this.choropleth
 			? { title: t(this.choropleth.titleKey), lines: choroplethLegendLines(this.choropleth, t, language) }
 			: cellLegend(this.shownCellView, params.thresholdMinutes, t, language);
-		const facilities = this.shown.presentTypes.map((type) => ({ color: FACILITY_COLORS[type], label: t(`facility.${type}`) }));
 		const text = mapSheetText({
 			datasetName: language === 'en' && dataset.nameEn ? dataset.nameEn : dataset.name,
 			scenarioName: this.shown.inScenario ? (this.scenarios.active ? scenarioName(this.scenarios.active, t) : null) : null,
@@ -156,7 +159,7 @@ export class Workbench {
 		return {
 			...text,
 			legendTitle: view.title,
-			legend: [...view.lines, ...facilities],
+			legend: [...view.lines, ...this.facilityLegend],
 			scaleText: (metres) => scaleBarText(metres, (value) => formatNumber(value, language, 0)),
 			northLetter: t('report.map.northLetter')
 		};

@@ -49,6 +49,44 @@ function css([red, green, blue]: RGBA): string {
 	return `rgb(${red}, ${green}, ${blue})`;
 }
 
+/**
+ * A facility's map symbol drawn at `size` px centred on (`x`, `y`): the atlas's drawing, for the legends of
+ * the map PNG and the printed report, so a legend shows the very symbol the map draws. A proposed site
+ * carries the map's ring (facility-rings in layers.ts), a closed one the grey fill and the strike.
+ */
+export function drawFacilitySymbol(context: CanvasRenderingContext2D, type: FacilityType, mark: FacilityMark, x: number, y: number, size: number): void {
+	const scale = size / ICON_SIZE;
+	context.save();
+	context.translate(x, y);
+	if (mark === 'proposed') {
+		context.beginPath();
+		context.arc(0, 0, size * 0.75, 0, Math.PI * 2);
+		context.fillStyle = 'rgba(255, 255, 255, 0.6)';
+		context.fill();
+		context.lineWidth = 2;
+		context.strokeStyle = css(FACILITY_COLORS[type]);
+		context.stroke();
+	}
+	context.scale(scale, scale);
+	drawShape(context, type, ICON_SIZE / 2 - 4, mark === 'closed' ? CLOSED_FILL : css(FACILITY_COLORS[type]));
+	if (mark === 'closed') strike(context, ICON_SIZE / 2 - 2);
+	context.restore();
+}
+
+/** How a facility is drawn: as it is, proposed by the scenario (ringed), or closed by it (grey, struck through). */
+export type FacilityMark = 'drawn' | 'proposed' | 'closed';
+
+/** A legend symbol as a PNG data URL (the printed report's legend is HTML). */
+export function facilitySymbolUrl(type: FacilityType, mark: FacilityMark, size = 28): string {
+	const canvas = document.createElement('canvas');
+	canvas.width = size * 2;
+	canvas.height = size * 2;
+	const context = canvas.getContext('2d');
+	if (!context) throw new Error('2D canvas unavailable');
+	drawFacilitySymbol(context, type, mark, size, size, mark === 'proposed' ? size * 1.2 : size * 1.6);
+	return canvas.toDataURL('image/png');
+}
+
 /** Centre: a white cross in a circle; branch: a diamond; station: a square; clinic: a triangle; hospital: an H. A white edge keeps each legible on dark cells. */
 function drawShape(context: CanvasRenderingContext2D, type: FacilityType, radius: number, fill: string): void {
 	const bar = radius * 0.42;

@@ -37,10 +37,16 @@ export interface MapLayerInput {
 	/** Choropleth fill per sub-district code; null draws none. */
 	subdistrictFill: ((code: string) => RGBA | null) | null;
 	icons: IconAtlas;
+	/** Each label's pixel offset that keeps it clear of the others (labels.ts separateLabels), by sub-district code. */
+	labelOffsets?: ReadonlyMap<string, [number, number]>;
 	/** Changes whenever anything the accessors read changes, so deck.gl recomputes colours. */
 	revision: number;
 }
 
+/** The sub-district names' size (px), weight and wrapping width (in multiples of the size), also for measuring them (MapView). */
+export const LABEL_SIZE = 13;
+export const LABEL_WEIGHT = 600;
+export const LABEL_MAX_WIDTH_EM = 6.5;
 export const LABEL_FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
 /** Invisible but pickable: population cells over a choropleth, so the sub-district's colour is the legend's. */
@@ -134,19 +140,20 @@ export function buildMapLayers(input: MapLayerInput): Layer[] {
 			data: input.labels,
 			getPosition: (label) => label.position,
 			getText: (label) => label.text,
-			getSize: 13,
+			getSize: LABEL_SIZE,
 			getColor: [30, 35, 45, 255],
+			getPixelOffset: (label) => input.labelOffsets?.get(label.code) ?? [0, 0],
 			fontFamily: LABEL_FONT_FAMILY,
-			fontWeight: 600,
+			fontWeight: LABEL_WEIGHT,
 			characterSet: 'auto',
 			fontSettings: { sdf: true },
 			// Long (English) names break between words onto a second line: one-line "Pengpu Xincun" ran into
 			// "Linfen Road" at 1024 px. Chinese names (up to 6 characters) fit the width as they are.
 			wordBreak: 'break-word',
-			maxWidth: 6.5,
+			maxWidth: LABEL_MAX_WIDTH_EM,
 			outlineWidth: 3,
 			outlineColor: [255, 255, 255, 230],
-			updateTriggers: { getText: [input.revision] }
+			updateTriggers: { getText: [input.revision], getPixelOffset: [input.labelOffsets] }
 		}),
 		// Above the labels: a closure is the planner's own edit and must never hide under a name.
 		new IconLayer<Facility>({

@@ -71,7 +71,7 @@ export function subdistrictColumns(context: ColumnContext, rankOf: (code: string
 		numberColumn('bedsNeededMin', header('bedsToReachMin', { value: formatThreshold(profile.rules.bedsPerThousandMin.value, language, 1) }), 0, (row) => row.bedsNeededMin),
 		numberColumn('bedsNeededTarget', header('bedsToReachTarget', { value: formatThreshold(profile.rules.bedsPerThousandTarget.value, language, 1) }), 0, (row) => row.bedsNeededTarget),
 		numberColumn('newCentres', header('newCentres'), 0, (row) => row.newCentres),
-		numberColumn('newCentresUnderBeds', header('newCentresUnderBeds', { value: formatThreshold(profile.rules.newCentreBeds.value, language) }), 0, (row) => row.newCentresUnderBeds),
+		numberColumn('newCentresUnderBeds', header('newCentresUnderBeds', { value: profile.rules.newCentreBeds.value }), 0, (row) => row.newCentresUnderBeds),
 		numberColumn('stations', header('stations'), 0, (row) => row.stations),
 		numberColumn('stationsUnderArea', header('stationsBelowMinimum', { value: formatThreshold(profile.rules.stationAreaMin.value, language) }), 0, (row) => row.stationsUnderArea),
 		numberColumn('stationsAreaUnknown', header('stationsAreaUnknown'), 0, (row) => row.stationsAreaUnknown),

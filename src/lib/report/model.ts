@@ -196,7 +196,8 @@ function summaryItems(input: GapReportInput, context: ColumnContext): ReportItem
 	return [
 		figure('subdistricts', district.subdistricts, 0),
 		figure('residents', district.residents, 0),
-		figure('coverage', shownCoveragePct(district.coveragePct), 1, { minutes: formatThreshold(context.thresholdMinutes, language) }),
+		// Counts go to the message as numbers: its ICU plural picks the noun ("1 minute"), ICU formats the figure as formatThreshold does.
+		figure('coverage', shownCoveragePct(district.coveragePct), 1, { minutes: context.thresholdMinutes }),
 		figure('covered', district.coveredResidents, 0),
 		figure('uncovered', district.uncoveredResidents, 0),
 		figure('unreachable', district.unreachableResidents, 0),
@@ -253,9 +254,9 @@ function ruleItems(profile: StandardsProfile, context: ColumnContext): ReportIte
 				: t('report.appendix.rule.centreArea', { perThousand: threshold(area.value) })
 		),
 		bedsMin: describe(rules.bedsPerThousandMin.enabled, () => t('report.appendix.rule.bedsMin', { min: threshold(rules.bedsPerThousandMin.value, 1), target: threshold(rules.bedsPerThousandTarget.value, 1) })),
-		newCentreBeds: describe(rules.newCentreBeds.enabled, () => t('report.appendix.rule.newCentreBeds', { value: threshold(rules.newCentreBeds.value), statuses: statusNames })),
+		newCentreBeds: describe(rules.newCentreBeds.enabled, () => t('report.appendix.rule.newCentreBeds', { value: rules.newCentreBeds.value, statuses: statusNames })),
 		stationArea: describe(rules.stationAreaMin.enabled, () => t('report.appendix.rule.stationArea', { value: threshold(rules.stationAreaMin.value) })),
-		coverage: describe(rules.coverageTargetPct.enabled, () => t('report.appendix.rule.coverage', { target: threshold(rules.coverageTargetPct.value), minutes: threshold(context.thresholdMinutes) }))
+		coverage: describe(rules.coverageTargetPct.enabled, () => t('report.appendix.rule.coverage', { target: threshold(rules.coverageTargetPct.value), minutes: context.thresholdMinutes }))
 	};
 	const source = (rule: ThresholdRule) => sourceText(rule.source, language);
 	const joined = (first: string, second: string) => (first === second ? first : `${first}${language === 'en' ? '; ' : '；'}${second}`);
@@ -333,8 +334,8 @@ function provenanceItems(sources: readonly SourceSummary[], context: ColumnConte
 				? t('report.layers.demo', { file: isolate(source.fileName) })
 				: t('report.layers.file', {
 						file: isolate(source.fileName),
-						loaded: formatReportValue(source.loaded, 0, context.language),
-						skipped: formatReportValue(source.skipped, 0, context.language),
+						loaded: source.loaded,
+						skipped: source.skipped,
 						encoding: source.encoding ?? t('report.layers.noEncoding'),
 						conversion: source.conversion ?? t('report.appendix.noConversion')
 					});

@@ -1,9 +1,10 @@
 /**
- * The report's own message lookup: a plain `translate(key, values)` over the report bundles, so the
- * report layer runs in Node (CLI, tests) and in the browser without svelte-i18n. The report bundles
- * use only `{name}` placeholders (no ICU plurals), which is all this interpolates.
+ * The report's own message lookup over the report bundles, so the report layer runs in Node (CLI, tests)
+ * and in the browser without svelte-i18n. Messages are ICU, formatted as the page formats them
+ * (i18n/message.ts): "{loaded, plural, one {# row} other {# rows}}" reads "1 row", "1,234 rows".
  */
 import type { Translate } from '$lib/i18n';
+import { messageTranslator } from '$lib/i18n/message';
 import reportEn from '$lib/i18n/report.en.json';
 import reportZhCN from '$lib/i18n/report.zh-CN.json';
 
@@ -23,19 +24,14 @@ export function isReportLanguage(value: unknown): value is ReportLanguage {
 	return typeof value === 'string' && (REPORT_LANGUAGES as readonly string[]).includes(value);
 }
 
-// Exported for the tests only, which fill placeholders independently of the translator.
-/** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
-export function interpolate(message: string, values?: Readonly<Record<string, string | number>>): string {
-	if (!values) return message;
-	return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+const translators = new Map<ReportLanguage, Translate>();
 
 /** A translate function over the report bundle of `language`; an unknown key throws (a missing label is a bug). */
 export function reportTranslator(language: ReportLanguage): Translate {
-	const messages = REPORT_MESSAGES[language];
-	return (key, values) => {
-		const message = messages[key];
-		if (message === undefined) throw new Error(`report message "${key}" is missing for ${language}`);
-		return interpolate(message, values);
-	};
+	let translator = translators.get(language);
+	if (!translator) {
+		translator = messageTranslator(REPORT_MESSAGES[language], language, 'report');
+		translators.set(language, translator);
+	}
+	return translator;
 }

@@ -9,9 +9,9 @@ import { ScenarioState } from '$lib/app/scenarios.svelte';
 import { scenarioName } from '$lib/app/scenario-name';
 import { MESSAGES, type Language, type Translate } from '$lib/i18n';
 import { readScenario, type ScenarioFileProblem } from '$lib/io/scenario-file';
-import { interpolate } from '$lib/report/translate';
+import { messageTranslator } from '$lib/i18n/message';
 
-const translator = (language: Language): Translate => (key, values) => interpolate(MESSAGES[language][key], values);
+const translator = (language: Language): Translate => messageTranslator(MESSAGES[language], language, 'app');
 const saved = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('scenario names', () => {

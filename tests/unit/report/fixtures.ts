@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { booleanPointInPolygon, multiPolygon, point } from '@turf/turf';
 import type { AreaIndicators } from '$lib/engine/standards/indicators';
 import type { StandardsProfile } from '$lib/engine/standards/profile';
@@ -63,7 +64,8 @@ export async function computeDemo(extra: Record<string, string> = {}): Promise<D
 export function message(language: 'zh-CN' | 'en', key: string, values: Record<string, string> = {}): string {
 	const text = BUNDLES[language][key];
 	if (text === undefined) throw new Error(`no ${key} in ${language}`);
-	return text.replace(/\{(\w+)\}/g, (_, name: string) => values[name]);
+	// ICU straight from the library (plurals such as "{minutes, plural, one {# minute} other {# minutes}}"), not through the report's translator.
+	return String(new IntlMessageFormat(text, language, undefined, { ignoreTag: true }).format(values));
 }
 
 const round = (value: number | null, decimals: number) => (value === null ? null : Math.round(value * 10 ** decimals) / 10 ** decimals);

@@ -10,7 +10,7 @@ import { LEGACY_DISTRICT_NORM, SHANGHAI_2023, cloneProfile } from '$lib/engine/s
 import type { SourceSummary } from '$lib/io/dataset';
 import { buildGapReport, type GapReport, type GapReportInput } from '$lib/report/model';
 import { rankBySeverity } from '$lib/report/rank';
-import { interpolate, REPORT_MESSAGES, reportTranslator, type Translate } from '$lib/report/translate';
+import { REPORT_MESSAGES, reportTranslator, type Translate } from '$lib/report/translate';
 
 const ALL_PASS: Record<RuleId, RuleOutcome> = { centreArea: 'pass', bedsMin: 'pass', newCentreBeds: 'na', stationArea: 'pass', coverage: 'pass' };
 
@@ -163,8 +163,9 @@ describe('labels', () => {
 		expect(coverage.value(rows[0])).toBe(99.9);
 	});
 
-	it('come from bundles with the same keys, the same placeholders and no ICU syntax the plain translator cannot fill', () => {
-		const placeholders = (text: string) => [...text.matchAll(/\{([^}]*)\}/g)].map((match) => match[1]).sort();
+	it('come from bundles with the same keys and the same arguments', () => {
+		// An ICU argument opens a brace with its name: "{name}" or "{count, plural, …}" ("{# row}" is a plural's case, not an argument).
+		const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((match) => match[1]))].sort();
 		expect(Object.keys(REPORT_MESSAGES.en).sort()).toEqual(Object.keys(REPORT_MESSAGES['zh-CN']).sort());
 		for (const key of Object.keys(REPORT_MESSAGES.en)) {
 			expect(key.startsWith('report.'), key).toBe(true);
@@ -177,7 +178,6 @@ describe('labels', () => {
 		expect(reportTranslator('en')('report.dataset', { name: 'X' })).toBe('Dataset: X');
 		expect(reportTranslator('zh-CN')('report.dataset', { name: 'X' })).toBe('数据集：X');
 		expect(() => reportTranslator('en')('report.nope')).toThrow(/report\.nope/);
-		expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
 	});
 
 	it('use the translate function given, for every label', () => {
