@@ -18,6 +18,8 @@ import { saveScenario } from '$lib/io/scenario-store';
 import { readScenario, type ScenarioFileProblem } from '$lib/io/scenario-file';
 import { facilityName } from '$lib/report/facility-name';
 import { scenarioSiteColumns, scenarioSiteRows } from '$lib/report/scenario-sites';
+import { centreColumns } from '$lib/report/columns';
+import { computeCentreIndicators } from '$lib/engine/standards/compute-centre-indicators';
 import { interpolate, reportTranslator } from '$lib/report/translate';
 
 const translator = (language: Language): Translate => (key, values) => interpolate(MESSAGES[language][key], values);
@@ -101,5 +103,19 @@ describe('proposed site names', () => {
 		expect(readScenario(scenario({}), problems)).not.toBeNull();
 		expect(readScenario(scenario({ defaultNumber: 0 }), problems)).toBeNull();
 		expect(problems.map((problem) => problem.params.field)).toEqual(['facility.defaultNumber']);
+	});
+
+	it('a proposed centre keeps its marker in the centre check: the 街镇 panel and the report name it in the reader\'s language', async () => {
+		const state = new ScenarioState();
+		await state.open('fp-centre-default');
+		state.create('方案 1', new Date(), 1);
+		const editor = new ScenarioEditor(state);
+		const id = editor.addAt('centre', 121.47, 31.26, translator('zh-CN'));
+		flushSync();
+		const centres = computeCentreIndicators({ facilities: state.facilities(BASELINE, assign)!, subdistrictResidents: [{ code: 'a', residents: 50_000 }], nearestCentre: null, cellPop: [], profile: SHANGHAI_2023 });
+		const proposed = centres.find((centre) => centre.id === id)!;
+		expect(facilityName(proposed, translator('en'))).toBe('Proposed centre 1');
+		const nameColumn = centreColumns({ translate: reportTranslator('en'), language: 'en', profile: SHANGHAI_2023, thresholdMinutes: 15 }, () => null).find((column) => column.key === 'name')!;
+		expect(centres.map((centre) => nameColumn.value(centre))).toEqual(['中心', 'Proposed centre 1']);
 	});
 });
