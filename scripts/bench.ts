@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { counted } from './lib/cli-output';
 import { CatchmentWorkspace, singleSourceCatchment } from '$lib/engine/catchment';
 import { componentOfSnaps, computeCoverage, type CoverageResult, type PreparedNetwork } from '$lib/engine/coverage';
 import { multiSourceDijkstra } from '$lib/engine/dijkstra';
@@ -161,7 +162,7 @@ function networkxWindow(graphSize: number): GridWindow {
 }
 
 function main(): void {
-	console.log(`health-circle engine benchmark (${quick ? 'quick' : 'full'}), Node ${process.version}, ${cpus().length} CPU(s), ${(totalmem() / 1e9).toFixed(1)} GB RAM`);
+	console.log(`health-circle engine benchmark (${quick ? 'quick' : 'full'}), Node ${process.version}, ${counted(cpus().length, 'CPU')}, ${(totalmem() / 1e9).toFixed(1)} GB RAM`);
 	const city = new SyntheticCity(scale);
 	let lines: NetworkLine[] | null;
 	let generateS: number;

@@ -28,7 +28,7 @@ import { parsePopulationCsv } from '$lib/io/population-csv';
 import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
 import type { Scenario } from '$lib/io/scenario-file';
 import { shownPercent, shownPointsChange } from '$lib/engine/percent';
-import { readArgs, runCli, writeProblems, type CliProblem, type ProblemsSummary } from './lib/cli-output';
+import { counted, readArgs, runCli, writeProblems, type CliProblem, type ProblemsSummary } from './lib/cli-output';
 import { formatTable, loadFile, loadNetworkFile, readTextFile, UsageError } from './lib/load-inputs';
 import { readFacilityTypes, readNumber, readTravelMode, requiredOption, textOption } from './lib/indicator-run';
 import { applyScenario, loadScenarioFile } from './lib/scenario-input';
@@ -326,7 +326,7 @@ function printReport(options: CliOptions, result: CoverageResult, graphReport: G
 	if (graphReport) {
 		console.log(
 			`network: ${graphReport.nodes.toLocaleString('en-US')} nodes, ${graphReport.edges.toLocaleString('en-US')} edges, ${graphReport.streetKm.toFixed(1)} km, ` +
-				`${graphReport.components} component(s); residents in components without a facility: ${Math.round(graphReport.populationInComponentsWithoutFacility ?? 0)}, ` +
+				`${counted(graphReport.components, 'component')}; residents in components without a facility: ${Math.round(graphReport.populationInComponentsWithoutFacility ?? 0)}, ` +
 				`beyond ${p.maxSnapM} m of any street: ${Math.round(graphReport.populationBeyondSnap ?? 0)}`
 		);
 	}
@@ -334,7 +334,7 @@ function printReport(options: CliOptions, result: CoverageResult, graphReport: G
 	console.log('');
 	if (scenarioRun) {
 		const { scenario } = scenarioRun;
-		console.log(`scenario "${scenario.name}" (${scenario.edits.length} edit(s), ${scenarioRun.file}): baseline and scenario side by side`);
+		console.log(`scenario "${scenario.name}" (${counted(scenario.edits.length, 'edit')}, ${scenarioRun.file}): baseline and scenario side by side`);
 		if (scenarioRun.result.unsnappedFacilities.length > 0) console.log(`scenario facilities farther than ${p.maxSnapM} m from the network (not counted): ${scenarioRun.result.unsnappedFacilities.length}`);
 		console.log(comparisonTable([...compareAreas(result, scenarioRun.result), compareTotals(result, scenarioRun.result)]));
 		console.log('');

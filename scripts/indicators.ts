@@ -26,7 +26,7 @@ import { shownPercent } from '$lib/engine/percent';
 import { incompleteFacilityCount, RULE_IDS, rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
 import type { Facility } from '$lib/engine/types';
 import type { Scenario } from '$lib/io/scenario-file';
-import { readArgs, runCli, writeProblems, type ProblemsSummary } from './lib/cli-output';
+import { counted, readArgs, runCli, writeProblems, type ProblemsSummary } from './lib/cli-output';
 import { formatTable, loadInputs, UsageError, type LoadedInputs } from './lib/load-inputs';
 import {
 	countedFacilities,
@@ -217,7 +217,7 @@ function scenarioSummary(side: ScenarioSide) {
 }
 
 function describeScenario(side: { file: string; scenario: Scenario }): string {
-	return `scenario "${side.scenario.name}" (${side.scenario.edits.length} edit(s), ${side.file})`;
+	return `scenario "${side.scenario.name}" (${counted(side.scenario.edits.length, 'edit')}, ${side.file})`;
 }
 
 async function main(): Promise<void> {

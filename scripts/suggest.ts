@@ -29,7 +29,7 @@ import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
 import { loadLpSolve } from './lib/highs-solver';
 import { INDICATOR_ARG_OPTIONS, INDICATOR_USAGE, prepareEngineNetwork, readIndicatorOptions, readNumber, requiredOption, textOption, type IndicatorRunOptions } from './lib/indicator-run';
 import { formatTable, loadFile, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
-import { readArgs, runCli, writeProblems } from './lib/cli-output';
+import { counted, readArgs, runCli, writeProblems } from './lib/cli-output';
 import { siteRows, sitesCsv, sitesGeoJson, type SiteRow } from '$lib/io/siting-export';
 
 const USAGE = `usage: npm run suggest -- ${INDICATOR_USAGE.replace(' [--scenario FILE]', '')} --k N | --target-pct P|all [--grid 150] [--candidates FILE] [--existing] [--exclude FILE] [--min-spacing M] [--max-per-subdistrict N] [--min-per-subdistrict N] [--site-type station|centre] [--weight-column NAME] [--no-exact] [--time-limit 60] --out DIR`;
@@ -233,11 +233,11 @@ function describeAnswer(options: SuggestOptions, residents: { total: number; cov
 	const solver = answer.boundKind === 'enumerated' ? 'no solver needed' : exact === null ? 'exact solver not run (--no-exact)' : exact.status === 'optimal' ? `HiGHS optimal in ${exact.solveMs.toFixed(0)} ms` : `HiGHS: ${exact.status}${'detail' in exact ? ` (${exact.detail})` : ''}`;
 	const boundName = { exact: ['optimum', 'fewest possible'], enumerated: ['optimum (one site: every candidate compared)', ''], solver: ["solver's upper bound", "solver's lower bound"], online: ['solver-free upper bound', 'solver-free lower bound'] }[answer.boundKind];
 	if (answer.objective === 'mclp') lines.push(`gap to the ${boundName[0]}: ${answer.gap.toFixed(3)}% (${solver})`);
-	else lines.push(`${answer.sites.length} sites; ${boundName[1]}: ${answer.bound} (${solver})`);
-	if (answer.source === 'solver') lines.push(`the exact solver found a better set than greedy + local search (${answer.objective === 'mclp' ? `+${answer.heuristicValue.toLocaleString('en')}` : `${answer.heuristicSites} sites`}); the better one is given`);
+	else lines.push(`${counted(answer.sites.length, 'site')}; ${boundName[1]}: ${answer.bound} (${solver})`);
+	if (answer.source === 'solver') lines.push(`the exact solver found a better set than greedy + local search (${answer.objective === 'mclp' ? `+${answer.heuristicValue.toLocaleString('en')}` : counted(answer.heuristicSites, 'site')}); the better one is given`);
 	if (!answer.met) {
 		const why = { 'none-fits': 'no further candidate keeps the spacing and per-sub-district limits beside these', 'no-gain': 'every further candidate that keeps the constraints would add nothing' };
-		lines.push(options.question.objective === 'mclp' ? `note: ${answer.sites.length} site(s) instead of ${answer.asked}: ${why[answer.shortfall ?? 'no-gain']}` : 'note: the target cannot be reached with these candidates and constraints');
+		lines.push(options.question.objective === 'mclp' ? `note: ${counted(answer.sites.length, 'site')} instead of ${answer.asked}: ${why[answer.shortfall ?? 'no-gain']}` : 'note: the target cannot be reached with these candidates and constraints');
 	}
 	for (const violation of answer.violations) lines.push(`constraint not met: ${violation}`);
 	return lines.join('\n');

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { MultiPolygonCoords } from '$lib/engine/types';
 import { boundaryProblem, overlapWarnings } from '$lib/io/subdistrict-geometry';
 import { parseSubdistrictsGeoJson } from '$lib/io/subdistricts-geojson';
+import { counted } from '../lib/cli-output';
 
 function timeChecks(label: string, areas: { name: string; polygons: MultiPolygonCoords }[]): void {
 	const runs: number[] = [];
@@ -17,7 +18,7 @@ function timeChecks(label: string, areas: { name: string; polygons: MultiPolygon
 		const warnings = overlapWarnings(areas, areas.map((_, index) => index + 1));
 		runs.push(performance.now() - start);
 		if (run === 4) console.log(`${label}: last run ${boundaries.toFixed(1)} ms bow-tie and area checks, ${(performance.now() - start - boundaries).toFixed(1)} ms overlaps`);
-		if (run === 0) console.log(`${label}: ${areas.length} polygons, ${warnings.length} overlap warning(s)`);
+		if (run === 0) console.log(`${label}: ${areas.length} polygons, ${counted(warnings.length, 'overlap warning')}`);
 	}
 	runs.sort((a, b) => a - b);
 	console.log(`${label}: median ${runs[2].toFixed(1)} ms, slowest ${runs[4].toFixed(1)} ms (5 runs)`);

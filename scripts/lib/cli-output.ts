@@ -47,6 +47,13 @@ export function printable(text: string): string {
 	return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+const ENGLISH_PLURAL = new Intl.PluralRules('en');
+
+/** A count with its noun in real English ("1 record", "2 records"): the command line never says "record(s)". */
+export function counted(count: number, singular: string, plural = `${singular}s`): string {
+	return `${count} ${ENGLISH_PLURAL.select(count) === 'one' ? singular : plural}`;
+}
+
 export function warn(text: string): void {
 	console.warn(`warning: ${printable(text)}`);
 }
@@ -72,10 +79,10 @@ export function problemsOf(file: string, result: Pick<LoadResult<unknown>, 'prob
 export function printProblems(file: string, skipped: number, problems: readonly CliProblem[]): void {
 	const rejected = problems.filter((problem) => problem.outcome === 'rejected');
 	const warnings = problems.filter((problem) => problem.outcome === 'warning');
-	if (skipped > 0) warn(`${file}: skipped ${skipped} record(s)`);
+	if (skipped > 0) warn(`${file}: skipped ${counted(skipped, 'record')}`);
 	for (const [label, list] of [['rejected', rejected], ['kept', warnings]] as const) {
 		for (const problem of list.slice(0, STDERR_PROBLEMS_PER_FILE)) warn(`${file}: ${label} ${describeProblem(problem)}`);
-		if (list.length > STDERR_PROBLEMS_PER_FILE) warn(`${file}: ${list.length - STDERR_PROBLEMS_PER_FILE} more ${label} row(s) listed in ${PROBLEMS_FILE}`);
+		if (list.length > STDERR_PROBLEMS_PER_FILE) warn(`${file}: ${counted(list.length - STDERR_PROBLEMS_PER_FILE, `more ${label} row`)} listed in ${PROBLEMS_FILE}`);
 	}
 }
 

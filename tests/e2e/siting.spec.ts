@@ -146,8 +146,14 @@ test('a suggestion starts from the active scenario: its coverage is today\'s, an
 	const shownResidents = await panel.getByTestId('siting-site').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-new-residents'))));
 	const [csvFile] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('siting-export-csv').click()]);
 	const csvText = readFileSync((await csvFile.path())!, 'utf8').replace(/^\ufeff/, '');
-	expect(csvText.split('\n')[0]).toBe('rank,lon,lat,lon_gcj02,lat_gcj02,subdistrict_code,subdistrict_name,source,label,new_residents,cumulative_residents,cumulative_pct');
-	const exported = Papa.parse<Record<string, string>>(csvText, { header: true, skipEmptyLines: true }).data;
+	// What the sites were computed from, above the header: dataset, scenario, threshold, date, synthetic layers.
+	const provenance = csvText.split('\n').filter((line) => line.startsWith('# '));
+	expect(provenance.length).toBeGreaterThanOrEqual(9);
+	expect(provenance.map((line) => line.slice(2, line.indexOf(':')))).toEqual(expect.arrayContaining(['Dataset', 'Scenario', 'Time threshold (minutes)', 'Generated', 'Synthetic demo data, per layer']));
+	expect(provenance).toContain('# Time threshold (minutes): 15');
+	expect(provenance).toContain('# Scenario: Scenario 1');
+	expect(csvText.split('\n')[provenance.length]).toBe('rank,lon,lat,lon_gcj02,lat_gcj02,subdistrict_code,subdistrict_name,source,label,new_residents,cumulative_residents,cumulative_pct');
+	const exported = Papa.parse<Record<string, string>>(csvText, { header: true, comments: '#', skipEmptyLines: true }).data;
 	expect(exported.map((row) => Number(row.new_residents))).toEqual(shownResidents);
 	expect(Number(exported.at(-1)?.cumulative_residents)).toBe(coveredToday + stationAdds + added);
 	const [geoFile] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('siting-export-geojson').click()]);

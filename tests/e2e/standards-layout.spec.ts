@@ -42,7 +42,8 @@ for (const width of [1440, 1024]) {
 			const detail = page.getByTestId('standards-subdistrict-detail');
 			await expect(detail).toBeVisible();
 			for (const header of await detail.locator('table.centres th').all()) {
-				expect((await header.boundingBox())!.height, `centre header ${await header.innerText()} on one line`).toBeLessThan(30);
+				// Between words only, at most three lines (one line ran "Service population (administrative)" off the panel at 1024 px).
+				expect((await header.boundingBox())!.height, `centre header ${await header.innerText()} in at most three lines`).toBeLessThan(62);
 			}
 			await page.screenshot({ path: `docs/screenshots/standards-${language === 'en' ? 'en' : 'zh'}-${width}.png` });
 		});

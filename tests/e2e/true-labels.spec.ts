@@ -57,3 +57,41 @@ test('a default scenario name follows the language; a typed name stays as typed 
 	await expect(page.getByTestId('scenario-name')).toHaveValue('方案 7');
 	await expect(page.getByTestId('scenario-banner')).toContainText('Scenario “\u2068方案 7\u2069”');
 });
+
+test('a proposed site placed in Chinese reads "Proposed station 1" on the English page and in the English GeoJSON; a typed name stays', async ({ page }) => {
+	await page.addInitScript(() => {
+		if (!localStorage.getItem('health-circle.language')) localStorage.setItem('health-circle.language', 'zh-CN');
+	});
+	await openApp(page);
+	await page.getByTestId('tab-scenario').click();
+	await page.getByTestId('scenario-new').click();
+	await page.locator('details.coordinates summary').click();
+	await page.getByTestId('coordinates-lon').fill('121.455');
+	await page.getByTestId('coordinates-lat').fill('31.245');
+	await page.getByTestId('coordinates-add').click();
+	await expect(page.getByTestId('editor-name')).toHaveValue('拟建服务站 1');
+	await expect(page.getByTestId('scenario-edits')).toContainText('拟建服务站 1');
+
+	await page.getByTestId('language-en').click();
+	await expect(page.getByTestId('editor-name')).toHaveValue('Proposed station 1');
+	await expect(page.getByTestId('scenario-edits')).toContainText('Proposed station 1');
+	await expect(page.getByTestId('scenario-edits')).not.toContainText('拟建');
+	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true');
+	const geojson = (await downloadExport(page, 'geojson')).toString('utf8');
+	expect(geojson).toContain('Proposed station 1');
+	expect(geojson).not.toContain('拟建服务站');
+
+	// Reloaded, the site keeps its default name in the reader's language; a name typed over it stays as typed.
+	await page.reload();
+	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
+	await page.getByTestId('tab-scenario').click();
+	await expect(page.getByTestId('scenario-edits')).toContainText('Proposed station 1');
+	const siteId = await page.getByTestId('facility-pick').locator('option', { hasText: 'Proposed station 1' }).getAttribute('value');
+	await page.getByTestId('facility-pick').selectOption(siteId ?? '');
+	await expect(page.getByTestId('editor-name')).toHaveValue('Proposed station 1');
+	await page.getByTestId('editor-name').fill('拟建服务站 9');
+	await page.getByTestId('editor-apply').click();
+	await page.getByTestId('language-zh-CN').click();
+	await page.getByTestId('language-en').click();
+	await expect(page.getByTestId('editor-name')).toHaveValue('拟建服务站 9');
+});

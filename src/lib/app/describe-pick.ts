@@ -5,6 +5,7 @@ import type { Facility } from '$lib/engine/types';
 import { cellAreaKm2 } from '$lib/map/cell-geometry';
 import type { MapPick } from '$lib/map/pick';
 import { formatNumber } from '$lib/i18n/format';
+import { facilityName } from '$lib/report/facility-name';
 
 export interface PickContext {
 	dataset: Dataset;
@@ -30,7 +31,7 @@ function describeFacility(pick: Extract<MapPick, { kind: 'facility' }>, context:
 	const facility: Facility = pick.facility;
 	const unknown = t('tooltip.unknown');
 	const lines = [
-		isolate(facility.name),
+		isolate(facilityName(facility, t)),
 		t('tooltip.type', { value: t(`facility.${facility.type}`) }),
 		pick.closed ? t('tooltip.closed') : t('tooltip.status', { value: t(`status.${facility.status}`) }),
 		t('tooltip.area', { value: facility.areaM2 === null ? unknown : formatNumber(facility.areaM2, language) }),

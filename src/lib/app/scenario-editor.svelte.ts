@@ -1,16 +1,16 @@
 import type { FacilityChanges, ScenarioEdit } from '$lib/engine/scenario/edits';
 import type { Facility } from '$lib/engine/types';
 import type { Translate } from '$lib/i18n';
+import { defaultFacilityName } from '$lib/report/facility-name';
 import { newId, type ScenarioState } from './scenarios.svelte';
 
 // The proposable types and their starting figures are the engine's (siting suggests the same ones).
 import { PROPOSABLE_TYPES, PROPOSED_DEFAULTS, type ProposableType } from '$lib/engine/siting/site-types';
 export { PROPOSABLE_TYPES, PROPOSED_DEFAULTS, type ProposableType };
 
-/** "拟建服务站 3": numbered after the facilities of that type the scenario already proposes. */
-export function proposedName(edits: readonly ScenarioEdit[], type: ProposableType, translate: Translate): string {
-	const count = edits.filter((edit) => edit.kind === 'add' && edit.facility.type === type).length;
-	return translate(`scenario.newName.${type}`, { number: count + 1 });
+/** A new site's default number ("拟建服务站 3"): after the facilities of that type the scenario already proposes. */
+function nextDefaultNumber(edits: readonly ScenarioEdit[], type: ProposableType): number {
+	return edits.filter((edit) => edit.kind === 'add' && edit.facility.type === type).length + 1;
 }
 
 /**
@@ -25,10 +25,15 @@ export class ScenarioEditor {
 
 	constructor(private readonly scenarios: ScenarioState) {}
 
-	/** Adds a proposed facility at a position (WGS84); returns its id. */
-	addAt(type: ProposableType, lon: number, lat: number, name: string): string {
+	/**
+	 * Adds a proposed facility at a position (WGS84) with the app's default name; returns its id. The name is
+	 * stored as worded now and marked as the default (its number), so every view words it in the reader's language.
+	 */
+	addAt(type: ProposableType, lon: number, lat: number, translate: Translate): string {
 		const defaults = PROPOSED_DEFAULTS[type];
-		const facility: Facility = { id: newId('proposed'), name, type, subdistrict: '', lon, lat, areaM2: defaults.areaM2, beds: defaults.beds, status: 'proposed', parentId: null };
+		const defaultNumber = nextDefaultNumber(this.scenarios.active?.edits ?? [], type);
+		const name = defaultFacilityName(type, defaultNumber, translate);
+		const facility: Facility = { id: newId('proposed'), name, defaultNumber, type, subdistrict: '', lon, lat, areaM2: defaults.areaM2, beds: defaults.beds, status: 'proposed', parentId: null };
 		this.scenarios.edit({ kind: 'add', facility });
 		this.selectedId = facility.id;
 		return facility.id;

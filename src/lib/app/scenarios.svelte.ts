@@ -1,7 +1,23 @@
 import { applyEdits, type AssignSubdistrict, type ScenarioEdit } from '$lib/engine/scenario/edits';
 import type { Facility } from '$lib/engine/types';
 import type { Scenario } from '$lib/io/scenario-file';
+import { storedDefaultNumber } from '$lib/report/facility-name';
 import { deleteScenario, getActiveScenarioId, listScenarios, saveScenario, setActiveScenarioId } from '$lib/io/scenario-store';
+
+/**
+ * A scenario saved before proposed sites carried their default-name marker: a proposed site whose stored
+ * name is exactly the app's default name for its type (in either language) gets the marker back, so it is
+ * worded in the reader's language like a new one. Any other name stays the planner's own.
+ */
+function withDefaultSiteNames(scenario: Scenario): Scenario {
+	if (!scenario.edits.some((edit) => edit.kind === 'add' && edit.facility.defaultNumber === undefined && storedDefaultNumber(edit.facility) !== null)) return scenario;
+	const edits = scenario.edits.map((edit): ScenarioEdit => {
+		if (edit.kind !== 'add' || edit.facility.defaultNumber !== undefined) return edit;
+		const defaultNumber = storedDefaultNumber(edit.facility);
+		return defaultNumber === null ? edit : { ...edit, facility: { ...edit.facility, defaultNumber } };
+	});
+	return { ...scenario, edits };
+}
 
 /** A facility being dragged: shown at this position, committed as a move edit when the drag ends. */
 export interface DragPreview {
@@ -35,7 +51,7 @@ export class ScenarioState {
 		this.preview = null;
 		this.redoStacks = {};
 		try {
-			this.scenarios = await listScenarios(fingerprint);
+			this.scenarios = (await listScenarios(fingerprint)).map(withDefaultSiteNames);
 			const activeId = await getActiveScenarioId(fingerprint);
 			this.activeId = this.scenarios.some((scenario) => scenario.id === activeId) ? activeId : null;
 			this.storageError = null;
@@ -67,7 +83,7 @@ export class ScenarioState {
 
 	/** Adds a scenario read from a file (a fresh id, so importing twice keeps both). */
 	adopt(scenario: Scenario, now = new Date()): Scenario {
-		const adopted: Scenario = { ...scenario, id: newId('scenario', now), createdAt: this.creationStamp(now) };
+		const adopted: Scenario = { ...withDefaultSiteNames(scenario), id: newId('scenario', now), createdAt: this.creationStamp(now) };
 		this.scenarios = [...this.scenarios, adopted];
 		this.select(adopted.id);
 		this.store(adopted);

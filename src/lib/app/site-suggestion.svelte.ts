@@ -4,7 +4,9 @@ import { suggestionEdits } from '$lib/engine/siting/edits';
 import type { ProposableType } from '$lib/engine/siting/site-types';
 import type { SitingQuestion } from '$lib/engine/siting/suggest';
 import type { MultiPolygonCoords } from '$lib/engine/types';
-import type { Translate } from '$lib/i18n';
+import type { Language, Translate } from '$lib/i18n';
+import { exportProvenance } from '$lib/report/model';
+import { provenanceCsvLines } from '$lib/report/csv';
 import type { Dataset } from '$lib/io/dataset';
 import { FileFormatError, type FileErrorCode, type LoadResult, type RowProblem } from '$lib/io/load-result';
 import type { Scenario } from '$lib/io/scenario-file';
@@ -199,13 +201,22 @@ export class SiteSuggestion {
 		}
 	}
 
-	/** "Export suggestion": the ranked sites with the CLI's columns (sites.csv / sites.geojson of `npm run suggest`). */
-	export(format: 'csv' | 'geojson'): void {
+	/**
+	 * "Export suggestion": the ranked sites with the CLI's columns (sites.csv / sites.geojson of `npm run suggest`).
+	 * The CSV says above its header what the sites were computed from (the report's provenance: dataset, scenario,
+	 * threshold, date, synthetic layers, each layer's source), in the reader's language.
+	 */
+	export(format: 'csv' | 'geojson', translate: Translate, language: Language): void {
 		const dataset = this.dataset();
 		const suggestion = this.current;
 		if (!dataset || !suggestion) return;
 		const rows = siteRows(suggestion.sites, dataset.subdistricts);
-		if (format === 'csv') downloadFile('suggested-sites.csv', sitesCsv(rows), 'text/csv;charset=utf-8');
+		const start = this.resultStart;
+		const provenance = exportProvenance(
+			{ language, dataset, scenarioName: start.kind === 'scenario' ? scenarioName(start, translate) : null, thresholdMinutes: this.coverage.params.thresholdMinutes, generatedAt: new Date() },
+			translate
+		);
+		if (format === 'csv') downloadFile('suggested-sites.csv', sitesCsv(rows, provenanceCsvLines(provenance)), 'text/csv;charset=utf-8');
 		else downloadFile('suggested-sites.geojson', sitesGeoJson(rows), 'application/geo+json');
 	}
 

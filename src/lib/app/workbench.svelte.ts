@@ -14,7 +14,6 @@ import { CoverageController } from './coverage.svelte';
 import { describePick } from './describe-pick';
 import { downloadFile, scenarioFileStem } from './download';
 import { ReportExport, type MapPicture } from './report-export.svelte';
-import { proposedName } from './scenario-editor.svelte';
 import { ScenarioWorkspace } from './scenario-workspace.svelte';
 import { scenarioName } from './scenario-name';
 import { Session } from './session.svelte';
@@ -120,7 +119,11 @@ export class Workbench {
 			const capture = this.exports.captureView;
 			if (capture) return capture === 'coverage' ? 'covered' : 'status';
 			// The scenario's change view has nothing to show on the baseline: coverage is what it falls back to.
-			return this.mapMode === 'change' && !this.shown.inScenario ? 'covered' : this.mapMode;
+			const chosen = this.mapMode === 'change' && !this.shown.inScenario ? 'covered' : this.mapMode;
+			// Until its figures exist a view cannot be drawn and the map shows the density grid: the switch says so
+			// (while the app loads it showed 达标状况 checked over a density map and legend).
+			const drawable = chosen === 'density' || (chosen === 'status' ? this.shown.rows.length > 0 : this.shown.access !== null);
+			return drawable ? chosen : 'density';
 		});
 		this.shownCellView = $derived(this.shownMapMode === 'status' ? 'density' : this.shownMapMode);
 		this.suggestedSites = $derived(
@@ -272,7 +275,7 @@ export class Workbench {
 	placeAt(lon: number, lat: number): void {
 		const type = this.editor.placing;
 		const active = this.scenarios.active;
-		if (this.panelTab === 'scenario' && type && active) this.editor.addAt(type, lon, lat, proposedName(active.edits, type, this.options.translate()));
+		if (this.panelTab === 'scenario' && type && active) this.editor.addAt(type, lon, lat, this.options.translate());
 	}
 
 	selectFacility(id: string): void {

@@ -43,8 +43,12 @@ export const FACILITY_SCHEMA: Schema<Facility> = {
 	areaM2: isArea,
 	beds: isBeds,
 	status: isOneOf(FACILITY_STATUSES),
-	parentId: (value): value is string | null => value === null || typeof value === 'string'
+	parentId: (value): value is string | null => value === null || typeof value === 'string',
+	defaultNumber: (value): value is number => Number.isInteger(value) && (value as number) > 0
 };
+
+/** Facility fields that may be absent (a facility without them is complete). */
+export const OPTIONAL_FACILITY_FIELDS: ReadonlySet<keyof Facility> = new Set<keyof Facility>(['defaultNumber']);
 
 export const FACILITY_CHANGES_SCHEMA: Schema<FacilityChanges> = {
 	name: FACILITY_SCHEMA.name,

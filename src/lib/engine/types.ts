@@ -20,7 +20,13 @@ export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
 
 export interface Facility {
 	id: string;
+	/** As written; for a proposed site that still has the app's default name, that name in the language it was made in. */
 	name: string;
+	/**
+	 * Set while a proposed site keeps the app's default name ("拟建服务站 n" / "Proposed station n"): its number,
+	 * so the name is worded in the reader's language (report/facility-name.ts). Absent for every name a planner typed.
+	 */
+	defaultNumber?: number;
 	type: FacilityType;
 	/** Sub-district code; empty when unknown (io assigns it by point-in-polygon). */
 	subdistrict: string;

@@ -6,7 +6,7 @@
  * id, which differs between the app and the CLI), so that edits are never replayed on other data.
  * Reading is all or nothing: a file with any problem is refused whole, never half applied.
  */
-import { FACILITY_CHANGES_SCHEMA, FACILITY_SCHEMA, isId, isText, type FieldGuard, type Schema } from '$lib/engine/facility-schema';
+import { FACILITY_CHANGES_SCHEMA, FACILITY_SCHEMA, OPTIONAL_FACILITY_FIELDS, isId, isText, type FieldGuard, type Schema } from '$lib/engine/facility-schema';
 import { isLatitude, isLongitude } from '$lib/engine/plausibility';
 import { checkEdits, type EditProblem, type ScenarioEdit } from '$lib/engine/scenario/edits';
 import type { Facility, NetworkLine, PopulationCells, Subdistrict } from '$lib/engine/types';
@@ -257,7 +257,7 @@ function readEdit(value: unknown, edit: number, problems: ScenarioFileProblem[])
 	const read = <T>(schema: Schema<T>) => readFields(value, schema, true, '', edit, problems);
 	if (kind === 'add') {
 		const outer = read(EDIT_SCHEMAS.add);
-		const facility = outer && readFields(outer.facility, FACILITY_SCHEMA, true, 'facility.', edit, problems);
+		const facility = outer && readFields(outer.facility, FACILITY_SCHEMA, true, 'facility.', edit, problems, OPTIONAL_FACILITY_FIELDS);
 		return facility ? { kind: 'add', facility } : null;
 	}
 	if (kind === 'update') {
@@ -272,17 +272,17 @@ function readEdit(value: unknown, edit: number, problems: ScenarioFileProblem[])
 }
 
 /**
- * A copy of `value` with the fields of `schema`, each checked; every field is required when `required`,
- * else those present are checked. Keys not in `schema` are problems.
+ * A copy of `value` with the fields of `schema`, each checked; every field but the `optional` ones is required
+ * when `required`, else those present are checked. Keys not in `schema` are problems.
  */
-function readFields<T>(value: RecordValue, schema: Schema<T>, required: true, prefix: string, edit: number, problems: ScenarioFileProblem[]): T | null;
+function readFields<T>(value: RecordValue, schema: Schema<T>, required: true, prefix: string, edit: number, problems: ScenarioFileProblem[], optional?: ReadonlySet<keyof T>): T | null;
 function readFields<T>(value: RecordValue, schema: Schema<T>, required: false, prefix: string, edit: number, problems: ScenarioFileProblem[]): Partial<T> | null;
-function readFields<T>(value: RecordValue, schema: Schema<T>, required: boolean, prefix: string, edit: number, problems: ScenarioFileProblem[]): Partial<T> | null {
+function readFields<T>(value: RecordValue, schema: Schema<T>, required: boolean, prefix: string, edit: number, problems: ScenarioFileProblem[], optional?: ReadonlySet<keyof T>): Partial<T> | null {
 	const before = problems.length;
 	const copy: Partial<T> = {};
 	for (const field of Object.keys(schema) as (keyof T & string)[]) {
 		const present = Object.hasOwn(value, field);
-		if (!present && !required) continue;
+		if (!present && (!required || optional?.has(field))) continue;
 		const item = value[field];
 		if (present && schema[field](item)) copy[field] = item;
 		else problems.push(structureProblem(prefix + field, edit));

@@ -48,9 +48,12 @@ export function siteRows(sites: readonly (Pick<RankedSite, 'newResidents' | 'cum
 
 const COLUMNS = ['rank', 'lon', 'lat', 'lon_gcj02', 'lat_gcj02', 'subdistrict_code', 'subdistrict_name', 'source', 'label', 'new_residents', 'cumulative_residents', 'cumulative_pct'] as const;
 
-/** UTF-8 with BOM, so Excel on a Chinese Windows opens it correctly (as the report's CSV). */
-export function sitesCsv(rows: SiteRow[]): string {
-	return '\ufeff' + [COLUMNS.join(','), ...rows.map((row) => COLUMNS.map((column) => csvField(row[column])).join(','))].join('\n') + '\n';
+/**
+ * UTF-8 with BOM, so Excel on a Chinese Windows opens it correctly (as the report's CSV). `provenance`: lines
+ * above the header saying what the sites were computed from (the app passes report/csv.ts's provenanceCsvLines).
+ */
+export function sitesCsv(rows: SiteRow[], provenance: readonly string[] = []): string {
+	return '\ufeff' + [...provenance, COLUMNS.join(','), ...rows.map((row) => COLUMNS.map((column) => csvField(row[column])).join(','))].join('\n') + '\n';
 }
 
 export function sitesGeoJson(rows: SiteRow[]): string {

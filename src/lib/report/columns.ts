@@ -7,6 +7,7 @@ import { RULE_IDS, type AreaIndicators, type CentreIndicators, type RuleId } fro
 import type { StandardsProfile } from '$lib/engine/standards/profile';
 import type { SourceSummary } from '$lib/io/dataset';
 import { formatThreshold, roundTo } from '$lib/i18n/format';
+import { facilityName } from './facility-name';
 import type { CellValue, ReportColumn } from './table';
 import type { ReportLanguage, Translate } from './translate';
 
@@ -91,7 +92,7 @@ export function centreColumns(context: ColumnContext, subdistrictName: (code: st
 	const header = (key: string) => t(`report.centre.${key}`);
 	return [
 		textColumn('id', header('id'), (row) => row.id),
-		textColumn('name', header('name'), (row) => row.name),
+		textColumn('name', header('name'), (row) => facilityName(row, t)),
 		textColumn('type', header('type'), (row) => t(`report.facility.${row.type}`)),
 		textColumn('subdistrict', header('subdistrict'), (row) => subdistrictName(row.subdistrict)),
 		textColumn('status', header('status'), (row) => t(`report.facilityStatus.${row.status}`)),

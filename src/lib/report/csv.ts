@@ -10,7 +10,7 @@ import type { AreaIndicators } from '$lib/engine/standards/indicators';
 import { textColumn } from './columns';
 import type { GapReport } from './model';
 import { reportTranslator } from './translate';
-import type { CellValue, ReportTable } from './table';
+import type { CellValue, ReportItem, ReportTable } from './table';
 
 export const CSV_BOM = '\ufeff';
 
@@ -30,4 +30,14 @@ export function gapReportToCsv(report: GapReport): string {
 	if (scenarioName === null) return tableToCsv(subdistricts);
 	const header = reportTranslator(report.language)('report.csv.scenario');
 	return tableToCsv({ ...subdistricts, columns: [textColumn<AreaIndicators>('scenario', header, () => scenarioName), ...subdistricts.columns] });
+}
+
+/**
+ * What a CSV was made from, as lines above its header: "# label: text", one per provenance item (dataset,
+ * scenario, threshold, date, synthetic layers, each layer's source). A line starting with "#" is a comment to
+ * CSV readers that skip them (Papa Parse `comments: '#'`, pandas `comment='#'`) and plain text in Excel; line
+ * breaks inside a value are folded so that an item stays one line.
+ */
+export function provenanceCsvLines(items: readonly ReportItem[]): string[] {
+	return items.map((entry) => `# ${entry.label}: ${entry.text}`.replace(/[\r\n]+/g, ' '));
 }

@@ -312,6 +312,34 @@ function appendixItems(input: GapReportInput, context: ColumnContext): ReportIte
 	];
 }
 
+/** What an export other than the gap report was made from (the siting suggestion's CSV): the report's own provenance. */
+export interface ExportProvenanceInput {
+	language: ReportLanguage;
+	dataset: ReportDatasetInfo;
+	/** The scenario's name as the reader sees it; null for today's facilities. */
+	scenarioName: string | null;
+	thresholdMinutes: number;
+	generatedAt: Date;
+	timeZone?: string;
+}
+
+/**
+ * Dataset, scenario, threshold, date, which layers are synthetic, and each layer's source: the lines the
+ * gap report's first sheet carries, built by the same helpers, for an export that has no sheet of its own.
+ */
+export function exportProvenance(input: ExportProvenanceInput, translate: Translate = reportTranslator(input.language)): ReportItem[] {
+	const { language, dataset } = input;
+	const synthetic = syntheticLayers(dataset.sources);
+	return [
+		item('dataset', translate('report.meta.dataset'), language === 'en' && dataset.nameEn ? dataset.nameEn : dataset.name, 0, language),
+		item('scenario', translate('report.meta.scenario'), input.scenarioName ?? translate('report.noScenario'), 0, language),
+		item('threshold', translate('report.appendix.threshold'), formatThreshold(input.thresholdMinutes, language), 0, language),
+		item('generated', translate('report.meta.generated'), formatReportDate(input.generatedAt, language, input.timeZone), 0, language),
+		item('synthetic', translate('report.appendix.synthetic'), provenanceLine(synthetic, listLayers(synthetic, language, translate), translate), 0, language),
+		...provenanceItems(dataset.sources, { language, translate })
+	];
+}
+
 function listLayers(layers: readonly LayerKind[], language: ReportLanguage, translate: Translate): string {
 	return layers.map((kind) => translate(`report.sourceKind.${kind}`)).join(language === 'en' ? ', ' : '、');
 }
@@ -324,7 +352,7 @@ function provenanceLine(synthetic: readonly LayerKind[], layerList: string, tran
 }
 
 /** Each layer's source in words, in layer order (a layer without a source is listed as missing, never skipped). */
-function provenanceItems(sources: readonly SourceSummary[], context: ColumnContext): ReportItem[] {
+function provenanceItems(sources: readonly SourceSummary[], context: Pick<ColumnContext, 'language' | 'translate'>): ReportItem[] {
 	const t = context.translate;
 	return LAYER_KINDS.map((kind) => {
 		const source = sources.find((candidate) => candidate.kind === kind);

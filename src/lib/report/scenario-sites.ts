@@ -7,6 +7,7 @@
 import type { ScenarioEdit, ScenarioEditKind } from '$lib/engine/scenario/edits';
 import type { Facility } from '$lib/engine/types';
 import { numberColumn, textColumn, type ColumnContext } from './columns';
+import { facilityName } from './facility-name';
 import type { ReportColumn, ReportTable } from './table';
 
 export interface ScenarioSiteRow {
@@ -44,7 +45,7 @@ export function scenarioSiteColumns(context: ColumnContext, subdistrictName: (co
 	return [
 		textColumn('change', header('change'), (row) => list(row.kinds.map((kind) => t(`report.site.kind.${kind}`)))),
 		textColumn('id', header('id'), (row) => row.id),
-		textColumn('name', header('name'), (row) => current(row).name),
+		textColumn('name', header('name'), (row) => facilityName(current(row), t)),
 		textColumn('type', header('type'), (row) => t(`report.facility.${current(row).type}`)),
 		textColumn('subdistrict', header('subdistrict'), (row) => subdistrictName(current(row).subdistrict)),
 		textColumn('statusBefore', header('statusBefore'), (row) => status(row.before)),

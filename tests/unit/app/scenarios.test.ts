@@ -12,11 +12,14 @@ import { ScenarioEditor } from '$lib/app/scenario-editor.svelte';
 import { comparisonRow } from '$lib/app/scenario-comparison';
 import { rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
 import type { Facility } from '$lib/engine/types';
+import { MESSAGES, type Translate } from '$lib/i18n';
+import { interpolate } from '$lib/report/translate';
 
 const BASELINE: Facility[] = [
 	{ id: 'C1', name: '中心', type: 'centre', subdistrict: 'a', lon: 121.44, lat: 31.24, areaM2: 5000, beds: 80, status: 'existing', parentId: null },
 	{ id: 'S1', name: '站', type: 'station', subdistrict: 'a', lon: 121.45, lat: 31.25, areaM2: 150, beds: null, status: 'existing', parentId: 'C1' }
 ];
+const zh: Translate = (key, values) => interpolate(MESSAGES['zh-CN'][key], values);
 const assign = (lon: number) => (lon < 121.46 ? 'a' : 'b');
 
 /** Saves are fire-and-forget in the app; give fake-indexeddb's transactions time to finish. */
@@ -33,7 +36,7 @@ describe('scenario state', () => {
 		expect(state.facilities(BASELINE, assign)).toBeNull();
 		state.create('方案 1');
 		const editor = new ScenarioEditor(state);
-		const added = editor.addAt('station', 121.47, 31.26, '拟建服务站 1');
+		const added = editor.addAt('station', 121.47, 31.26, zh);
 		editor.close('S1');
 		editor.update('C1', { areaM2: 7000, beds: 120 });
 		flushSync();
@@ -60,7 +63,7 @@ describe('scenario state', () => {
 		await state.open('fp-drag');
 		state.create('拖动');
 		const editor = new ScenarioEditor(state);
-		const added = editor.addAt('centre', 121.44, 31.25, '拟建中心 1');
+		const added = editor.addAt('centre', 121.44, 31.25, zh);
 		flushSync();
 		for (const lon of [121.45, 121.46, 121.47]) editor.dragTo(added, lon, 31.25);
 		flushSync();

@@ -122,7 +122,7 @@ for (const language of ['en', 'zh-CN'] as const) {
 
 		it('IndicatorTable: rows, a district total, failing cells red, unknown area as incomplete data', () => {
 			const { body } = render(IndicatorTable, { props: { rows: [area('A', {}), failing, incomplete], district, profile, selectedCode: 'F', onSelect: () => undefined, coverageMinutes: 10 } });
-			expect(body).toContain(language === 'en' ? '10-min coverage' : '10分钟覆盖');
+			expect(body).toContain(language === 'en' ? '10-min coverage' : '10 分钟覆盖率');
 			expect(body).not.toMatch(/standards\./);
 			expect(body.match(/<tr[^>]*data-code="[AFI]"/g)?.length).toBe(3);
 			expect(body).toMatch(/<tfoot[ >][\s\S]*<tr data-code="">/);
@@ -145,6 +145,7 @@ for (const language of ['en', 'zh-CN'] as const) {
 			expect(body).toContain(language === 'en' ? '20 more beds to reach 1.0 per 1,000' : '需增加 20 床');
 			expect(body).toContain('E2SFCA');
 			expect(body).toContain('0.68');
+			expect(body).toContain('0–5: 1, 5–10: 0.68, 10–15: 0.22');
 			expect(body).toContain(language === 'en' ? 'Service population (administrative)' : '服务人口（辖区）');
 			expect(body).toContain('F中心');
 		});
@@ -162,12 +163,14 @@ for (const language of ['en', 'zh-CN'] as const) {
 			}).body;
 			const expected =
 				language === 'en'
-					? ['7.5-minute circle coverage', 'within 7.5 min', 'Coverage within 7.5 min', '12.5-minute']
+					? ['7.5-minute circle coverage', 'within 7.5 min', '7.5-min coverage', '12.5-minute']
 					: ['7.5分钟服务圈覆盖', '7.5 分钟内覆盖', '7.5 分钟覆盖率', '12.5 分钟'];
 			for (const text of expected) expect(detail).toContain(text);
 			expect(detail).not.toMatch(/\b8 ?(分钟|min)|\b13 ?(分钟|min)|8-minute|13-minute/);
 			const table = render(IndicatorTable, { props: { rows: [failing], district, profile, selectedCode: null, onSelect: () => undefined, coverageMinutes: 7.5 } }).body;
-			expect(table).toContain(language === 'en' ? '7.5-min coverage' : '7.5分钟覆盖');
+			expect(table).toContain(language === 'en' ? '7.5-min coverage' : '7.5 分钟覆盖率');
+			// The E2SFCA bands of a 12.5-minute catchment, worded like every other figure: 4.167, not 4.2 nor 4.17; 0 and whole minutes without ".0".
+			expect(detail).toContain('0–4.167: 1, 4.167–8.333: 0.68, 8.333–12.5: 0.22');
 		});
 
 		it('ProfileEditor: the built-in profiles and every rule', () => {

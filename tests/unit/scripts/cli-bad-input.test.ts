@@ -41,7 +41,7 @@ describe('CLI on bad input', () => {
 		expect(coverage.status, coverage.stderr).toBe(0);
 		const rejected = coverage.stderr.split('\n').filter((line) => line.includes(': rejected row '));
 		expect(rejected).toHaveLength(STDERR_PROBLEMS_PER_FILE);
-		expect(coverage.stderr).toContain(`${33 - STDERR_PROBLEMS_PER_FILE} more rejected row(s) listed in problems.csv`);
+		expect(coverage.stderr).toContain(`${33 - STDERR_PROBLEMS_PER_FILE} more rejected rows listed in problems.csv`);
 		const csv = readFileSync(join(dir, 'coverage', 'problems.csv'), 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n');
 		expect(csv[0]).toBe('file,row,field,code,problem,outcome');
 		// file, row, field, code come first (none holds a comma here); the outcome is last.

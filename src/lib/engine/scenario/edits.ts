@@ -50,9 +50,16 @@ export function applyEdits(baseline: readonly Facility[], edits: readonly Scenar
 		if (edit.kind === 'add') byId.set(edit.facility.id, withSubdistrict({ ...edit.facility }, assign));
 		else if (edit.kind === 'close') closed.add(edit.id);
 		else if (edit.kind === 'move') byId.set(edit.id, withSubdistrict({ ...byId.get(edit.id)!, lon: edit.lon, lat: edit.lat }, assign, true));
-		else byId.set(edit.id, { ...byId.get(edit.id)!, ...edit.changes });
+		else byId.set(edit.id, changed(byId.get(edit.id)!, edit.changes));
 	}
 	return [...byId.values()].filter((facility) => !closed.has(facility.id));
+}
+
+/** A facility with changes applied; a name given in the changes is the planner's own, so the default-name marker goes. */
+function changed(facility: Facility, changes: FacilityChanges): Facility {
+	if (changes.name === undefined) return { ...facility, ...changes };
+	const { defaultNumber: _default, ...named } = facility;
+	return { ...named, ...changes };
 }
 
 function withSubdistrict(facility: Facility, assign: AssignSubdistrict | undefined, moved = false): Facility {
@@ -109,12 +116,12 @@ function changesProblem(changes: FacilityChanges): Omit<EditProblem, 'index'> | 
  * The name of the facility each edit touches as it was when the edit was made (before a rename, the old
  * name): a change log must not rewrite past edits with a later name. `baselineNames` by facility id.
  */
-export function namesAtEdits(baselineNames: ReadonlyMap<string, string>, edits: readonly ScenarioEdit[]): string[] {
+export function namesAtEdits(baselineNames: ReadonlyMap<string, string>, edits: readonly ScenarioEdit[], addedName: (facility: Facility) => string = (facility) => facility.name): string[] {
 	const current = new Map(baselineNames);
 	return edits.map((edit) => {
 		const id = edit.kind === 'add' ? edit.facility.id : edit.id;
-		const before = edit.kind === 'add' ? edit.facility.name : (current.get(id) ?? id);
-		if (edit.kind === 'add') current.set(id, edit.facility.name);
+		const before = edit.kind === 'add' ? addedName(edit.facility) : (current.get(id) ?? id);
+		if (edit.kind === 'add') current.set(id, addedName(edit.facility));
 		else if (edit.kind === 'update' && edit.changes.name !== undefined) current.set(id, edit.changes.name);
 		return before;
 	});

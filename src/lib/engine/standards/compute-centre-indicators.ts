@@ -119,6 +119,7 @@ function centreRow(group: CentreGroup, administrativePopulation: number | null, 
 	return {
 		id: head.id,
 		name: head.name,
+		...(head.defaultNumber === undefined ? {} : { defaultNumber: head.defaultNumber }),
 		type: head.type,
 		subdistrict: head.subdistrict === '' ? null : head.subdistrict,
 		status: head.status,

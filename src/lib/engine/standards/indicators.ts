@@ -112,6 +112,8 @@ export interface CentreIndicators {
 	/** Id of the centre (or of a branch with no counted parent centre). */
 	id: string;
 	name: string;
+	/** The head facility's default-name marker (a proposed centre still named "拟建社区卫生服务中心 n"): see Facility. */
+	defaultNumber?: number;
 	type: FacilityType;
 	subdistrict: string | null;
 	status: FacilityStatus;

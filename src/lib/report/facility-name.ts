@@ -1,0 +1,31 @@
+/**
+ * A facility's name as the reader sees it, on the page and in every export: a proposed site that keeps the
+ * app's default name ("拟建服务站 n" / "Proposed station n") is worded in the language in effect now; a name
+ * the planner typed or imported is shown exactly as written.
+ */
+import type { Facility, FacilityType } from '$lib/engine/types';
+import { REPORT_LANGUAGES, reportTranslator, type Translate } from './translate';
+
+/** The types a default name exists for (the ones a planner can propose). */
+const DEFAULT_NAME_TYPES: ReadonlySet<FacilityType> = new Set<FacilityType>(['station', 'centre', 'branch']);
+
+/** The app's default name of the `number`th proposed site of `type`, in the language of `translate`. */
+export function defaultFacilityName(type: FacilityType, number: number, translate: Translate): string {
+	return translate(`report.proposedName.${type}`, { number });
+}
+
+export function facilityName(facility: Pick<Facility, 'name' | 'type' | 'defaultNumber'>, translate: Translate): string {
+	return facility.defaultNumber === undefined || !DEFAULT_NAME_TYPES.has(facility.type) ? facility.name : defaultFacilityName(facility.type, facility.defaultNumber, translate);
+}
+
+/**
+ * The number of a default name stored as text before the marker existed (a site saved by an older version):
+ * the name must be exactly the default name of the facility's type in one of the languages, else null.
+ */
+export function storedDefaultNumber(facility: Pick<Facility, 'name' | 'type' | 'status'>): number | null {
+	if (facility.status !== 'proposed' || !DEFAULT_NAME_TYPES.has(facility.type)) return null;
+	const digits = /(\d+)$/.exec(facility.name);
+	const number = digits ? Number(digits[1]) : 0;
+	if (!(number > 0)) return null;
+	return REPORT_LANGUAGES.some((language) => defaultFacilityName(facility.type, number, reportTranslator(language)) === facility.name) ? number : null;
+}

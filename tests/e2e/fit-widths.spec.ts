@@ -1,0 +1,108 @@
+import { test, expect, openApp } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+
+/**
+ * Issue 24: nothing is cut at common widths. The import dialog's footer buttons at 390 px, the 街镇 detail
+ * panel's centre table (its "Service population (administrative)" header) at 1024 px in English, and the
+ * scenario editor's add-at-coordinates selects at 1440 px: each is as wide as its content needs and inside
+ * its container. Screenshots go to test-results/ (looked at, not committed).
+ */
+
+async function open(page: Page, language: 'zh-CN' | 'en', width: number, height = 900): Promise<void> {
+	await page.setViewportSize({ width, height });
+	await page.addInitScript((lang) => localStorage.setItem('health-circle.language', lang), language);
+	await openApp(page);
+}
+
+/** The element does not scroll sideways: its content fits the width it has. */
+async function expectNoSidewaysScroll(element: Locator, what: string): Promise<void> {
+	const { scrollWidth, clientWidth } = await element.evaluate((node) => ({ scrollWidth: node.scrollWidth, clientWidth: node.clientWidth }));
+	expect(scrollWidth, `${what}: content ${scrollWidth} px in ${clientWidth} px`).toBeLessThanOrEqual(clientWidth);
+}
+
+async function expectInside(element: Locator, container: Locator, what: string): Promise<void> {
+	const box = (await element.boundingBox())!;
+	const outer = (await container.boundingBox())!;
+	expect(box.x, `${what} starts inside`).toBeGreaterThanOrEqual(outer.x - 0.5);
+	expect(box.x + box.width, `${what} ends inside`).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+}
+
+for (const language of ['zh-CN', 'en'] as const) {
+	test(`import dialog at 390 px (${language}): the footer's buttons are whole and inside the dialog`, async ({ page }) => {
+		await open(page, language, 390, 844);
+		await page.getByTestId('open-import').click();
+		const dialog = page.getByTestId('import-dialog');
+		await dialog.getByTestId('import-kind-facilities').check();
+		await dialog.getByTestId('import-file').setInputFiles('tests/fixtures/import/facilities-gbk-gcj02.csv');
+		await expect(dialog.getByTestId('import-settings')).toBeVisible();
+		await dialog.getByTestId('import-crs-select').selectOption('gcj02');
+		await dialog.getByTestId('import-run').click();
+		await expect(dialog.getByTestId('import-loaded')).toBeVisible();
+		const footer = dialog.locator('footer');
+		await footer.scrollIntoViewIfNeeded();
+		await expectNoSidewaysScroll(footer, 'footer');
+		await expectNoSidewaysScroll(dialog, 'dialog');
+		const box = (await dialog.boundingBox())!;
+		expect(box.x, 'the dialog starts on screen').toBeGreaterThanOrEqual(0);
+		expect(box.x + box.width, 'the dialog ends on screen').toBeLessThanOrEqual(390);
+		for (const id of ['import-back', 'import-load', 'import-cancel']) {
+			const button = dialog.getByTestId(id);
+			await expectNoSidewaysScroll(button, id);
+			await expectInside(button, dialog, id);
+		}
+		await page.screenshot({ path: `test-results/fit-import-390-${language}.png` });
+	});
+}
+
+test('街镇 detail at 1024 px in English: the centre table fits the panel, its headers whole', async ({ page }) => {
+	await open(page, 'en', 1024);
+	await page.getByTestId('tab-standards').click();
+	const table = page.getByTestId('standards-indicator-table');
+	await expect(table.locator('tbody tr')).toHaveCount(14);
+	for (const row of await table.locator('tbody tr').all()) {
+		await row.locator('.row-select').click();
+		if ((await page.locator('table.centres').count()) > 0) break;
+	}
+	const detail = page.getByTestId('standards-subdistrict-detail');
+	const centres = detail.locator('table.centres');
+	await expect(centres).toBeVisible();
+	await expect(centres.locator('thead')).toContainText('Service population (administrative)');
+	await expectNoSidewaysScroll(detail.locator('.centres-scroll'), 'centre table');
+	for (const header of await centres.locator('thead th').all()) {
+		await expectNoSidewaysScroll(header, `header ${await header.innerText()}`);
+		await expectInside(header, detail, `header ${await header.innerText()}`);
+	}
+	await centres.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'test-results/fit-centres-1024-en.png' });
+});
+
+for (const language of ['zh-CN', 'en'] as const) {
+	test(`scenario editor at 1440 px (${language}): the add-at-coordinates selects show their whole options`, async ({ page }) => {
+		await open(page, language, 1440);
+		await page.getByTestId('tab-scenario').click();
+		await page.getByTestId('scenario-new').click();
+		await page.locator('details.coordinates summary').click();
+		const form = page.getByTestId('add-at-coordinates');
+		await expect(form).toBeVisible();
+		for (const id of ['coordinates-type', 'coordinates-crs']) {
+			const select = form.getByTestId(id);
+			// A select as wide as its widest option needs, measured with the page's own layout: freed of any width limit.
+			const { shown, needed } = await select.evaluate((node: HTMLSelectElement) => {
+				const shown = node.getBoundingClientRect().width;
+				const saved = node.getAttribute('style');
+				node.style.maxWidth = 'none';
+				node.style.width = 'auto';
+				node.style.flex = 'none';
+				const needed = node.getBoundingClientRect().width;
+				if (saved === null) node.removeAttribute('style');
+				else node.setAttribute('style', saved);
+				return { shown, needed };
+			});
+			expect(shown, `${id} is ${shown} px, its options need ${needed} px`).toBeGreaterThanOrEqual(needed - 0.5);
+			await expectInside(select, form, id);
+		}
+		await expectNoSidewaysScroll(form, 'form');
+		await form.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `test-results/fit-coordinates-1440-${language}.png` });
+	});
+}
