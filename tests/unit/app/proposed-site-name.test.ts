@@ -20,9 +20,10 @@ import { facilityName } from '$lib/report/facility-name';
 import { scenarioSiteColumns, scenarioSiteRows } from '$lib/report/scenario-sites';
 import { centreColumns } from '$lib/report/columns';
 import { computeCentreIndicators } from '$lib/engine/standards/compute-centre-indicators';
-import { interpolate, reportTranslator } from '$lib/report/translate';
+import { reportTranslator } from '$lib/report/translate';
+import { messageTranslator } from '$lib/i18n/message';
 
-const translator = (language: Language): Translate => (key, values) => interpolate(MESSAGES[language][key], values);
+const translator = (language: Language): Translate => messageTranslator(MESSAGES[language], language, 'app');
 const saved = () => new Promise((resolve) => setTimeout(resolve, 50));
 const BASELINE: Facility[] = [{ id: 'C1', name: '中心', type: 'centre', subdistrict: 'a', lon: 121.44, lat: 31.24, areaM2: 5000, beds: 80, status: 'existing', parentId: null }];
 const assign = () => 'a';

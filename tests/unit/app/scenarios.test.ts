@@ -13,13 +13,13 @@ import { comparisonRow } from '$lib/app/scenario-comparison';
 import { rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
 import type { Facility } from '$lib/engine/types';
 import { MESSAGES, type Translate } from '$lib/i18n';
-import { interpolate } from '$lib/report/translate';
+import { messageTranslator } from '$lib/i18n/message';
 
 const BASELINE: Facility[] = [
 	{ id: 'C1', name: '中心', type: 'centre', subdistrict: 'a', lon: 121.44, lat: 31.24, areaM2: 5000, beds: 80, status: 'existing', parentId: null },
 	{ id: 'S1', name: '站', type: 'station', subdistrict: 'a', lon: 121.45, lat: 31.25, areaM2: 150, beds: null, status: 'existing', parentId: 'C1' }
 ];
-const zh: Translate = (key, values) => interpolate(MESSAGES['zh-CN'][key], values);
+const zh: Translate = messageTranslator(MESSAGES['zh-CN'], 'zh-CN', 'app');
 const assign = (lon: number) => (lon < 121.46 ? 'a' : 'b');
 
 /** Saves are fire-and-forget in the app; give fake-indexeddb's transactions time to finish. */
