@@ -38,29 +38,45 @@ const CODED_FAILURES: Record<string, string> = {
 	'too-many-columns': 'import.error.tooManyColumns'
 };
 
+/** A failure as the dialog shows it: a sentence in the page's language, and apart from it the reader's own words. */
+export interface FailureDescription {
+	sentence: string;
+	/** The technical detail from the reader (exceljs, fflate, the OSM readers: English); null when there is none. */
+	detail: string | null;
+}
+
 /**
  * The failure in the page's language, naming the file. A file refused for its size says how large it is and
  * what fits (sizes through `formatSize`); a worker that died says memory probably ran out; a damaged file, a
  * decompression bomb, a header claiming more rows than the file holds and a too-wide table are worded from
- * their params; anything else wraps the reader's own message.
+ * their params. The readers' own messages are English: they never enter the sentence, and are given as the
+ * detail, which the dialog marks as technical.
  */
-export function failureText(translate: Translate, failure: Failure, formatSize: (bytes: number) => string, rawFileName: string): string {
+export function describeFailure(translate: Translate, failure: Failure, formatSize: (bytes: number) => string, rawFileName: string): FailureDescription {
 	const params = failure.params ?? {};
 	// The file's name is the planner's text: isolated like every other name from their files.
 	const fileName = isolate(rawFileName);
+	const detailOf = (text: unknown) => (typeof text === 'string' && text.trim() !== '' ? text : null);
 	if (failure.code === 'too-large' && typeof params.sizeBytes === 'number' && typeof params.limitBytes === 'number') {
-		return translate('import.file.tooLarge', { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) });
+		return { sentence: translate('import.file.tooLarge', { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) }), detail: null };
 	}
 	// Files the importer cannot read at all: worded in the page's language, not the reader's English.
-	if (failure.code === 'unrecognised-format') return translate('import.error.unrecognised-format', { name: typeof params.name === 'string' && params.name ? isolate(params.name) : fileName });
-	if (failure.code === 'worker-stopped') return translate('import.error.workerStopped', { message: failure.message });
+	if (failure.code === 'unrecognised-format') {
+		return { sentence: translate('import.error.unrecognised-format', { name: typeof params.name === 'string' && params.name ? isolate(params.name) : fileName }), detail: null };
+	}
+	if (failure.code === 'worker-stopped') return { sentence: translate('import.error.workerStopped'), detail: detailOf(failure.message) };
 	const key = failure.code ? CODED_FAILURES[failure.code] : undefined;
 	if (key) {
-		const values: Record<string, string | number> = { detail: '', ...params, file: fileName };
+		const values: Record<string, string | number> = { ...params, file: fileName };
 		if (typeof params.format === 'string') values.format = translate(`import.format.${params.format}`);
 		// A byte limit (decompression) is shown as a size; a column limit stays a count.
 		if (typeof params.limitBytes === 'number') values.limit = formatSize(params.limitBytes);
-		return translate(key, values);
+		return { sentence: translate(key, values), detail: detailOf(params.detail) };
 	}
-	return translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { message: failure.message, file: fileName });
+	return { sentence: translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { file: fileName }), detail: detailOf(failure.message) };
+}
+
+/** The failure's sentence alone (see describeFailure). */
+export function failureText(translate: Translate, failure: Failure, formatSize: (bytes: number) => string, rawFileName: string): string {
+	return describeFailure(translate, failure, formatSize, rawFileName).sentence;
 }
