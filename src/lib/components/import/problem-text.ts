@@ -7,14 +7,18 @@ import type { RowProblem } from '$lib/io/load-result';
 export type ValueWrap = (value: string) => string;
 export const asWritten: ValueWrap = (value) => value;
 
+/** A coded problem: a row's (RowProblem) or a standards profile's (ProfileProblem), with its English reason. */
+export type CodedProblem = Pick<RowProblem, 'reason'> & { code: string; params?: Readonly<Record<string, string | number>> };
+
 /**
- * A rejected row's reason in the page's language: the message `import.problem.<code>` with the problem's
+ * A rejected row's reason in the page's language: the message `<namespace>.<code>` with the problem's
  * params; the English reason when there is no such message (e.g. a result saved by an older version).
  * Text params come from the file (a cell, a name, an id): on screen they are bidi-isolated, so a value
- * holding a right-to-left override cannot reorder the words and figures around it.
+ * holding a right-to-left override cannot reorder the words and figures around it. The namespace is
+ * `import.problem` for a file's rows, `standards.problem` for a standards profile.
  */
-export function problemText(translate: Translate, problem: Pick<RowProblem, 'code' | 'params' | 'reason'>, wrapValue: ValueWrap = isolate): string {
-	const key = `import.problem.${problem.code}`;
+export function problemText(translate: Translate, problem: CodedProblem, wrapValue: ValueWrap = isolate, namespace = 'import.problem'): string {
+	const key = `${namespace}.${problem.code}`;
 	const params = Object.fromEntries(Object.entries(problem.params ?? {}).map(([name, value]) => [name, typeof value === 'string' ? wrapValue(value) : value]));
 	const text = translate(key, params);
 	return text === key ? problem.reason : text;
