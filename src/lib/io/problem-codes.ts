@@ -1,3 +1,5 @@
+import { fillPlaceholders } from '$lib/engine/placeholders';
+
 // Exported for the tests only, which check each English reason against the zh-CN/en catalogue.
 /**
  * Why a row was rejected (or kept with a warning), as a machine-readable code with the values to show.
@@ -112,7 +114,7 @@ export function placeholdersOf(message: string): string[] {
 // Exported for the tests only, which compare each reason with the catalogue wording.
 /** Fills `{name}` placeholders; a missing param stays visible as `{name}` rather than vanishing. */
 export function formatProblem(code: RowProblemCode, params: ProblemParams = {}): string {
-	return PROBLEM_TEXT[code].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+	return fillPlaceholders(PROBLEM_TEXT[code], params);
 }
 
 /** Builds the code, params and English reason of one problem. */

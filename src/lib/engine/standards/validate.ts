@@ -3,6 +3,7 @@
  * refused as a whole, with every problem named by its field path and reason: a half-read profile
  * would silently check sub-districts against the wrong thresholds.
  */
+import { fillPlaceholders } from '../placeholders';
 import { FACILITY_STATUSES, FACILITY_TYPES, type FacilityStatus, type FacilityType } from '../types';
 import { PROFILE_FORMAT, PROFILE_VERSION, RULE_KEYS, RULE_UNITS, type RuleKey, type StandardsProfile } from './profile';
 
@@ -47,7 +48,7 @@ export interface ProfileProblem {
 
 /** A problem with its English reason filled from the code's text. */
 export function profileProblem(field: string, code: ProfileProblemCode, params?: Record<string, string>): ProfileProblem {
-	const reason = PROFILE_PROBLEM_TEXT[code].replace(/\{(\w+)\}/g, (whole, name: string) => params?.[name] ?? whole);
+	const reason = fillPlaceholders(PROFILE_PROBLEM_TEXT[code], params);
 	return params ? { field, code, params, reason } : { field, code, reason };
 }
 
