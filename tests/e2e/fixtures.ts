@@ -75,14 +75,16 @@ export async function downloadExport(page: Page, format: string): Promise<Buffer
 	return readFileSync(await file.path());
 }
 
-/** Imports one file through the dialog and loads it (`crs` when the coordinates need declaring); waits until coverage and DuckDB follow. */
+/** Imports one file through the dialog and loads it (`crs` when the coordinates need declaring, else WGS84 when the dialog asks); waits until coverage and DuckDB follow. */
 export async function importThroughDialog(page: Page, kind: 'facilities' | 'population' | 'subdistricts' | 'network', path: string, crs?: string): Promise<void> {
 	await page.getByTestId('open-import').click();
 	const dialog = page.getByTestId('import-dialog');
 	await dialog.getByTestId(`import-kind-${kind}`).check();
 	await dialog.getByTestId('import-file').setInputFiles(path);
 	await expect(dialog.getByTestId('import-settings')).toBeVisible();
+	// An unsure guess (WGS84, GCJ-02 and BD-09 look alike) must be settled by a choice: WGS84 unless told otherwise.
 	if (crs) await dialog.getByTestId('import-crs-select').selectOption(crs);
+	else if (await dialog.getByTestId('import-crs-required').isVisible()) await dialog.getByTestId('import-crs-select').selectOption('wgs84');
 	await dialog.getByTestId('import-run').click();
 	await expect(dialog.getByTestId('import-loaded')).toBeVisible();
 	await dialog.getByTestId('import-load').click();

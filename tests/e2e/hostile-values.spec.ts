@@ -73,6 +73,7 @@ test('a file name and a facility name holding a right-to-left override stay insi
 	await dialog.getByTestId('import-kind-facilities').check();
 	await dialog.getByTestId('import-file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from([header, renamed, ...rest].join('\n') + '\n') });
 	await expect(dialog.locator('.summary')).toContainText(`\u2068${fileName}\u2069`);
+	await dialog.getByTestId('import-crs-select').selectOption('wgs84');
 	await dialog.getByTestId('import-run').click();
 	await dialog.getByTestId('import-load').click();
 	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });

@@ -49,6 +49,11 @@ test("an Excel list with merged title rows: the header is found, non-numbers kep
 	await dialog.getByTestId('import-kind-facilities').check();
 	await dialog.getByTestId('import-file').setInputFiles(`${FIXTURES}/facilities-title-row.xlsx`);
 	await expect(dialog.getByTestId('import-settings')).toBeVisible();
+	// Degrees alone cannot tell WGS84 from GCJ-02 or BD-09: Import waits for the planner's choice, and says so.
+	await expect(dialog.getByTestId('import-run')).toBeDisabled();
+	await expect(dialog.getByTestId('import-crs-required')).toContainText('请先选择文件的坐标系');
+	await dialog.getByTestId('import-crs-select').selectOption('wgs84');
+	await expect(dialog.getByTestId('import-crs-required')).toHaveCount(0);
 	// The header row is shown and can be changed; the mapping is complete, so Import is enabled.
 	const headerRow = dialog.getByTestId('import-header-row');
 	await expect(headerRow).toHaveValue(String(expected.titleRow.headerRow));

@@ -145,7 +145,7 @@ test('residents reconciled with a row outside every sub-district; invalid settin
 		await threshold.fill(typed);
 		await threshold.press('Enter');
 		await threshold.blur();
-		await expect(problem).toHaveText('请输入 1–60 分钟 之间的数值；仍按 15 分钟 计算');
+		await expect(problem).toHaveText('请输入 1–60 之间的数值（单位：分钟）；当前仍为 15 分钟');
 		await expect(threshold).toHaveAttribute('aria-invalid', 'true');
 		await expect(page.getByTestId('coverage-controls').locator('h2')).toContainText('15 分钟');
 		await expect(page.getByTestId('total-coverage')).toHaveText(coverageBefore);
@@ -161,7 +161,7 @@ test('residents reconciled with a row outside every sub-district; invalid settin
 	const speed = page.getByTestId('speed');
 	await speed.fill('0');
 	await speed.blur();
-	await expect(page.getByTestId('setting-problem-speedKmh')).toHaveText('请输入 0.5–40 km/h 之间的数值；仍按 4.5 km/h 计算');
+	await expect(page.getByTestId('setting-problem-speedKmh')).toHaveText('请输入 0.5–40 之间的数值（单位：km/h）；当前仍为 4.5 km/h');
 
 	// The scenario editor reads quantities as the import does.
 	await page.getByTestId('tab-scenario').click();

@@ -1,5 +1,6 @@
 import {
 	checkFileSizeBeforeReading,
+	crsChoiceNeeded,
 	type ColumnMapping,
 	type CrsId,
 	type DatasetKind,
@@ -68,6 +69,11 @@ export class ImportWorkflow {
 					.map((spec) => spec.field)
 			: []
 	);
+	/**
+	 * The values alone cannot settle the coordinate system (WGS84, GCJ-02 and BD-09 look alike; a Gauss-Krüger
+	 * easting without its zone): the planner must choose one before importing, and the choice is recorded as theirs.
+	 */
+	readonly crsChoicePending = $derived(this.inspection !== null && crsChoiceNeeded(this.inspection.crsGuess) && this.options.crsChosenByPlanner !== true);
 	readonly counts: ImportCounts | null = $derived(
 		this.result ? { loaded: this.result.loaded, keptWithWarnings: new Set(this.result.warnings.map((warning) => warning.row)).size, skipped: this.result.skipped } : null
 	);
@@ -103,18 +109,18 @@ export class ImportWorkflow {
 
 	chooseEncoding(encoding: TextEncodingName): Promise<void> {
 		// Headers can change with the encoding: the mapping is detected again.
-		this.options = { encoding, sheet: this.options.sheet, headerRow: this.options.headerRow, crs: this.options.crs };
+		this.options = { encoding, sheet: this.options.sheet, headerRow: this.options.headerRow, ...this.crsOptions() };
 		return this.inspect();
 	}
 
 	chooseSheet(sheet: string): Promise<void> {
 		// Another sheet has its own header row.
-		this.options = { encoding: this.options.encoding, sheet, crs: this.options.crs };
+		this.options = { encoding: this.options.encoding, sheet, ...this.crsOptions() };
 		return this.inspect();
 	}
 
 	chooseHeaderRow(row: number): Promise<void> {
-		this.options = { encoding: this.options.encoding, sheet: this.options.sheet, headerRow: row, crs: this.options.crs };
+		this.options = { encoding: this.options.encoding, sheet: this.options.sheet, headerRow: row, ...this.crsOptions() };
 		return this.inspect();
 	}
 
@@ -125,8 +131,10 @@ export class ImportWorkflow {
 		if (this.kind === 'facilities' && (mapping.type !== inspected?.type || mapping.status !== inspected?.status)) void this.inspect();
 	}
 
+	/** The planner chose the coordinate system: it is used and recorded as their choice. */
 	setCrs(crs: CrsId): void {
 		this.options.crs = crs;
+		this.options.crsChosenByPlanner = true;
 	}
 
 	setTypeValues(values: ImportOptions['typeValues']): void {
@@ -138,7 +146,7 @@ export class ImportWorkflow {
 	}
 
 	async runImport(): Promise<void> {
-		if (!this.file) return;
+		if (!this.file || this.crsChoicePending) return;
 		this.phase = 'importing';
 		this.progress = { stage: 'decode', fraction: 0 };
 		this.failure = null;
@@ -156,7 +164,7 @@ export class ImportWorkflow {
 
 	/** The shift check suggested GCJ-02 or BD-09: import again with it declared. */
 	applyShift(crs: CrsId): Promise<void> {
-		this.options.crs = crs;
+		this.setCrs(crs);
 		return this.runImport();
 	}
 
@@ -207,6 +215,11 @@ export class ImportWorkflow {
 		this.result = null;
 		this.failure = null;
 		this.options = {};
+	}
+
+	/** The coordinate system settings a new inspection keeps: the system and whether the planner chose it. */
+	private crsOptions(): Pick<ImportOptions, 'crs' | 'crsChosenByPlanner'> {
+		return { crs: this.options.crs, crsChosenByPlanner: this.options.crsChosenByPlanner };
 	}
 
 	/** Plain data for the worker: Svelte's proxies cannot be cloned. */

@@ -20,6 +20,11 @@ export interface SourceSummary {
 	skipped: number;
 	/** The coordinate conversion applied on import, e.g. "GCJ-02 → WGS84"; null when none. */
 	conversion: string | null;
+	/**
+	 * The file's coordinate system and who settled it: the planner in the import dialog, the file's own
+	 * declaration, or the values (a sure guess). Absent for the demo and for datasets saved by older versions.
+	 */
+	coordinateSystem?: { label: string; chosenBy: 'planner' | 'file' | 'detected' };
 	/** The text encoding the file was read in (e.g. "gb18030"); null or absent for binary formats and the demo. */
 	encoding?: string | null;
 	/** True for the embedded synthetic demo's layers: they are not real data. */

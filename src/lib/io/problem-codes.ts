@@ -1,3 +1,5 @@
+import { fillPlaceholders } from '$lib/engine/placeholders';
+
 // Exported for the tests only, which check each English reason against the zh-CN/en catalogue.
 /**
  * Why a row was rejected (or kept with a warning), as a machine-readable code with the values to show.
@@ -42,6 +44,7 @@ export const PROBLEM_TEXT = {
 	'area-too-large': 'area {value} m² is above the plausible limit of {limit} m²',
 	'beds-too-large': 'beds {value} is above the plausible limit of {limit}',
 	'duplicate-id': 'duplicate id "{id}" (first on row {firstRow})',
+	'note-below-table': 'a note below the table, not a facility',
 	'facility-is-line': 'a facility must be a Point (or a building Polygon), not a line',
 	// Population (cells, and a sub-district's census population)
 	'pop-missing': 'population missing',
@@ -54,6 +57,7 @@ export const PROBLEM_TEXT = {
 	'h3-invalid': 'not a valid H3 cell: "{value}"',
 	'h3-mixed-resolution': "H3 resolution {resolution} differs from the file's resolution {expected}",
 	'cell-is-line': 'a population cell must be a Point or a Polygon',
+	'note-below-table-cell': 'a note below the table, not a population cell',
 	'pixel-negative': 'negative population in pixel column {column}: {value}',
 	'pixel-not-convertible': 'the position of pixel column {column} could not be converted to WGS84',
 	// Sub-districts
@@ -79,6 +83,7 @@ export const PROBLEM_TEXT = {
 	'osm-node-id-unsafe': 'node id {id} is not a whole number within ±2^53 (beyond it, neighbouring ids cannot be told apart)',
 	// Warnings: the row is kept
 	'outside-boundaries': 'position is outside every loaded sub-district',
+	'cell-outside-subdistricts': 'outside every sub-district: loaded, and counted in the totals as “outside every sub-district”',
 	'subdistrict-mismatch': 'declared in {declared}, but the position lies in {actual}',
 	'unknown-subdistrict': 'unknown sub-district "{value}"; assigned {assigned} by position',
 	'area-unknown': 'area "{value}" is not a usable number: kept with the area unknown',
@@ -109,7 +114,7 @@ export function placeholdersOf(message: string): string[] {
 // Exported for the tests only, which compare each reason with the catalogue wording.
 /** Fills `{name}` placeholders; a missing param stays visible as `{name}` rather than vanishing. */
 export function formatProblem(code: RowProblemCode, params: ProblemParams = {}): string {
-	return PROBLEM_TEXT[code].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+	return fillPlaceholders(PROBLEM_TEXT[code], params);
 }
 
 /** Builds the code, params and English reason of one problem. */

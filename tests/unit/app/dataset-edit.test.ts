@@ -16,7 +16,7 @@ const demo: Dataset = {
 	sources: (['facilities', 'population', 'subdistricts', 'network'] as const).map((kind) => ({ kind, fileName: `${kind}.demo`, loaded: 1, skipped: 0, conversion: null, fromDemo: true }))
 };
 
-const summary: ImportSummary & { problems: []; skipped: number } = { fileName: 'mine.xlsx', format: 'xlsx', encoding: null, crs: 'wgs84', crsGuess: null, appliedConversion: null, mapping: null, headers: [], warnings: [], notes: [], shift: null, omittedProblems: 0, problems: [], skipped: 0 };
+const summary: ImportSummary & { problems: []; skipped: number } = { fileName: 'mine.xlsx', format: 'xlsx', encoding: null, crs: 'wgs84', crsGuess: null, crsChosenBy: 'detected', appliedConversion: null, mapping: null, headers: [], warnings: [], notes: [], shift: null, omittedProblems: 0, problems: [], skipped: 0 };
 const facilities: FacilitiesImport = {
 	...summary,
 	kind: 'facilities',

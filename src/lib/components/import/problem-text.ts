@@ -7,14 +7,18 @@ import type { RowProblem } from '$lib/io/load-result';
 export type ValueWrap = (value: string) => string;
 export const asWritten: ValueWrap = (value) => value;
 
+/** A coded problem: a row's (RowProblem) or a standards profile's (ProfileProblem), with its English reason. */
+export type CodedProblem = Pick<RowProblem, 'reason'> & { code: string; params?: Readonly<Record<string, string | number>> };
+
 /**
- * A rejected row's reason in the page's language: the message `import.problem.<code>` with the problem's
+ * A rejected row's reason in the page's language: the message `<namespace>.<code>` with the problem's
  * params; the English reason when there is no such message (e.g. a result saved by an older version).
  * Text params come from the file (a cell, a name, an id): on screen they are bidi-isolated, so a value
- * holding a right-to-left override cannot reorder the words and figures around it.
+ * holding a right-to-left override cannot reorder the words and figures around it. The namespace is
+ * `import.problem` for a file's rows, `standards.problem` for a standards profile.
  */
-export function problemText(translate: Translate, problem: Pick<RowProblem, 'code' | 'params' | 'reason'>, wrapValue: ValueWrap = isolate): string {
-	const key = `import.problem.${problem.code}`;
+export function problemText(translate: Translate, problem: CodedProblem, wrapValue: ValueWrap = isolate, namespace = 'import.problem'): string {
+	const key = `${namespace}.${problem.code}`;
 	const params = Object.fromEntries(Object.entries(problem.params ?? {}).map(([name, value]) => [name, typeof value === 'string' ? wrapValue(value) : value]));
 	const text = translate(key, params);
 	return text === key ? problem.reason : text;
@@ -38,29 +42,45 @@ const CODED_FAILURES: Record<string, string> = {
 	'too-many-columns': 'import.error.tooManyColumns'
 };
 
+/** A failure as the dialog shows it: a sentence in the page's language, and apart from it the reader's own words. */
+export interface FailureDescription {
+	sentence: string;
+	/** The technical detail from the reader (exceljs, fflate, the OSM readers: English); null when there is none. */
+	detail: string | null;
+}
+
 /**
  * The failure in the page's language, naming the file. A file refused for its size says how large it is and
  * what fits (sizes through `formatSize`); a worker that died says memory probably ran out; a damaged file, a
  * decompression bomb, a header claiming more rows than the file holds and a too-wide table are worded from
- * their params; anything else wraps the reader's own message.
+ * their params. The readers' own messages are English: they never enter the sentence, and are given as the
+ * detail, which the dialog marks as technical.
  */
-export function failureText(translate: Translate, failure: Failure, formatSize: (bytes: number) => string, rawFileName: string): string {
+export function describeFailure(translate: Translate, failure: Failure, formatSize: (bytes: number) => string, rawFileName: string): FailureDescription {
 	const params = failure.params ?? {};
 	// The file's name is the planner's text: isolated like every other name from their files.
 	const fileName = isolate(rawFileName);
+	const detailOf = (text: unknown) => (typeof text === 'string' && text.trim() !== '' ? text : null);
 	if (failure.code === 'too-large' && typeof params.sizeBytes === 'number' && typeof params.limitBytes === 'number') {
-		return translate('import.file.tooLarge', { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) });
+		return { sentence: translate('import.file.tooLarge', { size: formatSize(params.sizeBytes), limit: formatSize(params.limitBytes) }), detail: null };
 	}
 	// Files the importer cannot read at all: worded in the page's language, not the reader's English.
-	if (failure.code === 'unrecognised-format') return translate('import.error.unrecognised-format', { name: typeof params.name === 'string' && params.name ? isolate(params.name) : fileName });
-	if (failure.code === 'worker-stopped') return translate('import.error.workerStopped', { message: failure.message });
+	if (failure.code === 'unrecognised-format') {
+		return { sentence: translate('import.error.unrecognised-format', { name: typeof params.name === 'string' && params.name ? isolate(params.name) : fileName }), detail: null };
+	}
+	if (failure.code === 'worker-stopped') return { sentence: translate('import.error.workerStopped'), detail: detailOf(failure.message) };
 	const key = failure.code ? CODED_FAILURES[failure.code] : undefined;
 	if (key) {
-		const values: Record<string, string | number> = { detail: '', ...params, file: fileName };
+		const values: Record<string, string | number> = { ...params, file: fileName };
 		if (typeof params.format === 'string') values.format = translate(`import.format.${params.format}`);
 		// A byte limit (decompression) is shown as a size; a column limit stays a count.
 		if (typeof params.limitBytes === 'number') values.limit = formatSize(params.limitBytes);
-		return translate(key, values);
+		return { sentence: translate(key, values), detail: detailOf(params.detail) };
 	}
-	return translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { message: failure.message, file: fileName });
+	return { sentence: translate(failure.isFormatError ? 'import.error.format' : 'import.error.internal', { file: fileName }), detail: detailOf(failure.message) };
+}
+
+/** The failure's sentence alone (see describeFailure). */
+export function failureText(translate: Translate, failure: Failure, formatSize: (bytes: number) => string, rawFileName: string): string {
+	return describeFailure(translate, failure, formatSize, rawFileName).sentence;
 }

@@ -70,3 +70,12 @@ function guessProjected(easting: number, northing: number): Omit<CrsGuess, 'swap
 	}
 	return null;
 }
+
+/**
+ * Whether the planner must choose the coordinate system before importing: the values alone cannot tell
+ * WGS84 from GCJ-02 from BD-09 (about 500 m apart in Shanghai), nor a Gauss-Krüger easting's zone.
+ * A file's own declaration and a sure guess (Web Mercator, a zone-prefixed easting) need no choice.
+ */
+export function crsChoiceNeeded(guess: CrsGuess | null): boolean {
+	return guess !== null && !guess.confident && (guess.reason === 'geographic' || guess.reason === 'projected-unknown-zone');
+}

@@ -8,7 +8,7 @@ import type { ColumnMapping } from './column-mapping';
 import { isGeographic, makeToWgs84 } from './crs';
 import { readGeometry, polygonsCentroid } from './geometry';
 import type { OpenedTable } from './open-source';
-import { cellOf, labelProblem, ProblemList, resolveCrs, resolveMapping, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
+import { cellOf, labelProblem, NotesBelowTable, ProblemList, resolveCrs, resolveMapping, rowHasPosition, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
 import { makePositionReader, type PositionResult } from './position';
 import { readFacilityQuantity } from './quantity';
 import { detectShift } from './shift-detection';
@@ -33,7 +33,7 @@ export async function facilitiesFromTable(
 ): Promise<FacilitiesImport> {
 	const { source } = opened;
 	let mapping = resolveMapping(options.mapping, source, 'facilities');
-	const resolved = resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, mapping));
+	const resolved = resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, mapping), options.crsChosenByPlanner);
 	if (!options.mapping && !options.crs && resolved.guess?.swapped) mapping = swapPositionColumns(mapping);
 	const notes = [...resolved.notes];
 	if (mapping.id === undefined) notes.push({ key: 'idsGenerated' });
@@ -43,12 +43,15 @@ export async function facilitiesFromTable(
 	const readPosition = makePositionReader(resolved.crs);
 	const toWgs84 = makeToWgs84(resolved.crs);
 	const problems = new ProblemList();
+	const notesBelow = new NotesBelowTable(problems, explain('note-below-table'));
 	const candidates: Candidate[] = [];
 	let rowCount = 0;
 
 	await source.forEachRow(
 		(row) => {
 			rowCount++;
+			const hasPosition = rowHasPosition(row, mapping);
+			if (hasPosition) notesBelow.sawPosition();
 			const values = facilityValues(row, mapping, typeValues, statusValues);
 			const quantityWarnings = unknownQuantities(values, row.row);
 			const position = mapping.lon !== undefined && mapping.lat !== undefined ? readPosition(values.lon, values.lat) : geometryPosition(row, toWgs84);
@@ -56,13 +59,14 @@ export async function facilitiesFromTable(
 				// Report the coordinate problem and every other problem of the row in one go.
 				const others = validateFacilityRow({ ...values, lon: 0, lat: 0 }, row.row);
 				const rowProblems = [problemAt(row.row, position.field, position), ...(Array.isArray(others) ? others : []), ...quantityWarnings.map(asRejected)];
-				problems.addAll(rowProblems.map((problem) => labelProblem(problem, row, mapping)));
+				notesBelow.reject(row, hasPosition, rowProblems.map((problem) => labelProblem(problem, row, mapping)));
 				return;
 			}
 			candidates.push({ values: { ...values, lon: position.value[0], lat: position.value[1] }, raw: row, quantityWarnings });
 		},
 		(fraction) => onProgress('parse', fraction)
 	);
+	notesBelow.finish();
 
 	onProgress('validate', 0);
 	const validated = validateCandidates(candidates, mapping, problems);

@@ -145,6 +145,7 @@ export async function importGeoTiffPopulation(
 		encoding: null,
 		crs,
 		crsGuess: guess,
+		crsChosenBy: options.crsChosenByPlanner ? 'planner' : raster.declaredCrs && (options.crs ?? raster.declaredCrs) === raster.declaredCrs ? 'file' : 'detected',
 		appliedConversion: conversionLabel(crs),
 		mapping: null,
 		headers: [],

@@ -18,7 +18,7 @@ export { TEXT_ENCODINGS, detectEncoding, decodeText, isTextEncoding, type Encodi
 export { FIELDS_BY_KIND, detectMapping, normaliseHeader, type ColumnMapping, type FieldSpec, type TargetField } from './column-mapping';
 export { detectFacilityStatus, detectFacilityType, detectValueMapping, type ValueMapping } from './value-mapping';
 export { COMMON_CRS, PROJECTED_DEFINITIONS, conversionLabel, crsLabel, crsFromPrj, isGeographic, makeToWgs84, parseCrs, type CrsId } from './crs';
-export { guessCrs, type CrsGuess, type CrsGuessReason } from './crs-guess';
+export { crsChoiceNeeded, guessCrs, type CrsGuess, type CrsGuessReason } from './crs-guess';
 export { detectShift, type ShiftCheck, type ShiftEvidence } from './shift-detection';
 export { assignFacilitySubdistricts } from './assign-subdistricts';
 export { sourceSummary } from './source-summary';
@@ -26,6 +26,7 @@ export type { OsmReaders } from './network-import';
 export type { EncodingReport } from './open-source';
 export { HEADER_SEARCH_ROWS, type HeaderCandidate, type HeaderChoice } from './header-row';
 export type {
+	CrsChoice,
 	FacilitiesImport,
 	ImportContext,
 	ImportNote,

@@ -50,7 +50,7 @@ export async function inspectFile(request: InspectRequest): Promise<Inspection> 
 	const opened = await openTable(format, bytes, { encoding: options.encoding, sheet: options.sheet, kind, headerRow: options.headerRow, previewOnly });
 	const { source } = opened;
 	let mapping: ColumnMapping = options.mapping ? sanitiseMapping(options.mapping, kind, source.headers.length) : detectMapping(source.headers, kind);
-	const resolved = resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, mapping));
+	const resolved = resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, mapping), options.crsChosenByPlanner);
 	if (!options.mapping && !options.crs && resolved.guess?.swapped) mapping = swapPositionColumns(mapping);
 
 	let typeValues: ValueMapping<FacilityType> | null = null;

@@ -29,7 +29,7 @@ export async function networkFromFeatures(
 	onProgress: ProgressCallback = () => {}
 ): Promise<NetworkImport> {
 	const { source } = opened;
-	const resolved = resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, {}));
+	const resolved = resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, {}), options.crsChosenByPlanner);
 	const toWgs84 = makeToWgs84(resolved.crs);
 	const highwayColumn = source.headers.findIndex((header) => header.toLowerCase() === 'highway');
 	const problems = new ProblemList();
@@ -82,6 +82,8 @@ export async function importOsmNetwork(
 		encoding: null,
 		crs: 'wgs84',
 		crsGuess: null,
+		// OpenStreetMap is WGS84 by definition.
+		crsChosenBy: 'file',
 		appliedConversion: null,
 		mapping: null,
 		headers: [],

@@ -1,12 +1,13 @@
-import { readNumber } from '../fields';
-import { FileFormatError, type RowProblem } from '../load-result';
+import { clip, readNumber } from '../fields';
+import { FileFormatError, problemAt, type RowProblem } from '../load-result';
+import type { Explained } from '../problem-codes';
 import { detectMapping, missingFields, sanitiseMapping, type ColumnMapping, type TargetField } from './column-mapping';
 import { guessCrs, type CrsGuess } from './crs-guess';
 import { conversionLabel, type CrsId } from './crs';
 import type { DatasetKind, ImportFormat } from './formats';
 import type { OpenedTable } from './open-source';
 import type { ShiftCheck } from './shift-detection';
-import type { ImportNote, ImportProblem, ImportSummary } from './types';
+import type { CrsChoice, ImportNote, ImportProblem, ImportSummary } from './types';
 import { cellText, type RawGeometry, type RawRow, type TableSource } from './table-source';
 
 /** Listed problems per import; beyond this only the count is kept (a 200 MB file of bad rows must stay displayable). */
@@ -71,20 +72,88 @@ export interface ResolvedCrs {
 	crs: CrsId;
 	guess: CrsGuess | null;
 	notes: ImportNote[];
+	chosenBy: CrsChoice;
 }
 
-/** Declared by the planner > declared by the file > guessed from the values. */
-export function resolveCrs(requested: CrsId | undefined, declaredByFile: CrsId | null, samples: readonly [number, number][]): ResolvedCrs {
-	const guess = guessCrs(samples);
+/**
+ * Declared by the planner > declared by the file > guessed from the values. `chosenByPlanner` says whether
+ * `requested` is the planner's own choice or the dialog passing back what it was shown (the provenance
+ * differs, the system does not). A file's declaration stays the guess whatever is requested.
+ */
+export function resolveCrs(requested: CrsId | undefined, declaredByFile: CrsId | null, samples: readonly [number, number][], chosenByPlanner = false): ResolvedCrs {
+	const guess: CrsGuess = declaredByFile ? { crs: declaredByFile, confident: true, reason: 'declared', swapped: false } : guessCrs(samples);
 	const notes: ImportNote[] = [];
-	if (requested) return { crs: requested, guess, notes };
+	if (requested) return { crs: requested, guess, notes, chosenBy: chosenByPlanner ? 'planner' : declaredByFile === requested ? 'file' : 'detected' };
 	if (declaredByFile) {
 		notes.push({ key: 'crsFromFile', params: { crs: declaredByFile } });
-		return { crs: declaredByFile, guess: { crs: declaredByFile, confident: true, reason: 'declared', swapped: false }, notes };
+		return { crs: declaredByFile, guess, notes, chosenBy: 'file' };
 	}
 	if (guess.swapped) notes.push({ key: 'columnsSwapped' });
 	if (!guess.confident) notes.push({ key: 'crsUnsure', params: { crs: guess.crs } });
-	return { crs: guess.crs, guess, notes };
+	return { crs: guess.crs, guess, notes, chosenBy: 'detected' };
+}
+
+/** At most this many filled cells make a row that may be a note under the table rather than a record. */
+const NOTE_MAX_CELLS = 2;
+
+/**
+ * Whether a row has something that reads as a position: a number in the x/y (or lon/lat) columns, an
+ * H3-shaped id, or a geometry. A footer written across the first column ("制表：区卫健委" in the x column)
+ * has none.
+ */
+export function rowHasPosition(row: RawRow, mapping: ColumnMapping): boolean {
+	if (mapping.lon !== undefined || mapping.lat !== undefined) return readNumber(cellOf(row, mapping, 'lon')).ok || readNumber(cellOf(row, mapping, 'lat')).ok;
+	if (mapping.h3 !== undefined) return /^[0-9a-f]{15}$/i.test(cellOf(row, mapping, 'h3'));
+	return row.geometry !== null && row.geometry !== undefined;
+}
+
+function filledTexts(row: RawRow): string[] {
+	return row.cells.map(cellText).filter((text) => text !== '');
+}
+
+/**
+ * Rows below the table that are notes, not records: a footer such as "填表人：张三  日期：2024-05-01" fills one
+ * or two cells, at least one of them text, and has no position. A rejected row of that shape is held back
+ * until a later row with a position shows it was inside the table after all (its own problems are then
+ * listed); those still held at the end are listed as a note below the table, with the note as written.
+ * Either way the row is listed and not loaded: nothing is dropped silently.
+ */
+export class NotesBelowTable {
+	private held: ImportProblem[][] = [];
+	private heldRows: RawRow[] = [];
+
+	constructor(
+		private readonly list: ProblemList,
+		/** What such a row is said to be: a note below the table, not a facility (or not a population cell). */
+		private readonly note: Explained
+	) {}
+
+	/** A row that has a position: the table goes on below any row held so far. */
+	sawPosition(): void {
+		for (const problems of this.held) this.list.addAll(problems);
+		this.held = [];
+		this.heldRows = [];
+	}
+
+	/** A rejected row with its problems: listed now, or held when it may be a note below the table. */
+	reject(row: RawRow, hasPosition: boolean, problems: readonly ImportProblem[]): void {
+		if (hasPosition) this.sawPosition();
+		const texts = filledTexts(row);
+		const noteShaped = !hasPosition && texts.length > 0 && texts.length <= NOTE_MAX_CELLS && texts.some((text) => !readNumber(text).ok);
+		if (!noteShaped) {
+			this.list.addAll(problems);
+			return;
+		}
+		this.held.push([...problems]);
+		this.heldRows.push(row);
+	}
+
+	/** The end of the file: every row still held lies below the table's last record. */
+	finish(): void {
+		for (const row of this.heldRows) this.list.add({ ...problemAt(row.row, undefined, this.note), name: '', value: clip(filledTexts(row).join(' · '), 120) });
+		this.held = [];
+		this.heldRows = [];
+	}
 }
 
 /** What a table import read: its records, how many rows it kept of how many, and the problems it listed. */
@@ -108,6 +177,7 @@ export function tableImportResult<Format extends ImportFormat, T>(fileName: stri
 		encoding: opened.encoding,
 		crs: resolved.crs,
 		crsGuess: resolved.guess,
+		crsChosenBy: resolved.chosenBy,
 		appliedConversion: conversionLabel(resolved.crs),
 		mapping: read.mapping,
 		headers: opened.source.headers,
@@ -117,6 +187,7 @@ export function tableImportResult<Format extends ImportFormat, T>(fileName: stri
 		problems: read.problems.sorted(),
 		omittedProblems: read.problems.omitted,
 		warnings: [] as ImportProblem[],
+		omittedWarnings: 0,
 		notes: [] as ImportNote[],
 		shift: null as ShiftCheck | null
 	} satisfies ImportSummary & { records: T; loaded: number; skipped: number; problems: ImportProblem[] };

@@ -9,10 +9,10 @@ import type { ColumnMapping } from './column-mapping';
 import { makeToWgs84, type CrsId } from './crs';
 import { polygonsCentroid, readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
-import { cellOf, FloatColumn, ProblemList, resolveCrs, resolveMapping, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
+import { cellOf, FloatColumn, NotesBelowTable, ProblemList, resolveCrs, resolveMapping, rowHasPosition, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
 import { makePositionReader, quickNumber } from './position';
-import type { RawRow } from './table-source';
-import type { ImportContext, ImportNote, ImportOptions, PopulationImport, ProgressCallback } from './types';
+import { cellText, type RawRow, type TableSource } from './table-source';
+import type { ImportContext, ImportNote, ImportOptions, ImportProblem, PopulationImport, ProgressCallback } from './types';
 
 type H3 = typeof import('h3-js');
 
@@ -32,8 +32,8 @@ export async function populationFromTable(
 	let mapping = resolveMapping(options.mapping, source, 'population');
 	const useH3 = mapping.h3 !== undefined && (mapping.lon === undefined || mapping.lat === undefined);
 	const resolved = useH3
-		? { crs: 'wgs84' as CrsId, guess: null, notes: [] as ImportNote[] }
-		: resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, mapping));
+		? { crs: 'wgs84' as CrsId, guess: null, notes: [] as ImportNote[], chosenBy: 'file' as const }
+		: resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, mapping), options.crsChosenByPlanner);
 	if (!options.mapping && !options.crs && resolved.guess?.swapped) mapping = swapPositionColumns(mapping);
 	const notes = [...resolved.notes];
 	const h3 = useH3 ? await import('h3-js') : null;
@@ -48,14 +48,19 @@ export async function populationFromTable(
 	let anyPolygon = false;
 	let h3Resolution: number | null = null;
 	const problems = new ProblemList();
+	const notesBelow = new NotesBelowTable(problems, explain('note-below-table-cell'));
 	let rowCount = 0;
+	// Where a cell's position comes from: the field its duplicate and outside-the-boundaries rows are listed under.
+	const positionField = h3 ? 'h3' : mapping.lon !== undefined && mapping.lat !== undefined ? 'position' : 'geometry';
 
 	await source.forEachRow(
 		(row) => {
 			rowCount++;
+			const hasPosition = rowHasPosition(row, mapping);
+			if (hasPosition) notesBelow.sawPosition();
 			const residents = readResidents(row, mapping);
 			if (!residents.ok) {
-				problems.add(problemAt(row.row, 'pop', residents));
+				notesBelow.reject(row, hasPosition, [problemAt(row.row, 'pop', residents)]);
 				return;
 			}
 			let position: [number, number];
@@ -96,22 +101,40 @@ export async function populationFromTable(
 		},
 		(fraction) => onProgress('parse', fraction)
 	);
+	notesBelow.finish();
 
-	const distinct = dropDuplicateCells({ lon: lon.toArray(), lat: lat.toArray(), pop: pop.toArray() }, rows.toArray(), useH3 ? 'h3' : 'lon');
-	for (const problem of distinct.problems) problems.add(problem);
+	const cellRows = rows.toArray();
+	const distinct = dropDuplicateCells({ lon: lon.toArray(), lat: lat.toArray(), pop: pop.toArray() }, cellRows, positionField);
+	const duplicates: ImportProblem[] = distinct.problems.map((problem) => ({ ...problem }));
+	problems.addAll(duplicates);
 	const cells = distinct.cells;
 	const kept = distinct.kept;
+	const keptRows = kept ? Float64Array.from(kept, (cell) => cellRows[cell]) : cellRows;
 	const cellPolygons = kept ? Array.from(kept, (cell) => polygons[cell]) : polygons;
 	const cellShape: CellShape = h3Resolution !== null ? { kind: 'h3', resolution: h3Resolution } : { kind: 'grid', sizeM: estimateSpacingMetres(cells.lon, cells.lat) };
 	if (cellShape.kind === 'grid' && !anyPolygon) notes.push({ key: 'cellSizeEstimated', params: { metres: cellShape.sizeM } });
 
 	onProgress('assign', 0);
-	const outsideCount = countOutside(cells.lon, cells.lat, context);
+	const outside = outsideCells(cells.lon, cells.lat, context);
+	const outsideCount = outside === null ? null : outside.length;
 	if (outsideCount !== null && outsideCount > 0) notes.push({ key: 'cellsOutside', params: { count: outsideCount } });
+	// Each row outside every sub-district is listed, like every other row kept with a warning.
+	const warnings = new ProblemList();
+	for (const cell of outside ?? []) warnings.add({ ...problemAt(keptRows[cell], positionField, explain('cell-outside-subdistricts')), value: formatPosition(cells.lon[cell], cells.lat[cell]) });
+	const listedProblems = new Set(problems.items);
+	const listed = [...duplicates.filter((problem) => listedProblems.has(problem)), ...warnings.items];
+	if (positionField === 'geometry') {
+		for (const problem of duplicates) problem.value = String(problem.params?.value ?? '');
+	} else {
+		onProgress('check', 0);
+		await writtenPositions(source, mapping, positionField, listed);
+	}
 
 	return {
 		kind: 'population',
 		...tableImportResult(fileName, opened, resolved, { mapping, records: cells, loaded: cells.lon.length, rowCount, problems }),
+		warnings: warnings.sorted(),
+		omittedWarnings: warnings.omitted,
 		notes,
 		cellShape,
 		cellPolygons: anyPolygon ? cellPolygons : null,
@@ -175,13 +198,37 @@ export function estimateSpacingMetres(lon: Float64Array, lat: Float64Array): num
 	return Math.max(10, Math.round(nearest[Math.floor(nearest.length / 2)] / 10) * 10);
 }
 
-function countOutside(lon: Float64Array, lat: Float64Array, context: ImportContext): number | null {
+/** The cells outside every loaded sub-district, by index (null without boundaries). */
+function outsideCells(lon: Float64Array, lat: Float64Array, context: ImportContext): number[] | null {
 	const subdistricts = context.subdistricts ?? [];
 	if (subdistricts.length === 0) return null;
 	const inside = assignPointsToPolygons(lon, lat, [...subdistricts]);
-	let outside = 0;
-	for (const area of inside) if (area < 0) outside++;
+	const outside: number[] = [];
+	inside.forEach((area, cell) => {
+		if (area < 0) outside.push(cell);
+	});
 	return outside;
+}
+
+/** A loaded position (WGS84), for a cell drawn from a geometry: the file has no single cell to quote. */
+function formatPosition(lon: number, lat: number): string {
+	return `${Number(lon.toFixed(6))}, ${Number(lat.toFixed(6))}`;
+}
+
+/**
+ * Gives each listed problem the position as written in the file (x, y or the H3 id), read in a second pass
+ * over the rows: the first pass keeps only numbers, and only listed rows (a few thousand at most) need text.
+ */
+async function writtenPositions(source: TableSource, mapping: ColumnMapping, field: 'position' | 'h3', listed: readonly ImportProblem[]): Promise<void> {
+	if (listed.length === 0) return;
+	const byRow = new Map<number, ImportProblem[]>();
+	for (const problem of listed) byRow.set(problem.row, [...(byRow.get(problem.row) ?? []), problem]);
+	await source.forEachRow((row) => {
+		const waiting = byRow.get(row.row);
+		if (!waiting) return;
+		const written = field === 'h3' ? cellOf(row, mapping, 'h3') : `${cellText(row.cells[mapping.lon ?? -1])}, ${cellText(row.cells[mapping.lat ?? -1])}`;
+		for (const problem of waiting) problem.value = written;
+	});
 }
 
 function sum(values: Float64Array): number {

@@ -21,7 +21,7 @@ export async function subdistrictsFromTable(
 ): Promise<SubdistrictsImport> {
 	const { source } = opened;
 	const mapping = resolveMapping(options.mapping, source, 'subdistricts');
-	const resolved = resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, {}));
+	const resolved = resolveCrs(options.crs, opened.declaredCrs, samplePositions(source.preview, {}), options.crsChosenByPlanner);
 	const notes: ImportNote[] = [...resolved.notes];
 	if (mapping.code === undefined) notes.push({ key: 'codesFromNames' });
 	const toWgs84 = makeToWgs84(resolved.crs);

@@ -22,6 +22,8 @@ export interface ImportOptions {
 	mapping?: ColumnMapping;
 	/** The declared coordinate system; default: the file's own declaration, else the guess. */
 	crs?: CrsId;
+	/** True when `crs` is the planner's own choice in the dialog (recorded in the provenance as such). */
+	crsChosenByPlanner?: boolean;
 	typeValues?: ValueMapping<FacilityType>;
 	statusValues?: ValueMapping<FacilityStatus>;
 }
@@ -47,6 +49,9 @@ export interface ImportNote {
 	params?: Record<string, string | number>;
 }
 
+/** Who settled the coordinate system: the planner in the dialog, the file's own declaration, or the importer's guess. */
+export type CrsChoice = 'planner' | 'file' | 'detected';
+
 /** What every import reports besides its records (shown in the dialog, kept for the report's appendix). */
 export interface ImportSummary {
 	fileName: string;
@@ -54,12 +59,15 @@ export interface ImportSummary {
 	encoding: EncodingReport | null;
 	crs: CrsId;
 	crsGuess: CrsGuess | null;
+	crsChosenBy: CrsChoice;
 	/** The conversion applied to the coordinates, e.g. "GCJ-02 → WGS84"; null when none. */
 	appliedConversion: string | null;
 	mapping: ColumnMapping | null;
 	headers: string[];
 	/** Rows kept but worth a look (outside the boundaries, sub-district disagreements, quantities left unknown). */
 	warnings: ImportProblem[];
+	/** Warnings beyond the listed ones (capped like the problems); absent in results saved by older versions. */
+	omittedWarnings?: number;
 	notes: ImportNote[];
 	/** Whether GCJ-02 / BD-09 coordinates seem to have been declared as WGS84; null when not checked. */
 	shift: ShiftCheck | null;
