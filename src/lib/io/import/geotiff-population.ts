@@ -134,7 +134,6 @@ export async function importGeoTiffPopulation(
 	if ((context.subdistricts ?? []).length > 0) {
 		outsideCount = 0;
 		for (const area of assignPointsToPolygons(cells.lon, cells.lat, [...(context.subdistricts ?? [])])) if (area < 0) outsideCount++;
-		if (outsideCount > 0) notes.push({ key: 'cellsOutside', params: { count: outsideCount } });
 	}
 	let total = 0;
 	for (const value of cells.pop) total += value;

@@ -117,7 +117,6 @@ export async function populationFromTable(
 	onProgress('assign', 0);
 	const outside = outsideCells(cells.lon, cells.lat, context);
 	const outsideCount = outside === null ? null : outside.length;
-	if (outsideCount !== null && outsideCount > 0) notes.push({ key: 'cellsOutside', params: { count: outsideCount } });
 	// Each row outside every sub-district is listed, like every other row kept with a warning.
 	const warnings = new ProblemList();
 	for (const cell of outside ?? []) warnings.add({ ...problemAt(keptRows[cell], positionField, explain('cell-outside-subdistricts')), value: formatPosition(cells.lon[cell], cells.lat[cell]) });

@@ -57,6 +57,8 @@ describe('a population row outside every sub-district', () => {
 		const zh = translateIn('zh-CN');
 		expect(problemText(zh, result.warnings[0], plain)).toBe('不在任何街镇范围内：已载入，合计中计入“不在任何街镇内”');
 		expect(problemText(translateIn('en'), result.warnings[0], plain)).toMatch(/^outside every sub-district/);
+		// Said once: the result's outside count is its sentence ("1 population cell lies outside…"), not a note too.
+		expect(result.notes.map((note) => note.key)).not.toContain('cellsOutside');
 	});
 
 	test('is a row of the problems CSV, in the page’s language, as kept', async () => {
