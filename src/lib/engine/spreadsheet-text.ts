@@ -11,10 +11,22 @@
 
 /** Leading characters that make a spreadsheet read text as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Unicode directional isolates (U+2066–U+2069). The page and the printed report wrap names from a
+ * planner's files in them so Arabic or Hebrew text cannot reorder a sentence; in a cell they are
+ * invisible characters that travel into Excel's searches and formulas, and could hide a formula start.
+ */
+const BIDI_ISOLATES = /[\u2066-\u2069]/g;
 
-/** The text with a leading apostrophe when it would start a formula; otherwise unchanged. */
+/** The text without directional isolates: what a spreadsheet cell or a CSV comment line holds. */
+export function withoutIsolates(text: string): string {
+	return text.replace(BIDI_ISOLATES, '');
+}
+
+/** The text as a spreadsheet cell: without directional isolates, with a leading apostrophe when it would start a formula. */
 export function neutraliseFormula(text: string): string {
-	return FORMULA_START.test(text) ? `'${text}` : text;
+	const cell = withoutIsolates(text);
+	return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 /**

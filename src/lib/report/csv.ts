@@ -5,7 +5,7 @@
  * rounded like every other format) and the district total as the last row. Text that a spreadsheet
  * would run as a formula is neutralised by csvField ($lib/engine/spreadsheet-text).
  */
-import { csvField } from '$lib/engine/spreadsheet-text';
+import { csvField, withoutIsolates } from '$lib/engine/spreadsheet-text';
 import type { AreaIndicators } from '$lib/engine/standards/indicators';
 import { textColumn } from './columns';
 import type { GapReport } from './model';
@@ -39,5 +39,5 @@ export function gapReportToCsv(report: GapReport): string {
  * breaks inside a value are folded so that an item stays one line.
  */
 export function provenanceCsvLines(items: readonly ReportItem[]): string[] {
-	return items.map((entry) => `# ${entry.label}: ${entry.text}`.replace(/[\r\n]+/g, ' '));
+	return items.map((entry) => withoutIsolates(`# ${entry.label}: ${entry.text}`).replace(/[\r\n]+/g, ' '));
 }

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AreaIndicators } from '$lib/engine/standards/indicators';
 import { csvField } from '$lib/engine/spreadsheet-text';
-import { gapReportToCsv } from '$lib/report/csv';
+import { gapReportToCsv, provenanceCsvLines } from '$lib/report/csv';
 import { buildGapReport, type GapReportInput } from '$lib/report/model';
 import { computeDemo, expectedSubdistrictColumns, message, type DemoRun } from './fixtures';
 
@@ -101,5 +101,17 @@ describe('a scenario’s CSV', () => {
 			// The baseline's CSV has no such column.
 			expect(Papa.parse<string[]>(gapReportToCsv(buildGapReport(inputFor(language))).slice(1)).data[0][0]).not.toBe(header);
 		}
+	});
+});
+
+describe('spreadsheet text', () => {
+	it('drops directional isolates before the formula check, so an isolated formula is still neutralised', () => {
+		expect(csvField('\u2068facilities.csv\u2069')).toBe('facilities.csv');
+		expect(csvField('\u2068=HYPERLINK("x")\u2069')).toBe(`"'=HYPERLINK(""x"")"`);
+	});
+
+	it('the provenance comment lines above a CSV carry no isolates either', () => {
+		const item = { key: 'source', label: 'Source: facilities', value: null, decimals: 0, text: '\u2068my facilities.csv\u2069, 12 rows' };
+		expect(provenanceCsvLines([item])).toEqual(['# Source: facilities: my facilities.csv, 12 rows']);
 	});
 });

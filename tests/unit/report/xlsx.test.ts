@@ -252,3 +252,19 @@ function siteEdits(): Pick<ScenarioInput, 'edits' | 'baselineFacilities' | 'faci
 	const edits: ScenarioEdit[] = [{ kind: 'add', facility: added }, { kind: 'close', id: closedId() }];
 	return { edits, baselineFacilities: demo.inputs.facilities, facilities: applyEdits(demo.inputs.facilities, edits) };
 }
+
+describe('directional isolates stay on the page', () => {
+	// The model wraps names from the planner's files in U+2068…U+2069 for the printed page; a spreadsheet cell must not carry them.
+	const ISOLATES = /[\u2066-\u2069]/;
+	it('the model has them around file and profile names; no cell of the XLSX does', async () => {
+		const report = buildGapReport(inputFor('zh-CN'));
+		expect(JSON.stringify(report)).toMatch(ISOLATES);
+		const bytes = await gapReportToXlsx(report);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+		const texts: string[] = [];
+		workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value ?? '')))));
+		expect(texts.some((text) => text.includes('上海 2023') || text.includes('Shanghai 2023'))).toBe(true);
+		expect(texts.filter((text) => ISOLATES.test(text))).toEqual([]);
+	});
+});
