@@ -35,6 +35,8 @@ for (const language of ['zh-CN', 'en'] as const) {
 		await dialog.getByTestId('import-kind-facilities').check();
 		await dialog.getByTestId('import-file').setInputFiles('tests/fixtures/import/facilities-gbk-gcj02.csv');
 		await expect(dialog.getByTestId('import-settings')).toBeVisible();
+		// The coordinate system must be set before Import works: its menu is whole on a phone too.
+		await expectInside(dialog.getByTestId('import-crs-select'), dialog.getByTestId('import-settings'), 'the coordinate-system menu');
 		await dialog.getByTestId('import-crs-select').selectOption('gcj02');
 		await dialog.getByTestId('import-run').click();
 		await expect(dialog.getByTestId('import-loaded')).toBeVisible();
