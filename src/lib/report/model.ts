@@ -366,7 +366,9 @@ function provenanceItems(sources: readonly SourceSummary[], context: Pick<Column
 						skipped: source.skipped,
 						encoding: source.encoding ?? t('report.layers.noEncoding'),
 						conversion: source.conversion ?? t('report.appendix.noConversion')
-					});
+					}) +
+					// Who settled the coordinate system, as the data-sources panel says it: the planner, the file or its values.
+					(source.coordinateSystem ? t(`report.layers.crs.${source.coordinateSystem.chosenBy}`, { crs: source.coordinateSystem.label }) : '');
 		return item(`layer.${kind}`, t('report.layers.label', { kind: t(`report.sourceKind.${kind}`) }), text, 0, context.language);
 	});
 }

@@ -294,6 +294,20 @@ describe('provenance per layer (issue 24 item 1)', () => {
 		expect(english.provenanceLine).toBe(`Synthetic demo layers (not real data): ${layersEn}; the others are the planner's files`);
 	});
 
+	it('says who settled each file\'s coordinate system, as the data-sources panel does', () => {
+		const chosen: SourceSummary[] = [
+			{ ...sources[0], coordinateSystem: { label: 'GCJ-02', chosenBy: 'planner' } },
+			{ kind: 'population', fileName: 'pop.csv', loaded: 224, skipped: 1, conversion: null, encoding: 'utf-8', fromDemo: false, coordinateSystem: { label: 'WGS84', chosenBy: 'detected' } },
+			...demoSources.filter((source) => source.kind !== 'facilities' && source.kind !== 'population')
+		];
+		const layersOf = (language: 'zh-CN' | 'en') =>
+			new Map(buildGapReport(input(language, rows, { dataset: { name: 'x', nameEn: 'x', sources: chosen } })).provenance.map((entry) => [entry.key, String(entry.value)]));
+		expect(layersOf('zh-CN').get('layer.facilities')).toBe('规划者文件 \u2068机构.csv\u2069：载入 120 行，跳过 3 行；编码 gb18030；坐标转换 GCJ-02 → WGS84；坐标系 GCJ-02（由规划人员选择）');
+		expect(layersOf('en').get('layer.population')).toMatch(/; coordinate system WGS84 \(recognised from the values\)$/);
+		// A layer whose source does not say (the demo, or a dataset saved before this was recorded) claims nothing.
+		expect(layersOf('zh-CN').get('layer.network')).not.toContain('坐标系');
+	});
+
 	it("every layer the planner's: no synthetic notice, and the line says so", () => {
 		const own = sources.map((source) => ({ ...source, fromDemo: false }));
 		const report = buildGapReport(input('en', rows, { dataset: { name: 'x', nameEn: 'x', sources: own } }));
