@@ -58,13 +58,16 @@ export async function proposeStationAt(page: Page, at: { x: number; y: number })
 	return edits;
 }
 
-/** Opens a new scenario and proposes one station by its coordinates (121.447, 31.288, in 大宁路); waits for the edit. */
-export async function proposeAtCoordinates(page: Page): Promise<void> {
+/**
+ * Opens a new scenario and proposes one station by its coordinates, typed as given (default 121.447, 31.288,
+ * in 大宁路); waits for the edit.
+ */
+export async function proposeAtCoordinates(page: Page, lon = '121.447', lat = '31.288'): Promise<void> {
 	await page.getByTestId('tab-scenario').click();
 	await page.getByTestId('scenario-new').click();
 	await page.locator('details.coordinates summary').click();
-	await page.getByTestId('coordinates-lon').fill('121.447');
-	await page.getByTestId('coordinates-lat').fill('31.288');
+	await page.getByTestId('coordinates-lon').fill(lon);
+	await page.getByTestId('coordinates-lat').fill(lat);
 	await page.getByTestId('coordinates-add').click();
 	await expect(page.getByTestId('scenario-edits').locator('li')).toHaveCount(1);
 }

@@ -4,21 +4,15 @@
  * error (every e2e test fails on a console error or an uncaught exception, fixtures.ts).
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, proposeAtCoordinates } from './fixtures';
 
 const RLO_NAME = '\u202eevil station';
 
 test('a right-to-left override in a facility name stays inside the name in the scenario edit list', async ({ page }) => {
 	await page.addInitScript(() => localStorage.setItem('health-circle.language', 'en'));
 	await openApp(page);
-	await page.getByTestId('tab-scenario').click();
-	await page.getByTestId('scenario-new').click();
-	await page.locator('details.coordinates summary').click();
-	await page.getByTestId('coordinates-lon').fill('121.45');
-	await page.getByTestId('coordinates-lat').fill('31.23');
-	await page.getByTestId('coordinates-add').click();
+	await proposeAtCoordinates(page, '121.45', '31.23');
 	const edits = page.getByTestId('scenario-edits').locator('li');
-	await expect(edits).toHaveCount(1);
 	await page.getByTestId('editor-name').fill(RLO_NAME);
 	await page.getByTestId('editor-area').fill('350');
 	await page.getByTestId('editor-apply').click();

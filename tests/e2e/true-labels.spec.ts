@@ -3,7 +3,7 @@
  * minutes reads 7.5 (not 8) in the 街镇 detail panel, and a default scenario name made in Chinese reads
  * "Scenario 1" on the English page and in the English CSV export, while a name the planner typed stays as typed.
  */
-import { test, expect, openApp, downloadExport } from './fixtures';
+import { test, expect, openApp, downloadExport, proposeAtCoordinates } from './fixtures';
 
 test('7.5 minutes reads 7.5 in the sub-district detail panel (zh), never 8', async ({ page }) => {
 	await page.addInitScript(() => localStorage.setItem('health-circle.language', 'zh-CN'));
@@ -63,12 +63,7 @@ test('a proposed site placed in Chinese reads "Proposed station 1" on the Englis
 		if (!localStorage.getItem('health-circle.language')) localStorage.setItem('health-circle.language', 'zh-CN');
 	});
 	await openApp(page);
-	await page.getByTestId('tab-scenario').click();
-	await page.getByTestId('scenario-new').click();
-	await page.locator('details.coordinates summary').click();
-	await page.getByTestId('coordinates-lon').fill('121.455');
-	await page.getByTestId('coordinates-lat').fill('31.245');
-	await page.getByTestId('coordinates-add').click();
+	await proposeAtCoordinates(page, '121.455', '31.245');
 	await expect(page.getByTestId('editor-name')).toHaveValue('拟建服务站 1');
 	await expect(page.getByTestId('scenario-edits')).toContainText('拟建服务站 1');
 

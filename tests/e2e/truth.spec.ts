@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, downloadExport, importThroughDialog, printReportPdf } from './fixtures';
+import { test, expect, openApp, downloadExport, importThroughDialog, printReportPdf, proposeAtCoordinates } from './fixtures';
 
 const FIXTURES = 'tests/fixtures/import';
 
@@ -166,14 +166,8 @@ test('residents reconciled with a row outside every sub-district; invalid settin
 	await expect(page.getByTestId('setting-problem-speedKmh')).toHaveText('请输入 0.5–40 之间的数值（单位：km/h）；当前仍为 4.5 km/h');
 
 	// The scenario editor reads quantities as the import does.
-	await page.getByTestId('tab-scenario').click();
-	await page.getByTestId('scenario-new').click();
-	await page.locator('details.coordinates summary').click();
-	await page.getByTestId('coordinates-lon').fill('121.4550');
-	await page.getByTestId('coordinates-lat').fill('31.2450');
-	await page.getByTestId('coordinates-add').click();
+	await proposeAtCoordinates(page, '121.4550', '31.2450');
 	const edits = page.getByTestId('scenario-edits').locator('li');
-	await expect(edits).toHaveCount(1);
 	await expect(edits.first()).toContainText('床位数未知');
 	await expect(edits.first()).not.toContainText('未知 张');
 	await page.getByTestId('editor-area').fill('300㎡');
