@@ -138,6 +138,7 @@ export class Workbench {
 		this.overviewMismatch = $derived(
 			this.session.dbReady && this.shown.baseline ? overviewDisagreements(overviewRows(this.shown.baseline.rows, this.standards.profile, this.session.dataset?.facilities ?? []), this.session.overview) : []
 		);
+		// Only a start-up mark (tests/e2e/app.spec.ts reads it for the load-time figures): the figures themselves are `shown`'s $derived.
 		$effect(() => {
 			if (this.shown.baseline) markStartup(STARTUP_MARK.indicators);
 		});
