@@ -18,7 +18,8 @@ export interface OverviewRow {
 	/** Centres and their branches. */
 	centres: number;
 	stations: number;
-	coveragePct: number | null;
+	/** The indicator row itself (engine/standards/compute-indicators.ts): the table prints its coveragePct. */
+	indicators: SubdistrictIndicators;
 	status: OverallStatus;
 	severity: Severity;
 }
@@ -33,7 +34,7 @@ export function overviewRows(rows: readonly SubdistrictIndicators[], profile: St
 		residents: row.residents,
 		centres: row.centres + row.branches,
 		stations: row.stations,
-		coveragePct: row.coveragePct,
+		indicators: row,
 		status: row.status,
 		severity: severity(row, profile, facilityGaps)
 	}));
@@ -58,7 +59,8 @@ function severityRank(value: Severity): number {
 export function sortOverview(rows: readonly OverviewRow[], key: OverviewSortKey, descending: boolean, language: Language): OverviewRow[] {
 	const byName = nameCollator(language);
 	const direction = descending ? -1 : 1;
-	const value = (row: OverviewRow): number | null => (key === 'severity' || key === 'gap' ? severityRank(row.severity) : key === 'name' ? 0 : row[key]);
+	const value = (row: OverviewRow): number | null =>
+		key === 'severity' || key === 'gap' ? severityRank(row.severity) : key === 'name' ? 0 : key === 'coveragePct' ? row.indicators.coveragePct : row[key];
 	return [...rows].sort((a, b) => {
 		if (key === 'name') return direction * byName(a, b);
 		const x = value(a);

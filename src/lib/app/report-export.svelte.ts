@@ -58,9 +58,10 @@ export class ReportExport {
 		const { dataset } = this.session;
 		const { district, rows, centres } = this.shown;
 		const baselineRun = this.coverage.result;
-		if (!dataset || !district || !baselineRun) return null;
+		// The baseline's centres wait for their nearest-centre run: the report never lists none while they are pending.
+		if (!dataset || !district || !centres || !baselineRun) return null;
 		const active = this.workspace.scenarios.active;
-		const comparison = this.workspace.comparison;
+		const comparison = this.shown.comparison;
 		return buildGapReport({
 			language: this.language(),
 			generatedAt: new Date(),

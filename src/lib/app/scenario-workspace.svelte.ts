@@ -10,7 +10,6 @@ import type { CoverageParams } from '$lib/engine/coverage';
 import type { Facility } from '$lib/engine/types';
 import type { Dataset } from '$lib/io/dataset';
 import { datasetFingerprint, parseScenarioFile, serializeScenario, type ScenarioFileProblem } from '$lib/io/scenario-file';
-import type { CoverageFigures } from '$lib/worker/coverage-messages';
 import type { CoverageController } from './coverage.svelte';
 import type { NearestCentresClient, ScenarioClient } from '$lib/worker/coverage-clients';
 import { ScenarioCoverage } from './scenario-coverage.svelte';
@@ -20,8 +19,8 @@ import type { StandardsState } from './standards.svelte';
 
 /**
  * Everything a what-if scenario adds to the page: the scenarios and their edits, the editing tools,
- * the scenario's coverage (followed incrementally in the worker) and its indicators next to the
- * baseline's. Indicators here come from the TypeScript computation (engine/standards), which a test
+ * the scenario's coverage (followed incrementally in the worker) and its indicators (the baseline's
+ * beside them are shown.svelte.ts's). Indicators here come from the TypeScript computation (engine/standards), which a test
  * holds equal to the SQL, because the SQL round trip is too slow for every frame of a drag.
  */
 export class ScenarioWorkspace {
@@ -33,9 +32,8 @@ export class ScenarioWorkspace {
 	readonly assign: AssignSubdistrict;
 	/** The active scenario's facilities; null for the baseline, or when its edits no longer apply. */
 	readonly facilities: Facility[] | null;
-	readonly baselineIndicators: ComputedIndicators | null;
+	/** The scenario's indicators (the baseline's are shown.svelte.ts's), from the same computeIndicators on its own coverage. */
 	readonly scenarioIndicators: ComputedIndicators | null;
-	readonly comparison: { baseline: ComputedIndicators; scenario: ComputedIndicators } | null;
 	/** The scenario's per-centre area check (service populations from its own nearest-centre run). */
 	readonly scenarioCentres: CentreIndicators[] | null;
 
@@ -57,9 +55,7 @@ export class ScenarioWorkspace {
 		this.coverage = new ScenarioCoverage(baseline, clients.scenario);
 		this.assign = $derived(subdistrictAssigner(this.dataset()?.subdistricts ?? []));
 		this.facilities = $derived.by(() => this.scenarioFacilities());
-		this.baselineIndicators = $derived(this.indicators(this.dataset()?.facilities ?? null, this.baseline.result));
-		this.scenarioIndicators = $derived(this.indicators(this.facilities, this.coverage.result));
-		this.comparison = $derived(this.baselineIndicators && this.scenarioIndicators ? { baseline: this.baselineIndicators, scenario: this.scenarioIndicators } : null);
+		this.scenarioIndicators = $derived(this.indicators());
 		this.scenarioCentres = $derived(this.centres());
 		this.followInWorker();
 		this.runNearestCentres();
@@ -159,8 +155,10 @@ export class ScenarioWorkspace {
 		});
 	}
 
-	private indicators(facilities: readonly Facility[] | null, figures: CoverageFigures | null): ComputedIndicators | null {
+	private indicators(): ComputedIndicators | null {
 		const dataset = this.dataset();
+		const facilities = this.facilities;
+		const figures = this.coverage.result;
 		if (!dataset || !facilities || !figures) return null;
 		return computeIndicators({
 			subdistricts: dataset.subdistricts,

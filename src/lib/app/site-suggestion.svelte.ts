@@ -12,7 +12,7 @@ import { FileFormatError, type FileErrorCode, type LoadResult, type RowProblem }
 import type { Scenario } from '$lib/io/scenario-file';
 import { scenarioName } from './scenario-name';
 import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
-import type { Suggestion, SuggestionPhase } from '$lib/worker/siting-run';
+import type { Suggestion, SuggestionPhase } from '$lib/worker/suggestion';
 import type { LpProgress } from '$lib/engine/siting/milp';
 import type { CoverageController } from './coverage.svelte';
 import type { SitingClient } from '$lib/worker/coverage-clients';
@@ -166,6 +166,7 @@ export class SiteSuggestion {
 			// The active scenario's facilities (its settled edits) are today's for the suggestion.
 			const facilities = start.kind === 'scenario' ? this.startFacilities(dataset.facilities) : null;
 			const today = facilities ?? dataset.facilities;
+			// Answered by src/lib/worker/coverage.worker.ts's suggest(), which calls engine/siting/suggest.ts's solveSiting.
 			const suggestion = await this.client.suggest(
 				$state.snapshot(this.question(dataset.subdistricts.length)) as SitingQuestion,
 				{

@@ -16,7 +16,7 @@ export const STARTUP_MARK = {
 	dbOpen: 'health-circle:duckdb-open',
 	/** The dataset is in DuckDB and the overview table (SQL) is shown. */
 	tables: 'health-circle:tables-ready',
-	/** The standards' indicator table (SQL over the coverage result) is filled. */
+	/** The baseline's indicator rows (shown.svelte.ts, from the coverage result) fill the overview and standards tables. */
 	indicators: 'health-circle:indicators-ready'
 } as const;
 

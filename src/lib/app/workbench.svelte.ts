@@ -18,7 +18,7 @@ import { ScenarioWorkspace } from './scenario-workspace.svelte';
 import { scenarioName } from './scenario-name';
 import { Session } from './session.svelte';
 import { SiteSuggestion } from './site-suggestion.svelte';
-import { ShownFigures } from './shown.svelte';
+import { ShownFigures, type BaselineNearestRun } from './shown.svelte';
 import { overviewDisagreements, overviewRows } from './overview';
 import type { PlaceHit } from './place-search';
 import { cellLegend, choroplethLegendLines, facilityLegendLines, type LegendLine } from './legend-text';
@@ -27,6 +27,7 @@ import type { MapSheet } from './map-png';
 import { formatNumber } from '$lib/i18n/format';
 import { scaleBarText } from '$lib/report/map-furniture';
 import { StandardsState } from './standards.svelte';
+import { markStartup, STARTUP_MARK } from './startup-marks';
 
 export type PanelTab = 'overview' | 'standards' | 'scenario';
 /** What the map shows: the sub-districts' status (or the standards tab's indicator), or one colouring of the population grid. */
@@ -72,6 +73,8 @@ export class Workbench {
 	mapMode = $state<MapMode>('status');
 	importOpen = $state(false);
 	mapReadyAt = $state<number | null>(null);
+	/** The baseline's latest nearest-centre run (catchments, E2SFCA): `shown` uses it while its coverage and profile are in effect. */
+	private baselineNearest = $state.raw<BaselineNearestRun | null>(null);
 
 	/** Sub-district names on the map, in the reader's language. */
 	readonly labels: SubdistrictLabel[];
@@ -88,7 +91,7 @@ export class Workbench {
 	/** Sub-districts where DuckDB's overview, once loaded, disagrees with the engine's figures on screen (should be none). */
 	readonly overviewMismatch: string[];
 
-	private indicatorRun = 0;
+	private nearestRun = 0;
 
 	constructor(private readonly options: WorkbenchOptions) {
 		this.session = new Session(options.openDb);
@@ -96,7 +99,7 @@ export class Workbench {
 			scenario: new ScenarioClient(this.coverageRpc),
 			nearestCentres: this.nearestCentres
 		});
-		this.shown = new ShownFigures(this.session, this.coverage, this.standards, this.workspace);
+		this.shown = new ShownFigures(this.session, this.coverage, this.standards, this.workspace, () => this.baselineNearest);
 		this.siting = new SiteSuggestion(() => this.session.dataset, this.coverage, new SitingClient(this.coverageRpc), this.workspace);
 		this.exports = new ReportExport(this.session, this.coverage, this.standards, this.workspace, this.shown, options.language, options.translate, options.map, () => this.mapSheet());
 		const labelPoints = $derived(this.session.dataset ? subdistrictLabelPoints(this.session.dataset.subdistricts) : new Map());
@@ -133,9 +136,13 @@ export class Workbench {
 			facilityLegendLines({ facilities: this.shown.facilities, closed: closedFacilities(this.session.dataset?.facilities ?? [], this.shown.facilities) }, options.translate())
 		);
 		this.overviewMismatch = $derived(
-			this.session.dbReady && this.standards.rows.length > 0 ? overviewDisagreements(overviewRows(this.standards.rows, this.standards.profile, this.session.dataset?.facilities ?? []), this.session.overview) : []
+			this.session.dbReady && this.shown.baseline ? overviewDisagreements(overviewRows(this.shown.baseline.rows, this.standards.profile, this.session.dataset?.facilities ?? []), this.session.overview) : []
 		);
-		this.followIndicators();
+		// Only a start-up mark (tests/e2e/app.spec.ts reads it for the load-time figures): the figures themselves are `shown`'s $derived.
+		$effect(() => {
+			if (this.shown.baseline) markStartup(STARTUP_MARK.indicators);
+		});
+		this.followNearestCentres();
 	}
 
 	/** The map PNG's title, legend and footer for the view on screen. */
@@ -199,7 +206,7 @@ export class Workbench {
 		const dataset = this.session.dataset;
 		if (!dataset) return;
 		this.selectedCode = null;
-		this.standards.clear();
+		this.baselineNearest = null;
 		const scenariosOpened = this.workspace.open(dataset);
 		const prepared = await this.coverage.prepare(dataset);
 		if (prepared) await Promise.all([this.session.syncDatabase(prepared.cellSubdistrict), this.coverage.compute(), scenariosOpened]);
@@ -237,38 +244,37 @@ export class Workbench {
 		this.selectedCode = null;
 		this.coverage.forget();
 		this.workspace.coverage.restart();
-		this.standards.clear();
+		this.baselineNearest = null;
 	}
 
-	/** Whenever coverage, the profile or the service-population definition change, the indicators follow. */
-	private followIndicators(): void {
+	/** Whenever coverage or the profile change, the baseline's nearest-centre run follows (the indicators themselves are derived in `shown`). */
+	private followNearestCentres(): void {
 		$effect(() => {
 			const ready = this.session.dataset !== null && this.coverage.result !== null;
-			void [this.coverage.revision, this.standards.profile, this.standards.servicePopulation];
-			if (ready) void this.refreshIndicators();
+			void [this.coverage.revision, this.standards.profile];
+			if (ready) void this.refreshNearestCentres();
 		});
 	}
 
-	/** Runs the nearest-centre search (for catchment populations and E2SFCA), then computes the indicators. Only the newest run lands. */
-	private async refreshIndicators(): Promise<void> {
-		const run = ++this.indicatorRun;
+	/** The nearest-centre search (for catchment populations and E2SFCA) of the coverage and profile in effect. Only the newest run lands. */
+	private async refreshNearestCentres(): Promise<void> {
+		const run = ++this.nearestRun;
 		const { session, coverage, standards } = this;
 		const figures = coverage.result;
 		const dataset = session.dataset;
 		if (!figures || !dataset) return;
 		// The nearest-centre search would share the two cores with MapLibre's first draw; the first view does not need it.
 		await session.afterFirstView();
-		if (run !== this.indicatorRun) return;
+		if (run !== this.nearestRun) return;
 		const profile = standards.profile;
 		const coverageParams = $state.snapshot(coverage.params) as CoverageParams;
-		// Without the nearest-centre run the indicators still stand; the centres' figures wait for the next run.
+		// Without the nearest-centre run the indicators still stand; the centres' catchments stay unknown.
 		const nearest = await this.nearestCentres.run(nearestCentreParams(coverageParams, profile), coverageParams, [...profile.capacityTypes]).catch((error: unknown) => {
 			coverage.error = error instanceof Error ? error.message : String(error);
 			return null;
 		});
-		if (run !== this.indicatorRun || session.dataset !== dataset) return;
-		standards.e2sfca = nearest?.e2sfca ?? null;
-		standards.computeBaseline({ subdistricts: dataset.subdistricts, facilities: dataset.facilities, cellPop: dataset.cells.pop, coverage: figures, nearestCentre: nearest });
+		if (run !== this.nearestRun || session.dataset !== dataset) return;
+		this.baselineNearest = { coverage: figures, profile, nearest: nearest && { minutes: nearest.minutes, facilityIndex: nearest.facilityIndex, e2sfca: nearest.e2sfca } };
 	}
 
 	/** A click on the map while placing: a proposed facility of the chosen type there. */

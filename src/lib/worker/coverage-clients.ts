@@ -9,7 +9,7 @@ import type { Dataset } from '$lib/io/dataset';
 import type { CandidateOptions } from '$lib/engine/siting/candidates';
 import type { SitingQuestion } from '$lib/engine/siting/suggest';
 import type { CoverageRequest, CoverageResponse, CoverageStage } from './coverage-messages';
-import type { Suggestion } from './siting-run';
+import type { Suggestion } from './suggestion';
 import { answerOf, WorkerRpc } from './rpc';
 import CoverageWorker from './coverage.worker?worker';
 
@@ -84,7 +84,7 @@ export class ScenarioClient {
 /** A suggestion's progress as the worker reports it (phase, counts, the heuristic's answer, the solver's figures). */
 export type SitingProgress = Omit<Answer<'siting-progress'>, 'kind' | 'requestId'>;
 
-/** `suggest`: answered by coverage.worker.ts's suggest() → worker/siting-run.ts's runSiting → engine/siting/suggest.ts's solveSiting. */
+/** `suggest`: answered by coverage.worker.ts's suggest(), which calls engine/siting/suggest.ts's solveSiting. */
 export class SitingClient {
 	constructor(private readonly rpc: CoverageRpc) {}
 

@@ -6,7 +6,7 @@ import type { E2sfcaByArea } from '$lib/engine/e2sfca-areas';
 import type { CandidateOptions } from '$lib/engine/siting/candidates';
 import type { SitingQuestion } from '$lib/engine/siting/suggest';
 import type { LpProgress } from '$lib/engine/siting/milp';
-import type { Suggestion, SuggestionPhase } from './siting-run';
+import type { Suggestion, SuggestionPhase } from './suggestion';
 
 /** What the coverage worker is asked to do. Every request carries an id; the answer repeats it. */
 export type CoverageRequest =

@@ -7,7 +7,9 @@ import { e2sfcaByArea } from '$lib/engine/e2sfca-areas';
 import type { Facility, PopulationCells, Subdistrict } from '$lib/engine/types';
 import type { CoverageFigures, CoverageRequest, CoverageResponse, CoverageStage } from './coverage-messages';
 import { ScenarioSession } from './scenario-session';
-import { runSiting } from './siting-run';
+import { buildSitingProblem, solveSiting } from '$lib/engine/siting/suggest';
+import type { LpProgress } from '$lib/engine/siting/milp';
+import { suggestionOf, type Suggestion, type SuggestionPhase } from './suggestion';
 import { loadBrowserLpSolve } from './highs-browser';
 
 /** The dataset as prepared once; compute requests reuse it. */
@@ -123,24 +125,43 @@ function runPendingScenario(): void {
 /** The browser's limits for certification: a planner waits seconds, not the CLI's minute. */
 const BROWSER_EXACT_OPTIONS = { timeLimitS: 15, maxNonzeros: 1_000_000 };
 
+/**
+ * The `suggest` request (SitingClient.suggest): the same engine calls as `npm run suggest`, so the sites are the
+ * CLI's. engine/siting/suggest.ts's solveSiting ranks the sites and gives each its new residents; HiGHS certifies
+ * them (or states the gap) within a shorter time limit than the CLI's; suggestionOf adds each site's position.
+ */
 async function suggest(request: Extract<CoverageRequest, { kind: 'suggest' }>): Promise<void> {
 	const { requestId } = request;
+	const sitingProgress = (phase: SuggestionPhase, done: number, total: number, figures: { heuristic?: Suggestion; solver?: LpProgress } = {}) =>
+		post({ kind: 'siting-progress', requestId, phase, done, total, ...figures });
 	// Without the solver the suggestion still stands, with the solver-free bound.
 	const solve = await loadBrowserLpSolve().catch(() => null);
 	if (!scenario) throw new Error('sites suggested before coverage was computed');
 	// A scenario's facilities are "today" for the suggestion: its coverage, computed in full on the same prepared network.
 	const input = request.facilities ? { ...scenario.input, facilities: request.facilities } : scenario.input;
-	const suggestion = runSiting({
-		input,
-		baseline: request.facilities ? computeCoverage(input) : scenario.baseline,
-		question: request.question,
+	const baseline = request.facilities ? computeCoverage(input) : scenario.baseline;
+	const started = performance.now();
+	const prepared = baseline.network?.prepared ?? input.prepared;
+	if (!prepared) throw new Error('site suggestion needs a street network');
+	const problem = buildSitingProblem({
+		prepared,
+		baseline,
+		params: input.params,
+		subdistricts: input.subdistricts,
 		candidates: request.candidates,
-		onProgress: (phase, done, total) => post({ kind: 'siting-progress', requestId, phase, done, total }),
-		onHeuristic: (heuristic) => post({ kind: 'siting-progress', requestId, phase: 'certifying', done: 0, total: 1, heuristic }),
-		onSolverProgress: (solver) => post({ kind: 'siting-progress', requestId, phase: 'certifying', done: 0, total: 1, solver }),
-		exact: solve ? { solve, options: BROWSER_EXACT_OPTIONS } : null
+		onProgress: (done, total) => sitingProgress('catchments', done, total)
 	});
-	post({ kind: 'suggested', requestId, suggestion });
+	const wanted = request.question.objective === 'mclp' ? request.question.k : problem.instance.candidateCount;
+	const answer = solveSiting(problem, request.question, {
+		onPick: (picked) => sitingProgress('choosing', picked, wanted),
+		exact: solve ? { solve, options: BROWSER_EXACT_OPTIONS, onProgress: (solver) => sitingProgress('certifying', 0, 1, { solver }) } : undefined,
+		// The heuristic's answer is shown at once while the exact solver works.
+		onHeuristic: (heuristic) => {
+			sitingProgress('certifying', 0, 1, { heuristic: suggestionOf(problem, heuristic, started) });
+			sitingProgress('certifying', 0, 1);
+		}
+	});
+	post({ kind: 'suggested', requestId, suggestion: suggestionOf(problem, answer, started) });
 }
 
 function guarded(requestId: number, run: () => void): void {

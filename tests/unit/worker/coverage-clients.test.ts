@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createCoverageRpc, CoverageWorkerError, ScenarioClient, SitingClient } from '$lib/worker/coverage-clients';
 import type { CoverageRequest, CoverageResponse, ScenarioDelta } from '$lib/worker/coverage-messages';
-import type { Suggestion } from '$lib/worker/siting-run';
+import type { Suggestion } from '$lib/worker/suggestion';
 
 /** A coverage worker that answers each request with what the test queued for its kind. */
 function fakeCoverageWorker(answer: (request: CoverageRequest) => CoverageResponse[]) {
