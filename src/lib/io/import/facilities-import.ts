@@ -43,7 +43,7 @@ export async function facilitiesFromTable(
 	const readPosition = makePositionReader(resolved.crs);
 	const toWgs84 = makeToWgs84(resolved.crs);
 	const problems = new ProblemList();
-	const notesBelow = new NotesBelowTable(problems, explain('note-below-table'));
+	const notesBelow = new NotesBelowTable(problems, mapping, explain('note-below-table'), (word) => explain('total-row', { word }));
 	const candidates: Candidate[] = [];
 	let rowCount = 0;
 

@@ -48,7 +48,7 @@ export async function populationFromTable(
 	let anyPolygon = false;
 	let h3Resolution: number | null = null;
 	const problems = new ProblemList();
-	const notesBelow = new NotesBelowTable(problems, explain('note-below-table-cell'));
+	const notesBelow = new NotesBelowTable(problems, mapping, explain('note-below-table-cell'), (word) => explain('total-row-cell', { word }));
 	let rowCount = 0;
 	// Where a cell's position comes from: the field its duplicate and outside-the-boundaries rows are listed under.
 	const positionField = h3 ? 'h3' : mapping.lon !== undefined && mapping.lat !== undefined ? 'position' : 'geometry';
@@ -68,7 +68,7 @@ export async function populationFromTable(
 			if (h3) {
 				const cell = readH3Cell(h3, cellOf(row, mapping, 'h3'), h3Resolution);
 				if (!cell.ok) {
-					problems.add(problemAt(row.row, 'h3', cell));
+					notesBelow.reject(row, hasPosition, [problemAt(row.row, 'h3', cell)]);
 					return;
 				}
 				h3Resolution = cell.resolution;
@@ -76,7 +76,7 @@ export async function populationFromTable(
 			} else if (mapping.lon !== undefined && mapping.lat !== undefined) {
 				const read = readPosition(row.cells[mapping.lon], row.cells[mapping.lat]);
 				if (!read.ok) {
-					problems.add(problemAt(row.row, read.field, read));
+					notesBelow.reject(row, hasPosition, [problemAt(row.row, read.field, read)]);
 					return;
 				}
 				position = read.value;
