@@ -238,12 +238,24 @@ export function cellOf(row: RawRow, mapping: ColumnMapping, field: TargetField):
 	return value === null || value === undefined ? '' : String(value).trim();
 }
 
-/** The problem with the row's name and the cell as written in its column (when the column is mapped). */
+/**
+ * The problem with the row's name and the cell as written in its column (when the column is mapped); a
+ * problem of the position ("position") with both cells as written, "x, y".
+ */
 export function labelProblem(problem: RowProblem, row: RawRow, mapping: ColumnMapping): ImportProblem {
-	const column = problem.field === undefined ? undefined : mapping[problem.field as TargetField];
 	const labelled: ImportProblem = { ...problem, name: cellOf(row, mapping, 'name') };
+	if (problem.field === 'position') {
+		if (mapping.lon !== undefined && mapping.lat !== undefined) labelled.value = `${cellText(row.cells[mapping.lon])}, ${cellText(row.cells[mapping.lat])}`;
+		return labelled;
+	}
+	const column = problem.field === undefined ? undefined : mapping[problem.field as TargetField];
 	if (column !== undefined) labelled.value = cellText(row.cells[column]);
 	return labelled;
+}
+
+/** A loaded position (WGS84), for a row drawn from a geometry: the file has no single cell to quote. */
+export function formatPosition(lon: number, lat: number): string {
+	return `${Number(lon.toFixed(6))}, ${Number(lat.toFixed(6))}`;
 }
 
 /** A growable Float64Array: population files can hold millions of cells. */

@@ -9,7 +9,7 @@ import type { ColumnMapping } from './column-mapping';
 import { makeToWgs84, type CrsId } from './crs';
 import { polygonsCentroid, readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
-import { cellOf, FloatColumn, NotesBelowTable, ProblemList, resolveCrs, resolveMapping, rowHasPosition, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
+import { cellOf, FloatColumn, formatPosition, NotesBelowTable, ProblemList, resolveCrs, resolveMapping, rowHasPosition, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
 import { makePositionReader, quickNumber } from './position';
 import { cellText, type RawRow, type TableSource } from './table-source';
 import type { ImportContext, ImportNote, ImportOptions, ImportProblem, PopulationImport, ProgressCallback } from './types';
@@ -207,11 +207,6 @@ function outsideCells(lon: Float64Array, lat: Float64Array, context: ImportConte
 		if (area < 0) outside.push(cell);
 	});
 	return outside;
-}
-
-/** A loaded position (WGS84), for a cell drawn from a geometry: the file has no single cell to quote. */
-function formatPosition(lon: number, lat: number): string {
-	return `${Number(lon.toFixed(6))}, ${Number(lat.toFixed(6))}`;
 }
 
 /**

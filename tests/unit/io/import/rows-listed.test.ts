@@ -188,3 +188,24 @@ describe('a total row (合计) at the bottom of a table', () => {
 		expect(result.problems).toEqual([expect.objectContaining({ row: 2, code: 'total-row-subdistrict', params: { word: '总计' } })]);
 	});
 });
+
+describe('a facility outside every sub-district', () => {
+	test('is filed under its position with both coordinates as written, not under 经度 / X with the longitude alone', async () => {
+		const result = await facilitiesCsv('编号,名称,类型,经度,纬度\nF1,静安寺社区卫生服务中心,社区卫生服务中心,121.445,31.225\nF2,浦东站,社区卫生服务站,121.62,31.10\n');
+		expect(result.loaded).toBe(2);
+		expect(result.warnings).toEqual([expect.objectContaining({ row: 3, field: 'position', code: 'outside-boundaries', value: '121.62, 31.10', name: '浦东站' })]);
+		expect(fieldText(translateIn('zh-CN'), result.warnings[0].field)).toBe('坐标');
+		const rows = csvRows(problemsCsvText(translateIn('zh-CN'), result));
+		expect(rows.find((row) => row[0] === '3')?.slice(1, 5)).toEqual(['浦东站', '坐标', '121.62, 31.10', '位置不在任何已载入的街镇范围内']);
+	});
+
+	test('a facility drawn from a GeoJSON point is listed with its loaded position', async () => {
+		const collection = {
+			type: 'FeatureCollection',
+			features: [{ type: 'Feature', properties: { name: '浦东站', type: '社区卫生服务站' }, geometry: { type: 'Point', coordinates: [121.62, 31.1] } }]
+		};
+		const bytes = new TextEncoder().encode(JSON.stringify(collection));
+		const result = await importFile({ kind: 'facilities', fileName: 'f.geojson', bytes, options: {}, context: { subdistricts: truthSubdistricts() } });
+		expect(result.warnings).toEqual([expect.objectContaining({ row: 1, field: 'position', code: 'outside-boundaries', value: '121.62, 31.1' })]);
+	});
+});
