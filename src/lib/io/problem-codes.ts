@@ -62,6 +62,7 @@ export const PROBLEM_TEXT = {
 	'total-row-cell': 'a total row ({word}), not a population cell: skipped',
 	'pixel-negative': 'negative population in pixel column {column}: {value}',
 	'pixel-not-convertible': 'the position of pixel column {column} could not be converted to WGS84',
+	'pixel-outside-subdistricts': 'pixel column {column} is outside every sub-district: loaded, and counted in the totals as “outside every sub-district”',
 	// Sub-districts
 	'missing-code': 'missing code',
 	'total-row-subdistrict': 'a total row ({word}), not a sub-district: skipped',
