@@ -19,6 +19,18 @@ export function facilityName(facility: Pick<Facility, 'name' | 'type' | 'default
 }
 
 /**
+ * Every name the facility goes by, the one shown in the language of `translate` first: a site with a default
+ * name also answers to that name in each report language (a planner may search "拟建" on an English page);
+ * a typed name is its only name.
+ */
+export function facilityNamesInEveryLanguage(facility: Pick<Facility, 'name' | 'type' | 'defaultNumber'>, translate: Translate): [string, ...string[]] {
+	const shown = facilityName(facility, translate);
+	if (shown === facility.name && facility.defaultNumber === undefined) return [shown];
+	const others = REPORT_LANGUAGES.map((language) => facilityName(facility, reportTranslator(language)));
+	return [shown, ...new Set([...others, facility.name].filter((name) => name !== shown))];
+}
+
+/**
  * The number of a default name stored as text before the marker existed (a site saved by an older version):
  * the name must be exactly the default name of the facility's type in one of the languages, else null.
  */
