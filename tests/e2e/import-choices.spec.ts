@@ -80,6 +80,8 @@ test('a population file: the row outside every sub-district, the repeated cell, 
 	const total = rowOf('import-problems', repeatRow + 2);
 	await expect(total).toHaveCount(1);
 	await expect(total.locator('td[data-code]')).toHaveText('合计行（\u2068合计\u2069），不是人口单元：已跳过');
+	await total.scrollIntoViewIfNeeded();
+	await dialog.getByTestId('import-problems').screenshot({ path: 'test-results/import-population-total-row-zh.png' });
 	const note = rowOf('import-problems', repeatRow + 3);
 	await expect(note.locator('td.value')).toHaveText('制表：区卫健委');
 	await expect(note.locator('td[data-code]')).toHaveText('表格下方的备注行，不是人口单元');
