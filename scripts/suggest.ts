@@ -31,6 +31,8 @@ import { INDICATOR_ARG_OPTIONS, INDICATOR_USAGE, prepareEngineNetwork, readIndic
 import { formatTable, loadFile, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
 import { counted, readArgs, runCli, writeProblems } from './lib/cli-output';
 import { siteRows, sitesCsv, sitesGeoJson, type SiteRow } from '$lib/io/siting-export';
+import { suggestedSiteNaming } from '$lib/report/facility-name';
+import { reportTranslator } from '$lib/report/translate';
 
 const USAGE = `usage: npm run suggest -- ${INDICATOR_USAGE.replace(' [--scenario FILE]', '')} --k N | --target-pct P|all [--grid 150] [--candidates FILE] [--existing] [--exclude FILE] [--min-spacing M] [--max-per-subdistrict N] [--min-per-subdistrict N] [--site-type station|centre] [--weight-column NAME] [--no-exact] [--time-limit 60] --out DIR`;
 
@@ -178,7 +180,7 @@ async function main(): Promise<void> {
 	const totalMs = performance.now() - started;
 
 	const rows = siteRows(answer.sites.map((site) => ({ ...site, site: problem.candidates[site.candidate] })), inputs.subdistricts);
-	const edits = suggestionEdits(answer.sites.map((site, i) => ({ candidate: problem.candidates[site.candidate], rank: i + 1 })), options.siteType, inputs.facilities, (rank) => `建议${options.siteType === 'station' ? '站点' : '中心'} ${rank}`);
+	const edits = suggestionEdits(answer.sites.map((site, i) => ({ candidate: problem.candidates[site.candidate], rank: i + 1 })), options.siteType, inputs.facilities, suggestedSiteNaming(options.siteType, reportTranslator('zh-CN')));
 	const now = new Date();
 	const scenario: Scenario = { id: `suggest-${now.getTime().toString(36)}`, name: describeQuestion(options), createdAt: now.toISOString(), updatedAt: now.toISOString(), edits };
 	mkdirSync(options.out, { recursive: true });

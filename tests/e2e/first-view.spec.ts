@@ -1,4 +1,4 @@
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, proposeAtCoordinates } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Issue 24 items 6, 7 and 9: the first view says which 街镇 fail and how badly, without waiting for DuckDB; map furniture follows the view. */
@@ -71,6 +71,20 @@ test('a search by pinyin, English or Chinese name zooms to the 街镇 or facilit
 	await facility.click();
 	await expect(map).not.toHaveAttribute('data-center', centreBefore ?? '');
 	await expect(page.locator('[data-testid="subdistrict-table"] tr.selected')).toHaveCount(1);
+});
+
+test('a proposed site placed on the Chinese page is found on the English page by the name shown there, and by its Chinese form', async ({ page }) => {
+	await openIn(page, 'zh-CN', 1440);
+	await openApp(page);
+	await proposeAtCoordinates(page, '121.45', '31.23');
+	await page.getByTestId('language-en').click();
+	await page.getByTestId('tab-overview').click();
+	const hits = page.locator('[data-testid="place-search-hit"][data-kind="facility"]');
+	await page.getByTestId('place-search').fill('Proposed station');
+	await expect(hits).toHaveCount(1);
+	await expect(hits).toHaveText(/^Proposed station 1/);
+	await page.getByTestId('place-search').fill('拟建服务站');
+	await expect(hits).toHaveText(/^Proposed station 1/);
 });
 
 /** The district's outline in map pixels, and the view switch's bottom edge in the same frame. */

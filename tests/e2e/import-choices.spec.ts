@@ -55,13 +55,13 @@ test('degrees without a declaration: Import waits for the planner to choose the 
 	await expect(declared.getByTestId('import-crs-chosen')).toContainText('文件中已声明');
 });
 
-test('a population file: the row outside every sub-district, the repeated cell and the note under the table are listed by row, field and value, and downloaded', async ({ page }) => {
+test('a population file: the row outside every sub-district, the repeated cell, the total row and the note under the table are listed by row, field and value, and downloaded', async ({ page }) => {
 	await openInChinese(page);
 	const [header, first, ...rest] = readFileSync('static/data/demo/population.csv', 'utf8').trimEnd().split('\n');
 	const [lon, lat] = first.split(',');
-	// Rows: header 1, first 2, the demo's rows, then the repeat, the outside point and the footer.
+	// Rows: header 1, first 2, the demo's rows, then the repeat, the outside point, a total row and the footer.
 	const repeatRow = rest.length + 3;
-	const lines = [header, first, ...rest, `${lon},${lat},5`, '121.000,31.000,70', '制表：区卫健委'];
+	const lines = [header, first, ...rest, `${lon},${lat},5`, '121.000,31.000,70', '合计,,99999', '制表：区卫健委'];
 	const dialog = await chooseFile(page, 'population', { name: '人口.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
 	await expect(dialog.getByTestId('import-settings')).toBeVisible();
 	await dialog.getByTestId('import-crs-select').selectOption('wgs84');
@@ -77,7 +77,12 @@ test('a population file: the row outside every sub-district, the repeated cell a
 	await expect(repeat.locator('td').nth(2)).toHaveText('坐标');
 	await expect(repeat.locator('td.value')).toHaveText(`${lon}, ${lat}`);
 	await expect(repeat.locator('td[data-code]')).toHaveAttribute('data-code', 'duplicate-cell');
-	const note = rowOf('import-problems', repeatRow + 2);
+	const total = rowOf('import-problems', repeatRow + 2);
+	await expect(total).toHaveCount(1);
+	await expect(total.locator('td[data-code]')).toHaveText('合计行（\u2068合计\u2069），不是人口单元：已跳过');
+	await total.scrollIntoViewIfNeeded();
+	await dialog.getByTestId('import-problems').screenshot({ path: 'test-results/import-population-total-row-zh.png' });
+	const note = rowOf('import-problems', repeatRow + 3);
 	await expect(note.locator('td.value')).toHaveText('制表：区卫健委');
 	await expect(note.locator('td[data-code]')).toHaveText('表格下方的备注行，不是人口单元');
 	await dialog.getByTestId('import-warnings').scrollIntoViewIfNeeded();
@@ -86,7 +91,8 @@ test('a population file: the row outside every sub-district, the repeated cell a
 	const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('import-download-problems').click()]);
 	const csv = readFileSync(await file.path(), 'utf8').slice(1).trimEnd().split('\r\n');
 	expect(csv).toContain(`${repeatRow + 1},,坐标,"121.000, 31.000",不在任何街镇范围内：已载入，合计中计入“不在任何街镇内”,已载入`);
-	expect(csv).toContain(`${repeatRow + 2},,,制表：区卫健委,表格下方的备注行，不是人口单元,未载入`);
+	expect(csv).toContain(`${repeatRow + 2},,,合计 · 99999,合计行（合计），不是人口单元：已跳过,未载入`);
+	expect(csv).toContain(`${repeatRow + 3},,,制表：区卫健委,表格下方的备注行，不是人口单元,未载入`);
 });
 
 test('a damaged workbook is refused in Chinese; the reader’s English stays out of the sentence, marked as a technical detail', async ({ page }) => {

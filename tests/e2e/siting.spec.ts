@@ -59,6 +59,14 @@ test('suggest 3 stations on the demo: the CLI\'s sites, applied as a scenario, t
 	await panel.getByTestId('siting-apply').click();
 	await expect(page.getByTestId('scenario-name')).toHaveValue('Suggestion: 3 new sites');
 	await expect(page.getByTestId('scenario-panel').getByRole('heading', { name: /3/ })).toBeVisible();
+	// The new sites' default names follow the reader's language, as a proposed site's do.
+	const edits = page.getByTestId('scenario-edits');
+	await expect(edits).toContainText('Suggested station 1');
+	await page.getByTestId('language-zh-CN').click();
+	await expect(edits).toContainText('建议站点 1');
+	await expect(edits).not.toContainText('Suggested station');
+	await page.getByTestId('language-en').click();
+	await expect(edits).toContainText('Suggested station 1');
 	const coveredTotal = page.getByTestId('covered-residents-total');
 	await expect(coveredTotal).not.toHaveText('±0', { timeout: 60_000 });
 	await expect.poll(async () => signedNumber((await coveredTotal.textContent()) ?? '')).toBe(reported);

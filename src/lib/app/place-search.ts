@@ -17,15 +17,20 @@ export type PinyinMatch = (text: string, query: string) => number[] | null;
 
 const LATIN = /^[a-z0-9 '\-.]+$/;
 
+/** A facility's names to search, the one the planner sees first (it becomes the hit's name). */
+export type FacilityNames = (facility: Facility) => readonly [string, ...string[]];
+
 /**
  * Sub-districts and facilities whose name matches the query: the Chinese name as typed, the English
  * name (case-insensitive), or the Chinese name's pinyin ("pengpu", "ppz"). Sub-districts first; within
- * each kind, names that start with the query before those that contain it.
+ * each kind, names that start with the query before those that contain it. A facility is searched by the
+ * names `facilityNames` gives (a proposed site's default name as shown now, and in the other language).
  */
 export function searchPlaces(
 	query: string,
 	places: { subdistricts: readonly Subdistrict[]; facilities: readonly Facility[] },
 	pinyin: PinyinMatch | null,
+	facilityNames: FacilityNames = (facility) => [facility.name],
 	limit = 8
 ): PlaceHit[] {
 	const typed = query.trim().toLowerCase();
@@ -46,8 +51,9 @@ export function searchPlaces(
 		if (order !== null) hits.push({ hit: { kind: 'subdistrict', id: subdistrict.code, name: subdistrict.name, subdistrictCode: subdistrict.code, point: null }, order });
 	}
 	for (const facility of places.facilities) {
-		const order = rank(facility.name, '');
-		if (order !== null) hits.push({ hit: { kind: 'facility', id: facility.id, name: facility.name, subdistrictCode: facility.subdistrict, point: [facility.lon, facility.lat] }, order: order + 2 });
+		const names = facilityNames(facility);
+		const orders = names.map((name) => rank(name, '')).filter((order) => order !== null);
+		if (orders.length > 0) hits.push({ hit: { kind: 'facility', id: facility.id, name: names[0], subdistrictCode: facility.subdistrict, point: [facility.lon, facility.lat] }, order: Math.min(...orders) + 2 });
 	}
 	return hits.sort((a, b) => a.order - b.order).slice(0, limit).map((entry) => entry.hit);
 }

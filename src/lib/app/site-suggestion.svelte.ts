@@ -6,6 +6,7 @@ import type { SitingQuestion } from '$lib/engine/siting/suggest';
 import type { MultiPolygonCoords } from '$lib/engine/types';
 import type { Language, Translate } from '$lib/i18n';
 import { exportProvenance } from '$lib/report/model';
+import { suggestedSiteNaming } from '$lib/report/facility-name';
 import { provenanceCsvLines } from '$lib/report/csv';
 import type { Dataset } from '$lib/io/dataset';
 import { FileFormatError, type FileErrorCode, type LoadResult, type RowProblem } from '$lib/io/load-result';
@@ -246,7 +247,7 @@ export class SiteSuggestion {
 			type,
 			// Ids and enlargements against the scenario's facilities, so a suggested id never repeats one the planner added.
 			scenario ? this.startFacilities(dataset.facilities) : dataset.facilities,
-			(rank) => translate(`siting.siteName.${type}`, { rank })
+			suggestedSiteNaming(type, translate)
 		);
 		if (scenario && this.applyTarget === 'scenario') {
 			for (const edit of edits) scenarios.edit(edit);

@@ -44,11 +44,12 @@ export const FACILITY_SCHEMA: Schema<Facility> = {
 	beds: isBeds,
 	status: isOneOf(FACILITY_STATUSES),
 	parentId: (value): value is string | null => value === null || typeof value === 'string',
-	defaultNumber: (value): value is number => Number.isInteger(value) && (value as number) > 0
+	defaultNumber: (value): value is number => Number.isInteger(value) && (value as number) > 0,
+	defaultName: (value): value is 'suggested' => value === 'suggested'
 };
 
 /** Facility fields that may be absent (a facility without them is complete). */
-export const OPTIONAL_FACILITY_FIELDS: ReadonlySet<keyof Facility> = new Set<keyof Facility>(['defaultNumber']);
+export const OPTIONAL_FACILITY_FIELDS: ReadonlySet<keyof Facility> = new Set<keyof Facility>(['defaultNumber', 'defaultName']);
 
 export const FACILITY_CHANGES_SCHEMA: Schema<FacilityChanges> = {
 	name: FACILITY_SCHEMA.name,

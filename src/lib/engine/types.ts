@@ -27,6 +27,8 @@ export interface Facility {
 	 * so the name is worded in the reader's language (report/facility-name.ts). Absent for every name a planner typed.
 	 */
 	defaultNumber?: number;
+	/** Which default name `defaultNumber` numbers: absent for a proposed site's ("拟建服务站 n"), 'suggested' for a suggested site's ("建议站点 n"). */
+	defaultName?: 'suggested';
 	type: FacilityType;
 	/** Sub-district code; empty when unknown (io assigns it by point-in-polygon). */
 	subdistrict: string;

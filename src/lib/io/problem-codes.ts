@@ -45,6 +45,7 @@ export const PROBLEM_TEXT = {
 	'beds-too-large': 'beds {value} is above the plausible limit of {limit}',
 	'duplicate-id': 'duplicate id "{id}" (first on row {firstRow})',
 	'note-below-table': 'a note below the table, not a facility',
+	'total-row': 'a total row ({word}), not a facility: skipped',
 	'facility-is-line': 'a facility must be a Point (or a building Polygon), not a line',
 	// Population (cells, and a sub-district's census population)
 	'pop-missing': 'population missing',
@@ -58,10 +59,13 @@ export const PROBLEM_TEXT = {
 	'h3-mixed-resolution': "H3 resolution {resolution} differs from the file's resolution {expected}",
 	'cell-is-line': 'a population cell must be a Point or a Polygon',
 	'note-below-table-cell': 'a note below the table, not a population cell',
+	'total-row-cell': 'a total row ({word}), not a population cell: skipped',
 	'pixel-negative': 'negative population in pixel column {column}: {value}',
 	'pixel-not-convertible': 'the position of pixel column {column} could not be converted to WGS84',
+	'pixel-outside-subdistricts': 'pixel column {column} is outside every sub-district: loaded, and counted in the totals as “outside every sub-district”',
 	// Sub-districts
 	'missing-code': 'missing code',
+	'total-row-subdistrict': 'a total row ({word}), not a sub-district: skipped',
 	'duplicate-code': 'duplicate code "{code}" (first on row {firstRow})',
 	'subdistrict-not-polygon': 'a sub-district must be a Polygon or MultiPolygon',
 	'subdistrict-self-intersecting': '{name}: the boundary crosses itself near ({lon}, {lat})',

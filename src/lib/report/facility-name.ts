@@ -9,13 +9,35 @@ import { REPORT_LANGUAGES, reportTranslator, type Translate } from './translate'
 /** The types a default name exists for (the ones a planner can propose). */
 const DEFAULT_NAME_TYPES: ReadonlySet<FacilityType> = new Set<FacilityType>(['station', 'centre', 'branch']);
 
-/** The app's default name of the `number`th proposed site of `type`, in the language of `translate`. */
-export function defaultFacilityName(type: FacilityType, number: number, translate: Translate): string {
-	return translate(`report.proposedName.${type}`, { number });
+/** The app's default name of the `number`th proposed (or suggested) site of `type`, in the language of `translate`. */
+export function defaultFacilityName(type: FacilityType, number: number, translate: Translate, which?: Facility['defaultName']): string {
+	return translate(which === 'suggested' ? `report.suggestedName.${type}` : `report.proposedName.${type}`, { number });
 }
 
-export function facilityName(facility: Pick<Facility, 'name' | 'type' | 'defaultNumber'>, translate: Translate): string {
-	return facility.defaultNumber === undefined || !DEFAULT_NAME_TYPES.has(facility.type) ? facility.name : defaultFacilityName(facility.type, facility.defaultNumber, translate);
+/**
+ * How a suggestion names its new sites: the default name of a suggested site ("建议站点 n"), marked with its
+ * number so it is worded in the reader's language like a proposed site's.
+ */
+export function suggestedSiteNaming(type: FacilityType, translate: Translate): (rank: number) => Pick<Facility, 'name' | 'defaultNumber' | 'defaultName'> {
+	return (rank) => ({ name: defaultFacilityName(type, rank, translate, 'suggested'), defaultNumber: rank, defaultName: 'suggested' });
+}
+
+export function facilityName(facility: Pick<Facility, 'name' | 'type' | 'defaultNumber' | 'defaultName'>, translate: Translate): string {
+	return facility.defaultNumber === undefined || !DEFAULT_NAME_TYPES.has(facility.type)
+		? facility.name
+		: defaultFacilityName(facility.type, facility.defaultNumber, translate, facility.defaultName);
+}
+
+/**
+ * Every name the facility goes by, the one shown in the language of `translate` first: a site with a default
+ * name also answers to that name in each report language (a planner may search "拟建" on an English page);
+ * a typed name is its only name.
+ */
+export function facilityNamesInEveryLanguage(facility: Pick<Facility, 'name' | 'type' | 'defaultNumber' | 'defaultName'>, translate: Translate): [string, ...string[]] {
+	const shown = facilityName(facility, translate);
+	if (shown === facility.name && facility.defaultNumber === undefined) return [shown];
+	const others = REPORT_LANGUAGES.map((language) => facilityName(facility, reportTranslator(language)));
+	return [shown, ...new Set([...others, facility.name].filter((name) => name !== shown))];
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { match } from 'pinyin-pro';
 import { searchPlaces } from '$lib/app/place-search';
+import { facilityNamesInEveryLanguage } from '$lib/report/facility-name';
+import { reportTranslator } from '$lib/report/translate';
 import type { Facility, Subdistrict } from '$lib/engine/types';
 
 const subdistrict = (code: string, name: string, nameEn: string): Subdistrict => ({ code, name, nameEn, population: null, polygons: [] });
@@ -32,5 +34,29 @@ describe('searchPlaces', () => {
 		expect(ids('  ')).toEqual([]);
 		expect(ids('虹口')).toEqual([]);
 		expect(ids('hongkou')).toEqual([]);
+	});
+});
+
+describe('searchPlaces: a proposed site with the default name', () => {
+	// Stored in Chinese (made on a Chinese page); the page is now English and shows "Proposed station 1".
+	const proposed: Facility = { ...facility('p1', '拟建服务站 1', 'pengpuz'), status: 'proposed', defaultNumber: 1 };
+	const typed: Facility = { ...facility('p2', '彭浦拟建站', 'pengpuz'), status: 'proposed' };
+	const withSites = { subdistricts: [], facilities: [proposed, typed] };
+	const english = reportTranslator('en');
+	const namesInEnglish = (query: string) => searchPlaces(query, withSites, pinyin, (site) => facilityNamesInEveryLanguage(site, english)).map((hit) => [hit.id, hit.name]);
+
+	it('is found by the name the planner sees in the page’s language, and listed under it', () => {
+		expect(namesInEnglish('Proposed station')).toEqual([['p1', 'Proposed station 1']]);
+		expect(namesInEnglish('proposed station 1')).toEqual([['p1', 'Proposed station 1']]);
+	});
+
+	it('is found by the other language’s form too; a typed name only as typed', () => {
+		expect(namesInEnglish('拟建服务站')).toEqual([['p1', 'Proposed station 1']]);
+		expect(namesInEnglish('拟建')).toEqual([
+			['p1', 'Proposed station 1'],
+			['p2', '彭浦拟建站']
+		]);
+		expect(facilityNamesInEveryLanguage(typed, english)).toEqual(['彭浦拟建站']);
+		expect(facilityNamesInEveryLanguage(proposed, reportTranslator('zh-CN'))).toEqual(['拟建服务站 1', 'Proposed station 1']);
 	});
 });

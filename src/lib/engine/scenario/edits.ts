@@ -58,7 +58,7 @@ export function applyEdits(baseline: readonly Facility[], edits: readonly Scenar
 /** A facility with changes applied; a name given in the changes is the planner's own, so the default-name marker goes. */
 function changed(facility: Facility, changes: FacilityChanges): Facility {
 	if (changes.name === undefined) return { ...facility, ...changes };
-	const { defaultNumber: _default, ...named } = facility;
+	const { defaultNumber: _default, defaultName: _which, ...named } = facility;
 	return { ...named, ...changes };
 }
 

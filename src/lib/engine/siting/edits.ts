@@ -9,6 +9,9 @@ import type { Facility } from '../types';
 import type { Candidate } from './candidates';
 import { PROPOSED_DEFAULTS, type ProposableType } from './site-types';
 
+/** A new site's name: as given, or the app's default name for suggested sites (numbered, worded in the reader's language). */
+export type SiteNaming = Pick<Facility, 'name' | 'defaultNumber' | 'defaultName'>;
+
 export interface SuggestedSite {
 	candidate: Candidate;
 	rank: number;
@@ -18,7 +21,7 @@ export function suggestionEdits(
 	sites: readonly SuggestedSite[],
 	siteType: ProposableType,
 	baseline: readonly Facility[],
-	name: (rank: number) => string,
+	naming: (rank: number) => SiteNaming,
 	idPrefix = 'suggested'
 ): ScenarioEdit[] {
 	const defaults = PROPOSED_DEFAULTS[siteType];
@@ -35,7 +38,7 @@ export function suggestionEdits(
 		taken.add(id);
 		const facility: Facility = {
 			id,
-			name: name(rank),
+			...naming(rank),
 			type: siteType,
 			subdistrict: '',
 			lon: candidate.lon,

@@ -114,6 +114,8 @@ export interface CentreIndicators {
 	name: string;
 	/** The head facility's default-name marker (a proposed centre still named "拟建社区卫生服务中心 n"): see Facility. */
 	defaultNumber?: number;
+	/** Which default name the number is of (a suggested centre's): see Facility. */
+	defaultName?: 'suggested';
 	type: FacilityType;
 	subdistrict: string | null;
 	status: FacilityStatus;

@@ -58,7 +58,8 @@ export function assignFacilitySubdistricts(facilities: readonly Facility[], rows
 		const declared = findArea(lookup, facility.subdistrict);
 		if (inside < 0) {
 			outsideIds.push(facility.id);
-			warnings.push(problemAt(row, 'lon', explain('outside-boundaries')));
+			// Filed under the position (both coordinates), not one of its columns: neither alone puts it outside.
+			warnings.push(problemAt(row, 'position', explain('outside-boundaries')));
 		}
 		if (declared >= 0) {
 			if (inside >= 0 && inside !== declared) {

@@ -8,7 +8,7 @@ import type { ColumnMapping } from './column-mapping';
 import { isGeographic, makeToWgs84 } from './crs';
 import { readGeometry, polygonsCentroid } from './geometry';
 import type { OpenedTable } from './open-source';
-import { cellOf, labelProblem, NotesBelowTable, ProblemList, resolveCrs, resolveMapping, rowHasPosition, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
+import { cellOf, formatPosition, labelProblem, NotesBelowTable, ProblemList, resolveCrs, resolveMapping, rowHasPosition, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
 import { makePositionReader, type PositionResult } from './position';
 import { readFacilityQuantity } from './quantity';
 import { detectShift } from './shift-detection';
@@ -43,7 +43,7 @@ export async function facilitiesFromTable(
 	const readPosition = makePositionReader(resolved.crs);
 	const toWgs84 = makeToWgs84(resolved.crs);
 	const problems = new ProblemList();
-	const notesBelow = new NotesBelowTable(problems, explain('note-below-table'));
+	const notesBelow = new NotesBelowTable(problems, mapping, explain('note-below-table'), (word) => explain('total-row', { word }));
 	const candidates: Candidate[] = [];
 	let rowCount = 0;
 
@@ -84,7 +84,7 @@ export async function facilitiesFromTable(
 	return {
 		kind: 'facilities',
 		...tableImportResult(fileName, opened, resolved, { mapping, records: assignment.facilities, loaded: assignment.facilities.length, rowCount, problems }),
-		warnings: [...validated.warnings, ...assignment.warnings.map((warning) => labelProblem(warning, validated.rawByRow.get(warning.row) ?? { row: warning.row, cells: [] }, mapping))].sort(
+		warnings: [...validated.warnings, ...assignment.warnings.map((warning) => labelAssignment(warning, validated, mapping))].sort(
 			(a, b) => a.row - b.row
 		),
 		notes,
@@ -151,6 +151,14 @@ function facilityValues(
 	if (mapping.lon !== undefined) values.lon = row.cells[mapping.lon] ?? '';
 	if (mapping.lat !== undefined) values.lat = row.cells[mapping.lat] ?? '';
 	return values;
+}
+
+/** An assignment warning labelled like every other; one about the position of a facility drawn from a geometry quotes its loaded position. */
+function labelAssignment(warning: RowProblem, validated: { facilities: Facility[]; rows: number[]; rawByRow: Map<number, RawRow> }, mapping: ColumnMapping): ImportProblem {
+	const labelled = labelProblem(warning, validated.rawByRow.get(warning.row) ?? { row: warning.row, cells: [] }, mapping);
+	const facility = validated.facilities[validated.rows.indexOf(warning.row)];
+	if (labelled.field === 'position' && labelled.value === undefined && facility) labelled.value = formatPosition(facility.lon, facility.lat);
+	return labelled;
 }
 
 function geometryPosition(row: RawRow, toWgs84: (x: number, y: number) => [number, number]): PositionResult {

@@ -5,7 +5,7 @@ import { explain } from '../problem-codes';
 import { conversionLabel, makeToWgs84, parseCrs, type CrsId } from './crs';
 import { registerCappedDecoders } from './geotiff-decoders';
 import type { CrsGuess } from './crs-guess';
-import { FloatColumn, ProblemList } from './pipeline';
+import { FloatColumn, formatPosition, ProblemList } from './pipeline';
 import { estimateSpacingMetres } from './population-import';
 import type { ImportContext, ImportNote, ImportOptions, PopulationImport, ProgressCallback, RasterInfo } from './types';
 import { assignPointsToPolygons } from '$lib/engine/point-in-polygon';
@@ -100,6 +100,9 @@ export async function importGeoTiffPopulation(
 	const lon = new FloatColumn();
 	const lat = new FloatColumn();
 	const pop = new FloatColumn();
+	// Each cell's pixel (raster row and column, from 1): how a cell outside every sub-district is listed.
+	const pixelRows = new FloatColumn();
+	const pixelColumns = new FloatColumn();
 	const problems = new ProblemList();
 	let nonEmpty = 0;
 	for (let row = 0; row < height; row++) {
@@ -123,6 +126,8 @@ export async function importGeoTiffPopulation(
 			lon.push(x);
 			lat.push(y);
 			pop.push(value);
+			pixelRows.push(row + 1);
+			pixelColumns.push(column + 1);
 		}
 		if (row % 64 === 0) onProgress('parse', row / height);
 	}
@@ -130,10 +135,17 @@ export async function importGeoTiffPopulation(
 	const sizeM = estimateSpacingMetres(cells.lon, cells.lat);
 	notes.push({ key: 'rasterCells', params: { width, height, cells: cells.lon.length } });
 
+	// Each pixel outside every sub-district is listed (by raster row and column), like a CSV row outside them.
 	let outsideCount: number | null = null;
+	const warnings = new ProblemList();
 	if ((context.subdistricts ?? []).length > 0) {
-		outsideCount = 0;
-		for (const area of assignPointsToPolygons(cells.lon, cells.lat, [...(context.subdistricts ?? [])])) if (area < 0) outsideCount++;
+		const rowOf = pixelRows.toArray();
+		const columnOf = pixelColumns.toArray();
+		assignPointsToPolygons(cells.lon, cells.lat, [...(context.subdistricts ?? [])]).forEach((area, cell) => {
+			if (area >= 0) return;
+			warnings.add({ ...problemAt(rowOf[cell], 'pixel', explain('pixel-outside-subdistricts', { column: String(columnOf[cell]) })), value: formatPosition(cells.lon[cell], cells.lat[cell]) });
+		});
+		outsideCount = warnings.items.length + warnings.omitted;
 	}
 	let total = 0;
 	for (const value of cells.pop) total += value;
@@ -153,7 +165,8 @@ export async function importGeoTiffPopulation(
 		skipped: nonEmpty - cells.lon.length,
 		problems: problems.sorted(),
 		omittedProblems: problems.omitted,
-		warnings: [],
+		warnings: warnings.sorted(),
+		omittedWarnings: warnings.omitted,
 		notes,
 		shift: null,
 		cellShape: { kind: 'grid', sizeM },

@@ -112,11 +112,30 @@ function filledTexts(row: RawRow): string[] {
 }
 
 /**
- * Rows below the table that are notes, not records: a footer such as "填表人：张三  日期：2024-05-01" fills one
- * or two cells, at least one of them text, and has no position. A rejected row of that shape is held back
- * until a later row with a position shows it was inside the table after all (its own problems are then
- * listed); those still held at the end are listed as a note below the table, with the note as written.
- * Either way the row is listed and not loaded: nothing is dropped silently.
+ * A total or subtotal row ("合计", "小计", "总计", "Total", "Subtotal", "Sum") in the name column or the
+ * first column: the word as written, else null. A Chinese word counts when nothing but punctuation, a space,
+ * a figure or a bracket follows it ("静安区合计", "合计：", "小计（12家）"; not "总计划生育站"); an English
+ * one when the cell is the word, possibly after a place and before a colon, bracket or figure ("Jing'an
+ * subtotal", "Total: 12"; not "Total Health Clinic").
+ */
+export function totalRowWord(row: RawRow, mapping: ColumnMapping): string | null {
+	for (const text of [cellOf(row, mapping, 'name'), cellText(row.cells[0]).trim()]) {
+		const chinese = /(合计|小计|总计)(?=$|[\s:：,，、（(\d])/u.exec(text);
+		if (chinese) return chinese[1];
+		const english = /^(?:[\p{L}'’.\- ]{0,40}\s)?((?:grand\s+|sub-?)?(?:total|sum))\s*(?:[:：(（\d].*)?$/iu.exec(text);
+		if (english) return english[1];
+	}
+	return null;
+}
+
+/**
+ * Rows that are not records, each listed once for what it is rather than for the fields it lacks:
+ * - a total or subtotal row ("合计" with summed beds and no position; see totalRowWord), wherever it stands;
+ * - a note below the table: a footer such as "填表人：张三  日期：2024-05-01" fills one or two cells, at least
+ *   one of them text, and has no position. A rejected row of that shape is held back until a later row with a
+ *   position shows it was inside the table after all (its own problems are then listed); those still held at
+ *   the end are listed as a note below the table, with the note as written.
+ * Either way the row is listed, counted as skipped and not loaded: nothing is dropped silently.
  */
 export class NotesBelowTable {
 	private held: ImportProblem[][] = [];
@@ -124,8 +143,11 @@ export class NotesBelowTable {
 
 	constructor(
 		private readonly list: ProblemList,
+		private readonly mapping: ColumnMapping,
 		/** What such a row is said to be: a note below the table, not a facility (or not a population cell). */
-		private readonly note: Explained
+		private readonly note: Explained,
+		/** What a total row is said to be, given the total word as written: not a facility (or not a population cell). */
+		private readonly totalRow: (word: string) => Explained
 	) {}
 
 	/** A row that has a position: the table goes on below any row held so far. */
@@ -135,9 +157,14 @@ export class NotesBelowTable {
 		this.heldRows = [];
 	}
 
-	/** A rejected row with its problems: listed now, or held when it may be a note below the table. */
+	/** A rejected row with its problems: listed now (as a total row when it is one), or held when it may be a note below the table. */
 	reject(row: RawRow, hasPosition: boolean, problems: readonly ImportProblem[]): void {
 		if (hasPosition) this.sawPosition();
+		const word = hasPosition ? null : totalRowWord(row, this.mapping);
+		if (word !== null) {
+			this.list.add(totalRowProblem(row, this.mapping, this.totalRow(word)));
+			return;
+		}
 		const texts = filledTexts(row);
 		const noteShaped = !hasPosition && texts.length > 0 && texts.length <= NOTE_MAX_CELLS && texts.some((text) => !readNumber(text).ok);
 		if (!noteShaped) {
@@ -154,6 +181,11 @@ export class NotesBelowTable {
 		this.held = [];
 		this.heldRows = [];
 	}
+}
+
+/** One listed problem for a total row: its name (or first cell) as written, no field at fault. */
+export function totalRowProblem(row: RawRow, mapping: ColumnMapping, explained: Explained): ImportProblem {
+	return { ...problemAt(row.row, undefined, explained), name: cellOf(row, mapping, 'name'), value: clip(filledTexts(row).join(' · '), 120) };
 }
 
 /** What a table import read: its records, how many rows it kept of how many, and the problems it listed. */
@@ -206,12 +238,24 @@ export function cellOf(row: RawRow, mapping: ColumnMapping, field: TargetField):
 	return value === null || value === undefined ? '' : String(value).trim();
 }
 
-/** The problem with the row's name and the cell as written in its column (when the column is mapped). */
+/**
+ * The problem with the row's name and the cell as written in its column (when the column is mapped); a
+ * problem of the position ("position") with both cells as written, "x, y".
+ */
 export function labelProblem(problem: RowProblem, row: RawRow, mapping: ColumnMapping): ImportProblem {
-	const column = problem.field === undefined ? undefined : mapping[problem.field as TargetField];
 	const labelled: ImportProblem = { ...problem, name: cellOf(row, mapping, 'name') };
+	if (problem.field === 'position') {
+		if (mapping.lon !== undefined && mapping.lat !== undefined) labelled.value = `${cellText(row.cells[mapping.lon])}, ${cellText(row.cells[mapping.lat])}`;
+		return labelled;
+	}
+	const column = problem.field === undefined ? undefined : mapping[problem.field as TargetField];
 	if (column !== undefined) labelled.value = cellText(row.cells[column]);
 	return labelled;
+}
+
+/** A loaded position (WGS84), for a row drawn from a geometry: the file has no single cell to quote. */
+export function formatPosition(lon: number, lat: number): string {
+	return `${Number(lon.toFixed(6))}, ${Number(lat.toFixed(6))}`;
 }
 
 /** A growable Float64Array: population files can hold millions of cells. */

@@ -9,7 +9,7 @@ import type { ColumnMapping } from './column-mapping';
 import { makeToWgs84, type CrsId } from './crs';
 import { polygonsCentroid, readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
-import { cellOf, FloatColumn, NotesBelowTable, ProblemList, resolveCrs, resolveMapping, rowHasPosition, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
+import { cellOf, FloatColumn, formatPosition, NotesBelowTable, ProblemList, resolveCrs, resolveMapping, rowHasPosition, samplePositions, swapPositionColumns, tableImportResult } from './pipeline';
 import { makePositionReader, quickNumber } from './position';
 import { cellText, type RawRow, type TableSource } from './table-source';
 import type { ImportContext, ImportNote, ImportOptions, ImportProblem, PopulationImport, ProgressCallback } from './types';
@@ -48,7 +48,7 @@ export async function populationFromTable(
 	let anyPolygon = false;
 	let h3Resolution: number | null = null;
 	const problems = new ProblemList();
-	const notesBelow = new NotesBelowTable(problems, explain('note-below-table-cell'));
+	const notesBelow = new NotesBelowTable(problems, mapping, explain('note-below-table-cell'), (word) => explain('total-row-cell', { word }));
 	let rowCount = 0;
 	// Where a cell's position comes from: the field its duplicate and outside-the-boundaries rows are listed under.
 	const positionField = h3 ? 'h3' : mapping.lon !== undefined && mapping.lat !== undefined ? 'position' : 'geometry';
@@ -68,7 +68,7 @@ export async function populationFromTable(
 			if (h3) {
 				const cell = readH3Cell(h3, cellOf(row, mapping, 'h3'), h3Resolution);
 				if (!cell.ok) {
-					problems.add(problemAt(row.row, 'h3', cell));
+					notesBelow.reject(row, hasPosition, [problemAt(row.row, 'h3', cell)]);
 					return;
 				}
 				h3Resolution = cell.resolution;
@@ -76,7 +76,7 @@ export async function populationFromTable(
 			} else if (mapping.lon !== undefined && mapping.lat !== undefined) {
 				const read = readPosition(row.cells[mapping.lon], row.cells[mapping.lat]);
 				if (!read.ok) {
-					problems.add(problemAt(row.row, read.field, read));
+					notesBelow.reject(row, hasPosition, [problemAt(row.row, read.field, read)]);
 					return;
 				}
 				position = read.value;
@@ -207,11 +207,6 @@ function outsideCells(lon: Float64Array, lat: Float64Array, context: ImportConte
 		if (area < 0) outside.push(cell);
 	});
 	return outside;
-}
-
-/** A loaded position (WGS84), for a cell drawn from a geometry: the file has no single cell to quote. */
-function formatPosition(lon: number, lat: number): string {
-	return `${Number(lon.toFixed(6))}, ${Number(lat.toFixed(6))}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { makeToWgs84 } from './crs';
 import { readGeometry } from './geometry';
 import type { OpenedTable } from './open-source';
 import { boundaryProblem, overlapWarnings } from '../subdistrict-geometry';
-import { cellOf, ProblemList, resolveCrs, resolveMapping, samplePositions, tableImportResult } from './pipeline';
+import { cellOf, ProblemList, resolveCrs, resolveMapping, samplePositions, tableImportResult, totalRowProblem, totalRowWord } from './pipeline';
 import type { ImportNote, ImportOptions, ProgressCallback, SubdistrictsImport } from './types';
 
 /**
@@ -54,6 +54,12 @@ export async function subdistrictsFromTable(
 				rowProblems.push({ field: 'code', problem: explain('duplicate-code', { code: clip(code), firstRow: String(firstRow) }) });
 			}
 			if (rowProblems.length > 0 || 'reason' in geometry || geometry.geometry.type !== 'Polygons') {
+				// A total row ("合计", the summed census population, no boundary) is said to be one, once.
+				const totalWord = 'reason' in geometry ? totalRowWord(row, mapping) : null;
+				if (totalWord !== null) {
+					problems.add(totalRowProblem(row, mapping, explain('total-row-subdistrict', { word: totalWord })));
+					return;
+				}
 				for (const { field, problem } of rowProblems) problems.add(problemAt(row.row, field, problem));
 				return;
 			}

@@ -88,7 +88,7 @@ describe('a suggestion applied as scenario edits', () => {
 				const assign = subdistrictAssigner(halves);
 				for (let n = 1; n <= answer.sites.length; n++) {
 					const sites = answer.sites.slice(0, n).map((site, i) => ({ candidate: problem.candidates[site.candidate], rank: i + 1 }));
-					const facilities = applyEdits(existing, suggestionEdits(sites, 'station', existing, (rank) => `S${rank}`), assign);
+					const facilities = applyEdits(existing, suggestionEdits(sites, 'station', existing, (rank) => ({ name: `S${rank}` })), assign);
 					const full = computeCoverage({ ...input, facilities });
 					expect(full.total.coveredResidents, `first ${n} sites`).toBe(answer.sites[n - 1].cumulativeResidents);
 				}
@@ -113,7 +113,7 @@ describe('on the Jing\'an demo', () => {
 		expect(answer.sites).toHaveLength(3);
 		expect(answer.violations).toEqual([]);
 		const sites = answer.sites.map((site, i) => ({ candidate: problem.candidates[site.candidate], rank: i + 1 }));
-		const facilities = applyEdits(inputs.facilities, suggestionEdits(sites, 'station', inputs.facilities, (rank) => `S${rank}`), subdistrictAssigner(inputs.subdistricts));
+		const facilities = applyEdits(inputs.facilities, suggestionEdits(sites, 'station', inputs.facilities, (rank) => ({ name: `S${rank}` })), subdistrictAssigner(inputs.subdistricts));
 		const full = computeCoverage({ ...input, facilities });
 		expect(full.total.coveredResidents).toBe(answer.sites[2].cumulativeResidents);
 		expect(full.total.coveredResidents - baseline.total.coveredResidents).toBe(answer.value);

@@ -100,6 +100,31 @@ describe('GeoTIFF raster (WorldPop style)', () => {
 		expect(result.cellShape.kind).toBe('grid');
 	});
 
+	test('with boundaries, each pixel outside every sub-district is listed by raster row and column with its position; the count agrees', async () => {
+		const result = await importPopulation('population-worldpop.tif', {}, { subdistricts: truthSubdistricts() });
+		const { originLon, originLat, pixel, width, height, noData } = expected.raster;
+		const boxes = expected.subdistricts.map((area) => area.box);
+		const outside: { row: number; column: number }[] = [];
+		for (let row = 0; row < height; row++) {
+			for (let column = 0; column < width; column++) {
+				const index = row * width + column;
+				const value = index % 7 === 0 ? noData : index % 11 === 0 ? 0 : index === 100 ? -3 : 5 + (index % 17) * 1.5;
+				if (value === noData || value <= 0) continue;
+				const [lon, lat] = [originLon + (column + 0.5) * pixel, originLat - (row + 0.5) * pixel];
+				if (!boxes.some(([west, south, east, north]) => lon >= west && lon <= east && lat >= south && lat <= north)) outside.push({ row: row + 1, column: column + 1 });
+			}
+		}
+		expect(outside.length).toBeGreaterThan(0);
+		expect(result.outsideCount).toBe(outside.length);
+		expect(result.warnings.map((warning) => [warning.row, warning.field, warning.code, warning.params?.column])).toEqual(
+			outside.map(({ row, column }) => [row, 'pixel', 'pixel-outside-subdistricts', String(column)])
+		);
+		const [first] = result.warnings;
+		const [lon, lat] = (first.value ?? '').split(', ').map(Number);
+		expect(haversineM(lon, lat, originLon + (outside[0].column - 0.5) * pixel, originLat - (outside[0].row - 0.5) * pixel)).toBeLessThan(0.2);
+		expect(first.reason).toBe(`pixel column ${outside[0].column} is outside every sub-district: loaded, and counted in the totals as “outside every sub-district”`);
+	});
+
 	test('a declared GCJ-02 raster is converted pixel by pixel', async () => {
 		const plain = await importPopulation('population-worldpop.tif');
 		const shifted = await importPopulation('population-worldpop.tif', { crs: 'gcj02' });

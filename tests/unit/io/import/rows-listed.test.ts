@@ -119,3 +119,93 @@ describe('a note under an XLSX table', () => {
 		expect(result.problems).toEqual([expect.objectContaining({ row: 3, code: 'note-below-table-cell', value: '制表：区卫健委' })]);
 	});
 });
+
+async function facilitiesCsv(text: string): Promise<FacilitiesImport> {
+	const result = await importFile({ kind: 'facilities', fileName: 'f.csv', bytes: new TextEncoder().encode(text), options: {}, context: { subdistricts: truthSubdistricts() } });
+	if (result.kind !== 'facilities') throw new Error('wrong kind');
+	return result;
+}
+
+describe('a total row (合计) at the bottom of a table', () => {
+	const FACILITIES =
+		'编号,名称,类型,经度,纬度,建筑面积,床位\n' +
+		'F1,静安寺社区卫生服务中心,社区卫生服务中心,121.445,31.225,3000,20\n' +
+		'F2,南京西路站,社区卫生服务站,121.455,31.230,200,\n' +
+		',合计,,,,3200,20\n';
+
+	test('is listed once, by row, as a total row and not a facility: skipped, in both languages', async () => {
+		const result = await facilitiesCsv(FACILITIES);
+		expect(result.loaded).toBe(2);
+		expect(result.skipped).toBe(1);
+		expect(result.problems).toEqual([expect.objectContaining({ row: 4, code: 'total-row', params: { word: '合计' }, name: '合计' })]);
+		expect(problemText(translateIn('zh-CN'), result.problems[0], plain)).toBe('合计行（合计），不是机构：已跳过');
+		expect(problemText(translateIn('en'), result.problems[0], plain)).toBe('a total row (合计), not a facility: skipped');
+		const rows = csvRows(problemsCsvText(translateIn('en'), result));
+		expect(rows.filter((row) => row[0] === '4')).toHaveLength(1);
+	});
+
+	test('小计 / Subtotal / Total in the first column are total rows too; a name merely containing 总计 is not', async () => {
+		const result = await facilitiesCsv(
+			'名称,类型,经度,纬度,床位\n' +
+				'静安寺社区卫生服务中心,社区卫生服务中心,121.445,31.225,20\n' +
+				'小计（2家）,,,,20\n' +
+				'Jing’an subtotal,,,,20\n' +
+				'总计划生育指导站,,,,\n' +
+				'南京西路站,社区卫生服务站,121.455,31.230,\n' +
+				'Total:,,,,40\n'
+		);
+		expect(result.loaded).toBe(2);
+		expect(result.skipped).toBe(4);
+		expect(result.problems.map((problem) => [problem.row, problem.code, problem.params?.word])).toEqual([
+			[3, 'total-row', '小计'],
+			[4, 'total-row', 'subtotal'],
+			[5, 'lon-missing', undefined],
+			[5, 'missing-type', undefined],
+			[7, 'total-row', 'Total']
+		]);
+	});
+
+	test('a population file’s total row is one listed row, not a cell without a position', async () => {
+		const result = await population('lon,lat,pop\n121.440,31.210,100\n121.450,31.230,10\n合计,,110\n');
+		expect(result.loaded).toBe(2);
+		expect(result.skipped).toBe(1);
+		expect(result.problems).toEqual([expect.objectContaining({ row: 4, code: 'total-row-cell', params: { word: '合计' } })]);
+		expect(problemText(translateIn('en'), result.problems[0], plain)).toBe('a total row (合计), not a population cell: skipped');
+	});
+
+	test('a sub-district feature named 总计 without a boundary is a total row', async () => {
+		const square = { type: 'Polygon', coordinates: [[[121.43, 31.21], [121.44, 31.21], [121.44, 31.22], [121.43, 31.22], [121.43, 31.21]]] };
+		const collection = {
+			type: 'FeatureCollection',
+			features: [
+				{ type: 'Feature', properties: { name: '静安寺街道', population: 100 }, geometry: square },
+				{ type: 'Feature', properties: { name: '总计', population: 100 }, geometry: null }
+			]
+		};
+		const result = await importFile({ kind: 'subdistricts', fileName: 's.geojson', bytes: new TextEncoder().encode(JSON.stringify(collection)) });
+		expect(result.loaded).toBe(1);
+		expect(result.skipped).toBe(1);
+		expect(result.problems).toEqual([expect.objectContaining({ row: 2, code: 'total-row-subdistrict', params: { word: '总计' } })]);
+	});
+});
+
+describe('a facility outside every sub-district', () => {
+	test('is filed under its position with both coordinates as written, not under 经度 / X with the longitude alone', async () => {
+		const result = await facilitiesCsv('编号,名称,类型,经度,纬度\nF1,静安寺社区卫生服务中心,社区卫生服务中心,121.445,31.225\nF2,浦东站,社区卫生服务站,121.62,31.10\n');
+		expect(result.loaded).toBe(2);
+		expect(result.warnings).toEqual([expect.objectContaining({ row: 3, field: 'position', code: 'outside-boundaries', value: '121.62, 31.10', name: '浦东站' })]);
+		expect(fieldText(translateIn('zh-CN'), result.warnings[0].field)).toBe('坐标');
+		const rows = csvRows(problemsCsvText(translateIn('zh-CN'), result));
+		expect(rows.find((row) => row[0] === '3')?.slice(1, 5)).toEqual(['浦东站', '坐标', '121.62, 31.10', '位置不在任何已载入的街镇范围内']);
+	});
+
+	test('a facility drawn from a GeoJSON point is listed with its loaded position', async () => {
+		const collection = {
+			type: 'FeatureCollection',
+			features: [{ type: 'Feature', properties: { name: '浦东站', type: '社区卫生服务站' }, geometry: { type: 'Point', coordinates: [121.62, 31.1] } }]
+		};
+		const bytes = new TextEncoder().encode(JSON.stringify(collection));
+		const result = await importFile({ kind: 'facilities', fileName: 'f.geojson', bytes, options: {}, context: { subdistricts: truthSubdistricts() } });
+		expect(result.warnings).toEqual([expect.objectContaining({ row: 1, field: 'position', code: 'outside-boundaries', value: '121.62, 31.1' })]);
+	});
+});
