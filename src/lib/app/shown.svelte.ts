@@ -29,7 +29,6 @@ export class ShownFigures {
 	 * coverage: StandardsState.computeBaseline's, or the scenario's), passed through app/overview.ts's overviewRows.
 	 */
 	readonly overviewRows: OverviewRow[];
-	readonly presentTypes: Facility['type'][];
 	/** Bumped whenever either coverage changes, so map layers recolour. */
 	readonly mapRevision: number;
 
@@ -49,7 +48,6 @@ export class ShownFigures {
 		this.centres = $derived(this.inScenario ? (workspace.scenarioCentres ?? []) : standards.centres);
 		this.e2sfca = $derived(this.inScenario ? (workspace.nearest?.e2sfca ?? null) : standards.e2sfca);
 		this.overviewRows = $derived(overviewRows(this.rows, standards.profile, this.facilities));
-		this.presentTypes = $derived([...new Set(this.facilities.map((facility) => facility.type))]);
 	}
 
 	private pickAccess() {
