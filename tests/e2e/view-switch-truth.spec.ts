@@ -53,11 +53,12 @@ test('a view the map has not drawn yet is not claimed: the switch keeps the draw
 		};
 	});
 	await page.getByTestId('view-density').click();
+	// The map still shows the status: the switch says so, and no density legend yet.
+	await expect(page.getByTestId('view-status')).toBeChecked();
+	await expect(page.getByTestId('view-density')).not.toBeChecked();
+	await expect(page.getByTestId('legend-density')).toHaveCount(0);
 	await expect(page.getByTestId('map-drawing')).toBeVisible();
 	await expect(page.getByTestId('legend-drawing')).toBeVisible();
-	await expect(page.getByTestId('view-density')).not.toBeChecked();
-	await expect(page.getByTestId('view-status')).toBeChecked();
-	await expect(page.getByTestId('legend-density')).toHaveCount(0);
 	await page.screenshot({ path: 'test-results/view-switch-drawing-1024-zh.png' });
 
 	await page.evaluate(() => {
