@@ -52,8 +52,7 @@ export interface LabelBox {
 /**
  * Pixel offsets that keep sub-district names from running into each other (江宁路街道 and 天目西路街道
  * overlapped at 1440 px and on the printed map). Greedy, in the given order: a name stays on its point if
- * it is free there, else moves to the nearest free place, trying up and down first (the names are wider
- * than tall), then sideways. A move is taken only where `allowed` says the name may stand (inside its own
+ * it is free there, else moves to the nearest free place (up, down, sideways or diagonally). A move is taken only where `allowed` says the name may stand (inside its own
  * sub-district and the map's frame: 北站 was pushed out of its area); a name with no free allowed place
  * takes the nearest free one, then stays put. No name is hidden: a planner reads every sub-district.
  */
@@ -61,8 +60,14 @@ export function separateLabels(boxes: readonly LabelBox[], gap = 4, allowed: (bo
 	const placed: LabelBox[] = [];
 	return boxes.map((box, index) => {
 		const step = box.height / 2 + gap;
+		// Up, down and sideways, and half-way between (diagonals: a name with no allowed place straight
+		// up, down or sideways, as West Tianmu Road at 1024 px, finds one there); nearest first.
 		const candidates: [number, number][] = [[0, 0]];
-		for (let k = 1; k <= 8; k++) candidates.push([0, k * step], [0, -k * step], [k * step * 2, 0], [-k * step * 2, 0]);
+		for (let k = 1; k <= 8; k++) {
+			candidates.push([0, k * step], [0, -k * step], [k * step * 2, 0], [-k * step * 2, 0]);
+			candidates.push([k * step, k * step], [-k * step, k * step], [k * step, -k * step], [-k * step, -k * step]);
+		}
+		candidates.sort((a, b) => Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]));
 		const at = ([dx, dy]: [number, number]): LabelBox => ({ ...box, x: box.x + dx, y: box.y + dy });
 		const free = (offset: [number, number]) => placed.every((other) => !overlaps(at(offset), other, gap));
 		const [dx, dy] = candidates.find((offset) => free(offset) && allowed(at(offset), index)) ?? candidates.find(free) ?? [0, 0];
