@@ -54,7 +54,8 @@ export interface LabelBox {
  * overlapped at 1440 px and on the printed map). Greedy, in the given order: a name stays on its point if
  * it is free there, else moves to the nearest free place (up, down, sideways or diagonally). A move is taken only where `allowed` says the name may stand (inside its own
  * sub-district and the map's frame: 北站 was pushed out of its area); a name with no free allowed place
- * takes the nearest free one, then stays put. No name is hidden: a planner reads every sub-district.
+ * takes the allowed place it overlaps least (three-line English names in small areas at 1024 px), a name
+ * with no allowed place the nearest free one. No name is hidden: a planner reads every sub-district.
  */
 export function separateLabels(boxes: readonly LabelBox[], gap = 4, allowed: (box: LabelBox, index: number) => boolean = () => true): [number, number][] {
 	const placed: LabelBox[] = [];
@@ -70,10 +71,21 @@ export function separateLabels(boxes: readonly LabelBox[], gap = 4, allowed: (bo
 		candidates.sort((a, b) => Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]));
 		const at = ([dx, dy]: [number, number]): LabelBox => ({ ...box, x: box.x + dx, y: box.y + dy });
 		const free = (offset: [number, number]) => placed.every((other) => !overlaps(at(offset), other, gap));
-		const [dx, dy] = candidates.find((offset) => free(offset) && allowed(at(offset), index)) ?? candidates.find(free) ?? [0, 0];
+		const overlapArea = (offset: [number, number]) => placed.reduce((sum, other) => sum + sharedArea(at(offset), other), 0);
+		const allowedHere = candidates.filter((offset) => allowed(at(offset), index));
+		// Where every allowed place touches another name, the one it overlaps least: on its own area beats clear of others.
+		const leastOverlap = allowedHere.reduce<[number, number] | undefined>((best, offset) => (best === undefined || overlapArea(offset) < overlapArea(best) ? offset : best), undefined);
+		const [dx, dy] = allowedHere.find(free) ?? leastOverlap ?? candidates.find(free) ?? [0, 0];
 		placed.push(at([dx, dy]));
 		return [dx, dy];
 	});
+}
+
+/** The area two centred boxes share, in square pixels. */
+function sharedArea(a: LabelBox, b: LabelBox): number {
+	const width = Math.min(a.x + a.width / 2, b.x + b.width / 2) - Math.max(a.x - a.width / 2, b.x - b.width / 2);
+	const height = Math.min(a.y + a.height / 2, b.y + b.height / 2) - Math.max(a.y - a.height / 2, b.y - b.height / 2);
+	return Math.max(0, width) * Math.max(0, height);
 }
 
 /** Whether two centred boxes come closer than `gap` pixels. */

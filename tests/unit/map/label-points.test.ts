@@ -72,6 +72,12 @@ describe('separating names where they may stand', () => {
 		expect(Math.abs(104 + offsets[1][1] - 100)).toBeGreaterThanOrEqual(16 + 4);
 	});
 
+	it('where every allowed place touches another name, the name stays on its area where it overlaps least', () => {
+		// Allowed: only the point itself and one step (12 px) up; both overlap the first name, one step up less.
+		const offsets = separateLabels(boxes, 4, (box, index) => index === 0 || (box.x === 100 && (box.y === 104 || box.y === 92)));
+		expect(offsets[1]).toEqual([0, -12]);
+	});
+
 	it('with nowhere allowed and free, a name still takes the nearest free place (no name is hidden)', () => {
 		const offsets = separateLabels(boxes, 4, (_box, index) => index === 0);
 		expect(offsets[1]).not.toEqual([0, 0]);
