@@ -108,3 +108,62 @@ for (const language of ['zh-CN', 'en'] as const) {
 		await page.screenshot({ path: `test-results/fit-coordinates-1440-${language}.png` });
 	});
 }
+
+/**
+ * Header words that a line break cut in two: each run of non-space characters of a header must sit on one
+ * line (a header wraps at its spaces only: "未覆盖人/口" and "cover/age" are defects).
+ */
+async function wordsCutByLineBreak(headers: Locator): Promise<string[]> {
+	return headers.evaluateAll((cells) => {
+		const cut: string[] = [];
+		for (const cell of cells) {
+			const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const text = node.textContent ?? '';
+				for (const match of text.matchAll(/\S+/g)) {
+					const range = document.createRange();
+					range.setStart(node, match.index);
+					range.setEnd(node, match.index + match[0].length);
+					const lineTops = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+					if (lineTops.size > 1) cut.push(match[0]);
+				}
+			}
+		}
+		return cut;
+	});
+}
+
+for (const language of ['zh-CN', 'en'] as const) {
+	test(`standards table at 1024 px (${language}): every column in view without scrolling sideways, headers wrap only between words`, async ({ page }) => {
+		await open(page, language, 1024);
+		await page.getByTestId('tab-standards').click();
+		const table = page.getByTestId('standards-indicator-table');
+		await expect(table.locator('tbody tr')).toHaveCount(14);
+		const scroll = page.getByTestId('standards-table-scroll');
+		await expectNoSidewaysScroll(scroll, 'standards table');
+		const headers = table.locator('thead th');
+		await expect(headers).toHaveCount(10);
+		for (const header of await headers.all()) await expectInside(header, scroll, `header ${await header.innerText()}`);
+		// Status and coverage are the first columns after the name: in view, not scrolled away.
+		await expect(table.locator('td[data-column="status"]').first()).toBeInViewport();
+		await expect(table.locator('td[data-column="coveragePct"]').first()).toBeInViewport();
+		expect(await wordsCutByLineBreak(headers), 'header words cut by a line break').toEqual([]);
+		// The map beside the wider panel still shows the whole district.
+		const map = (await page.getByTestId('map').boundingBox())!;
+		expect(map.width, 'the map keeps a usable width').toBeGreaterThan(280);
+		await page.screenshot({ path: `test-results/fit-standards-1024-${language}.png` });
+	});
+
+	test(`overview table at 390 px (${language}): inside the panel, headers wrap only between words`, async ({ page }) => {
+		await open(page, language, 390, 844);
+		const table = page.getByTestId('subdistrict-table');
+		await expect(table.locator('tbody tr')).toHaveCount(14);
+		await expectInside(table, page.locator('.panel'), 'overview table');
+		const box = (await table.boundingBox())!;
+		expect(box.x + box.width, 'the table ends on screen').toBeLessThanOrEqual(390);
+		await expectNoSidewaysScroll(page.locator('.panel'), 'panel');
+		expect(await wordsCutByLineBreak(table.locator('thead th')), 'header words cut by a line break').toEqual([]);
+		await table.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `test-results/fit-overview-390-${language}.png` });
+	});
+}

@@ -28,3 +28,46 @@ test('while coverage is not computed yet, the switch shows density, like the map
 	await expect(page.getByTestId('choropleth-legend')).toBeVisible();
 	await expect(page.getByTestId('legend-density')).toHaveCount(0);
 });
+
+/**
+ * Issue 24 (walkthrough at 1024 px): the switch showed 达标状况 while the map still drew density without
+ * facilities. deck.gl's layers draw in MapLibre's next frame, which on a busy machine comes seconds later.
+ * Here MapLibre's frames are held back (requestAnimationFrame queued, not run): the switch keeps the view the
+ * map shows and says "drawing…", the legend claims no colours, until the frame is drawn.
+ */
+test('a view the map has not drawn yet is not claimed: the switch keeps the drawn view and says drawing… until the frame comes', async ({ page }) => {
+	await page.setViewportSize({ width: 1024, height: 768 });
+	await page.addInitScript(() => localStorage.setItem('health-circle.language', 'zh-CN'));
+	await page.goto('/');
+	await expect(page.locator('.app')).toHaveAttribute('data-coverage-ready', 'true', { timeout: 60_000 });
+	await expect(page.getByTestId('view-status')).toBeChecked();
+	await expect(page.getByTestId('map-drawing')).toHaveCount(0);
+
+	await page.evaluate(() => {
+		const held = window as unknown as { heldFrames: FrameRequestCallback[]; realFrame: typeof requestAnimationFrame };
+		held.heldFrames = [];
+		held.realFrame = window.requestAnimationFrame;
+		window.requestAnimationFrame = (callback) => {
+			held.heldFrames.push(callback);
+			return 0;
+		};
+	});
+	await page.getByTestId('view-density').click();
+	// The map still shows the status: the switch says so, and no density legend yet.
+	await expect(page.getByTestId('view-status')).toBeChecked();
+	await expect(page.getByTestId('view-density')).not.toBeChecked();
+	await expect(page.getByTestId('legend-density')).toHaveCount(0);
+	await expect(page.getByTestId('map-drawing')).toBeVisible();
+	await expect(page.getByTestId('legend-drawing')).toBeVisible();
+	await page.screenshot({ path: 'test-results/view-switch-drawing-1024-zh.png' });
+
+	await page.evaluate(() => {
+		const held = window as unknown as { heldFrames: FrameRequestCallback[]; realFrame: typeof requestAnimationFrame };
+		window.requestAnimationFrame = held.realFrame;
+		for (const callback of held.heldFrames.splice(0)) callback(performance.now());
+	});
+	await expect(page.getByTestId('view-density')).toBeChecked();
+	await expect(page.getByTestId('map-drawing')).toHaveCount(0);
+	await expect(page.getByTestId('legend-density')).toBeVisible();
+	await expect(page.getByTestId('view-status')).not.toBeChecked();
+});

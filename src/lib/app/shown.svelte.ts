@@ -60,7 +60,6 @@ export class ShownFigures {
 	 * its severity and facility counts (app/overview.ts); empty until the indicators are computed.
 	 */
 	readonly overviewRows: OverviewRow[];
-	readonly presentTypes: Facility['type'][];
 	/** Bumped whenever either coverage changes, so map layers recolour. */
 	readonly mapRevision: number;
 
@@ -89,7 +88,6 @@ export class ShownFigures {
 		this.e2sfca = $derived(this.inScenario ? (workspace.nearest?.e2sfca ?? null) : (this.currentNearest()?.nearest?.e2sfca ?? null));
 		this.comparison = $derived(this.baseline && workspace.scenarioIndicators ? { baseline: this.baseline, scenario: workspace.scenarioIndicators } : null);
 		this.overviewRows = $derived(overviewRows(this.rows, standards.profile, this.facilities));
-		this.presentTypes = $derived([...new Set(this.facilities.map((facility) => facility.type))]);
 	}
 
 	private pickAccess() {

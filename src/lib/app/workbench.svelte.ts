@@ -84,6 +84,18 @@ export class Workbench {
 	readonly shownCellView: CellView;
 	/** The map mode actually drawn: what the view switch shows as chosen (never a disabled choice). */
 	readonly shownMapMode: MapMode;
+	/** What the map is asked to draw: its mode and the sub-district fill's indicator (MapView reports it back once drawn). */
+	readonly mapViewKey: string;
+	/**
+	 * What the map last drew, as MapView reports it after the frame that drew it (null before its first draw).
+	 * deck.gl's layers draw in MapLibre's next frame, seconds later on a busy machine: until then the view
+	 * switch and the legend say "drawing…" rather than claim a view the map does not show yet.
+	 */
+	drawnMapViewKey = $state<string | null>(null);
+	/** The map mode the map last drew (what the view switch shows as chosen), null before its first draw. */
+	readonly drawnMapMode: MapMode | null;
+	/** The map has not drawn what it was asked to yet. */
+	readonly mapDrawing: boolean;
 	/** The current suggestion's sites on the map, while the scenario tab is open. */
 	readonly suggestedSites: SuggestedSiteMark[];
 	/** The facility lines of the map PNG's and the printed maps' legends: the symbols the map draws, no others. */
@@ -129,6 +141,9 @@ export class Workbench {
 			return drawable ? chosen : 'density';
 		});
 		this.shownCellView = $derived(this.shownMapMode === 'status' ? 'density' : this.shownMapMode);
+		this.mapViewKey = $derived(`${this.shownMapMode}:${this.choropleth?.indicator ?? ''}`);
+		this.drawnMapMode = $derived(this.drawnMapViewKey === null ? null : (this.drawnMapViewKey.split(':')[0] as MapMode));
+		this.mapDrawing = $derived(this.drawnMapViewKey !== this.mapViewKey);
 		this.suggestedSites = $derived(
 			this.panelTab === 'scenario' ? (this.siting.current?.sites.map((site, i) => ({ lon: site.site.lon, lat: site.site.lat, rank: i + 1 })) ?? []) : []
 		);

@@ -1,14 +1,23 @@
-import { booleanPointInPolygon, centerOfMass, multiPolygon, pointOnFeature } from '@turf/turf';
+import polylabel from 'polylabel';
 import type { Position, Subdistrict } from '$lib/engine/types';
 
-/** A label point inside each sub-district: its centre of mass when that lies inside, else a point on the surface. */
+/**
+ * A label point well inside each sub-district: the pole of inaccessibility of its largest part (the point
+ * farthest from its edges; polylabel), not its centre of mass, which can lie outside a concave area or on
+ * a thin neck of it. Longitudes are scaled by cos(latitude) first so "farthest" is measured in metres.
+ */
 export function subdistrictLabelPoints(subdistricts: Subdistrict[]): Map<string, Position> {
 	const points = new Map<string, Position>();
 	for (const subdistrict of subdistricts) {
-		const shape = multiPolygon(subdistrict.polygons);
-		const centre = centerOfMass(shape);
-		const inside = booleanPointInPolygon(centre, shape) ? centre : pointOnFeature(shape);
-		points.set(subdistrict.code, inside.geometry.coordinates as Position);
+		let best: { point: Position; distance: number } | null = null;
+		for (const polygon of subdistrict.polygons) {
+			const latitude = polygon[0][0][1];
+			const scale = Math.cos((latitude * Math.PI) / 180);
+			const rings = polygon.map((ring) => ring.map(([lon, lat]): [number, number] => [lon * scale, lat]));
+			const pole = polylabel(rings, 1e-6);
+			if (!best || pole.distance > best.distance) best = { point: [pole[0] / scale, pole[1]], distance: pole.distance };
+		}
+		if (best) points.set(subdistrict.code, best.point);
 	}
 	return points;
 }
@@ -43,20 +52,40 @@ export interface LabelBox {
 /**
  * Pixel offsets that keep sub-district names from running into each other (江宁路街道 and 天目西路街道
  * overlapped at 1440 px and on the printed map). Greedy, in the given order: a name stays on its point if
- * it is free there, else moves to the nearest free place, trying up and down first (the names are wider
- * than tall), then sideways. No name is hidden: a planner reads every sub-district.
+ * it is free there, else moves to the nearest free place (up, down, sideways or diagonally). A move is taken only where `allowed` says the name may stand (inside its own
+ * sub-district and the map's frame: 北站 was pushed out of its area); a name with no free allowed place
+ * takes the allowed place it overlaps least (three-line English names in small areas at 1024 px), a name
+ * with no allowed place the nearest free one. No name is hidden: a planner reads every sub-district.
  */
-export function separateLabels(boxes: readonly LabelBox[], gap = 4): [number, number][] {
+export function separateLabels(boxes: readonly LabelBox[], gap = 4, allowed: (box: LabelBox, index: number) => boolean = () => true): [number, number][] {
 	const placed: LabelBox[] = [];
-	return boxes.map((box) => {
+	return boxes.map((box, index) => {
 		const step = box.height / 2 + gap;
+		// Up, down and sideways, and half-way between (diagonals: a name with no allowed place straight
+		// up, down or sideways, as West Tianmu Road at 1024 px, finds one there); nearest first.
 		const candidates: [number, number][] = [[0, 0]];
-		for (let k = 1; k <= 8; k++) candidates.push([0, k * step], [0, -k * step], [k * step * 2, 0], [-k * step * 2, 0]);
-		const free = candidates.find(([dx, dy]) => placed.every((other) => !overlaps({ ...box, x: box.x + dx, y: box.y + dy }, other, gap)));
-		const [dx, dy] = free ?? [0, 0];
-		placed.push({ ...box, x: box.x + dx, y: box.y + dy });
+		for (let k = 1; k <= 8; k++) {
+			candidates.push([0, k * step], [0, -k * step], [k * step * 2, 0], [-k * step * 2, 0]);
+			candidates.push([k * step, k * step], [-k * step, k * step], [k * step, -k * step], [-k * step, -k * step]);
+		}
+		candidates.sort((a, b) => Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]));
+		const at = ([dx, dy]: [number, number]): LabelBox => ({ ...box, x: box.x + dx, y: box.y + dy });
+		const free = (offset: [number, number]) => placed.every((other) => !overlaps(at(offset), other, gap));
+		const overlapArea = (offset: [number, number]) => placed.reduce((sum, other) => sum + sharedArea(at(offset), other), 0);
+		const allowedHere = candidates.filter((offset) => allowed(at(offset), index));
+		// Where every allowed place touches another name, the one it overlaps least: on its own area beats clear of others.
+		const leastOverlap = allowedHere.reduce<[number, number] | undefined>((best, offset) => (best === undefined || overlapArea(offset) < overlapArea(best) ? offset : best), undefined);
+		const [dx, dy] = allowedHere.find(free) ?? leastOverlap ?? candidates.find(free) ?? [0, 0];
+		placed.push(at([dx, dy]));
 		return [dx, dy];
 	});
+}
+
+/** The area two centred boxes share, in square pixels. */
+function sharedArea(a: LabelBox, b: LabelBox): number {
+	const width = Math.min(a.x + a.width / 2, b.x + b.width / 2) - Math.max(a.x - a.width / 2, b.x - b.width / 2);
+	const height = Math.min(a.y + a.height / 2, b.y + b.height / 2) - Math.max(a.y - a.height / 2, b.y - b.height / 2);
+	return Math.max(0, width) * Math.max(0, height);
 }
 
 /** Whether two centred boxes come closer than `gap` pixels. */

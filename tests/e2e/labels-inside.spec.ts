@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { test, expect, openApp } from './fixtures';
+
+/**
+ * Issue 24 (walkthrough): 北站's name lay outside its district, 曹家渡's half outside, 静安寺's cut at the map's
+ * bottom edge. Each name's anchor, as the map placed it (after moving names clear of each other), must lie in
+ * its own sub-district (checked here against the demo's GeoJSON with turf) and its box inside the map's frame.
+ */
+const subdistricts = JSON.parse(readFileSync('static/data/demo/subdistricts.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+const shapeOf = (code: string): Feature<Polygon | MultiPolygon> => subdistricts.features.find((feature) => feature.properties.code === code)!;
+
+interface PlacedLabel {
+	text: string;
+	code: string;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	lon: number;
+	lat: number;
+	frameWidth: number;
+	frameHeight: number;
+}
+
+for (const [language, width, height] of [
+	['zh-CN', 1440, 900],
+	['zh-CN', 1024, 768],
+	['en', 1024, 768]
+] as const) {
+	test(`sub-district names at ${width} px (${language}): each on its own area and whole inside the map`, async ({ page }) => {
+		await page.setViewportSize({ width, height });
+		await page.addInitScript((lang) => localStorage.setItem('health-circle.language', lang), language);
+		await openApp(page);
+		const map = page.getByTestId('map');
+		await expect(map).not.toHaveAttribute('data-labels', '');
+		const labels = JSON.parse((await map.getAttribute('data-labels'))!) as PlacedLabel[];
+		expect(labels).toHaveLength(subdistricts.features.length);
+		for (const label of labels) {
+			expect(booleanPointInPolygon([label.lon, label.lat], shapeOf(label.code)), `${label.text} on its own area`).toBe(true);
+			expect(label.x - label.width / 2, `${label.text} starts inside the map`).toBeGreaterThanOrEqual(0);
+			expect(label.x + label.width / 2, `${label.text} ends inside the map`).toBeLessThanOrEqual(label.frameWidth);
+			expect(label.y - label.height / 2, `${label.text} top inside the map`).toBeGreaterThanOrEqual(0);
+			expect(label.y + label.height / 2, `${label.text} bottom inside the map`).toBeLessThanOrEqual(label.frameHeight);
+		}
+		await page.getByTestId('legend-toggle').click();
+		await page.screenshot({ path: `test-results/labels-inside-${width}-${language}.png` });
+	});
+}

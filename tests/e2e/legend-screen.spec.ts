@@ -1,0 +1,64 @@
+import { test, expect, openApp, proposeAtCoordinates } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/**
+ * Issue 24: the on-screen legend says what the colours mean on the first view at every width (it was folded
+ * at 1024 and 390 px), and it lists the facility symbols the map draws from the one legend model the map PNG
+ * and the printed report read (it kept its own list and never showed a scenario's closed sites).
+ */
+
+async function open(page: Page, language: 'zh-CN' | 'en', width: number, height: number): Promise<void> {
+	await page.setViewportSize({ width, height });
+	await page.addInitScript((lang) => localStorage.setItem('health-circle.language', lang), language);
+	await openApp(page);
+}
+
+for (const [language, width, height] of [
+	['zh-CN', 1024, 768],
+	['zh-CN', 390, 844],
+	['en', 390, 844],
+	['en', 1440, 900]
+] as const) {
+	test(`first view at ${width} px (${language}): the legend is open, says what the colours are and leaves the district in view`, async ({ page }) => {
+		await open(page, language, width, height);
+		const legend = page.getByTestId('legend');
+		await expect(page.getByTestId('legend-toggle')).toHaveAttribute('aria-expanded', 'true');
+		// The status map's classes: each colour with its words, in view.
+		const lines = page.getByTestId('choropleth-legend').locator('li');
+		expect(await lines.count()).toBeGreaterThanOrEqual(5);
+		for (const line of await lines.all()) {
+			await expect(line).toBeInViewport();
+			expect((await line.innerText()).trim().length, 'a colour with its meaning').toBeGreaterThan(0);
+		}
+		await expect(legend.locator('li[data-mark="drawn"]').first()).toBeInViewport();
+		const map = (await page.getByTestId('map').boundingBox())!;
+		const box = (await legend.boundingBox())!;
+		expect(box.y, 'the legend starts inside the map').toBeGreaterThanOrEqual(map.y);
+		expect(box.y + box.height, 'the legend ends inside the map').toBeLessThanOrEqual(map.y + map.height + 0.5);
+		expect(box.x + box.width, 'the legend ends inside the map').toBeLessThanOrEqual(map.x + map.width + 0.5);
+		expect((box.width * box.height) / (map.width * map.height), 'legend share of the map').toBeLessThan(width >= 1200 ? 0.3 : 0.25);
+		await page.screenshot({ path: `test-results/legend-first-${width}-${language}.png` });
+		// Folds on demand.
+		await page.getByTestId('legend-toggle').click();
+		await expect(page.getByTestId('choropleth-legend')).toHaveCount(0);
+	});
+}
+
+test('the legend lists the symbols the map draws: the hospitals’ H, then a scenario’s proposed and closed sites', async ({ page }) => {
+	await open(page, 'zh-CN', 1440, 900);
+	const legend = page.getByTestId('legend');
+	await expect(legend.locator('li[data-mark="drawn"]', { hasText: '区级医院' })).toBeVisible();
+	await expect(legend.locator('li[data-mark="drawn"] img')).toHaveCount(await legend.locator('li[data-mark="drawn"]').count());
+	await expect(legend.locator('li[data-mark="proposed"]')).toHaveCount(0);
+	await expect(legend.locator('li[data-mark="closed"]')).toHaveCount(0);
+
+	await proposeAtCoordinates(page);
+	await expect(legend.locator('li[data-mark="proposed"]')).toHaveText('拟建（带圈）');
+	await expect(legend.locator('li[data-mark="closed"]')).toHaveCount(0);
+	await page.getByTestId('facility-pick').selectOption('S001');
+	await page.getByTestId('editor-close').click();
+	await expect(page.getByTestId('scenario-edits').locator('li')).toHaveCount(2);
+	await expect(legend.locator('li[data-mark="closed"]')).toHaveText('本方案关闭（划线）');
+	await expect(legend.locator('li[data-mark="closed"] img')).toBeVisible();
+	await page.screenshot({ path: 'test-results/legend-scenario-1440-zh.png' });
+});
