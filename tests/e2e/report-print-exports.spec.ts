@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, downloadExport, printReportPdf, proposeAtCoordinates } from './fixtures';
+import { picturePixelsNear } from './map-pixels';
 
 /**
  * Issue 24 walkthrough, exports: the printed maps' heading, both maps and their captions on one page (both
@@ -63,22 +64,7 @@ test('the printed maps: heading, both maps and both captions on one page, in bot
 });
 
 /** Pixels of the selected outline's near-black (20, 20, 20) in a picture: a search's thick outline adds thousands. */
-async function outlinePixels(page: Page, url: string): Promise<number> {
-	return page.evaluate(async (source) => {
-		const image = new Image();
-		image.src = source;
-		await image.decode();
-		const canvas = document.createElement('canvas');
-		canvas.width = image.width;
-		canvas.height = image.height;
-		const context = canvas.getContext('2d')!;
-		context.drawImage(image, 0, 0);
-		const { data } = context.getImageData(0, 0, image.width, image.height);
-		let count = 0;
-		for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 20) + Math.abs(data[i + 1] - 20) + Math.abs(data[i + 2] - 20) <= 12) count++;
-		return count;
-	}, url);
-}
+const outlinePixels = (page: Page, url: string) => picturePixelsNear(page, url, [20, 20, 20], 12);
 
 /** The printed maps' pictures as drawn on the report (data URLs). */
 async function printedPictures(page: Page): Promise<string[]> {
