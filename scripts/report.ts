@@ -15,17 +15,17 @@
  * With --scenario FILE the report is the scenario's (its tables, maps and centres) with the baseline
  * beside it in the scenario comparison, as the app exports it with a scenario active.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
 import type { CellShape } from '$lib/engine/types';
-import type { SourceSummary } from '$lib/io/dataset';
 import { estimateSpacingMetres } from '$lib/io/import/population-import';
 import { gapReportToCsv } from '$lib/report/csv';
 import { gapReportToGeoJson } from '$lib/report/geojson';
-import { buildGapReport, type ReportDatasetInfo } from '$lib/report/model';
+import { buildGapReport } from '$lib/report/model';
 import { isReportLanguage, REPORT_LANGUAGES, type ReportLanguage } from '$lib/report/translate';
 import { gapReportToXlsx } from '$lib/report/xlsx';
-import { loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
+import { loadInputs, UsageError, type LoadedInputs } from './lib/load-inputs';
+import { datasetInfo, readManifest, type Manifest } from './lib/dataset-info';
 import { readArgs, runCli, writeProblems } from './lib/cli-output';
 import {
 	countedFacilities,
@@ -94,58 +94,6 @@ function readOptions(argv: string[]): ReportOptions {
 	return { ...indicatorOptions, format: readFormat(values, out), language, out, datasetName: textOption(values, 'dataset-name'), cellSizeM, generatedAt };
 }
 
-interface Manifest {
-	name?: unknown;
-	name_en?: unknown;
-	synthetic?: unknown;
-	files?: Partial<Record<SourceSummary['kind'], unknown>>;
-	population_cell?: { kind?: unknown; size_m?: unknown; resolution?: unknown };
-}
-
-/** The demo's manifest.json next to the facilities file, if there is one and it parses. */
-function readManifest(facilitiesPath: string): Manifest | null {
-	const path = join(dirname(facilitiesPath), 'manifest.json');
-	if (!existsSync(path)) return null;
-	try {
-		const manifest: unknown = JSON.parse(readInputFile(path, 'manifest').toString('utf8'));
-		return typeof manifest === 'object' && manifest !== null ? (manifest as Manifest) : null;
-	} catch {
-		return null;
-	}
-}
-
-/** A file is the synthetic demo's when a synthetic manifest in its own folder names it for that layer (provenance is per layer). */
-function isDemoFile(kind: SourceSummary['kind'], file: string, manifest: Manifest | null, manifestFolder: string): boolean {
-	return manifest?.synthetic === true && resolve(dirname(file)) === manifestFolder && manifest.files?.[kind] === basename(file);
-}
-
-function datasetInfo(options: ReportOptions, inputs: LoadedInputs, manifest: Manifest | null): ReportDatasetInfo {
-	const manifestFolder = resolve(dirname(options.facilities));
-	const folder = basename(dirname(resolve(options.facilities)));
-	const name = options.datasetName ?? (typeof manifest?.name === 'string' ? manifest.name : folder);
-	const nameEn = options.datasetName ?? (typeof manifest?.name_en === 'string' ? manifest.name_en : name);
-	const source = (kind: SourceSummary['kind'], count: { file: string; loaded: number; skipped: number }): SourceSummary => ({
-		kind,
-		fileName: basename(count.file),
-		loaded: count.loaded,
-		skipped: count.skipped,
-		// The canonical files are WGS84: the CLI converts nothing.
-		conversion: null,
-		fromDemo: isDemoFile(kind, count.file, manifest, manifestFolder)
-	});
-	const { sources } = inputs;
-	return {
-		name,
-		nameEn,
-		sources: [
-			source('facilities', sources.facilities),
-			source('population', sources.population),
-			source('subdistricts', sources.subdistricts),
-			...(sources.network ? [source('network', sources.network)] : [])
-		]
-	};
-}
-
 function cellShape(options: ReportOptions, inputs: LoadedInputs, manifest: Manifest | null): CellShape {
 	if (options.cellSizeM !== null) return { kind: 'grid', sizeM: options.cellSizeM };
 	const cell = manifest?.population_cell;
@@ -171,7 +119,7 @@ async function main(): Promise<void> {
 	const report = buildGapReport({
 		language: options.language,
 		generatedAt: options.generatedAt,
-		dataset: datasetInfo(options, inputs, manifest),
+		dataset: datasetInfo(options.facilities, options.datasetName, inputs, manifest),
 		profile: options.profile,
 		coverageParams: runs.coverage.params,
 		approximate: runs.coverage.approximate,

@@ -4,14 +4,15 @@
  *   npm run suggest -- <inputs as for indicators> --k 5 | --target-pct 90|all
  *     [--grid 150] [--candidates FILE.csv|.xlsx] [--existing] [--exclude FILE.geojson]
  *     [--min-spacing 0] [--max-per-subdistrict n] [--min-per-subdistrict n] [--site-type station|centre]
- *     [--weight-column pop65] [--no-exact] [--time-limit 60] --out DIR
+ *     [--weight-column pop65] [--no-exact] [--time-limit 60] [--lang zh-CN|en] [--dataset-name NAME] --out DIR
  *
  * --k: MCLP, the k new sites that newly cover the most residents (existing facilities fixed).
  * --target-pct: LSCP, the fewest new sites so that the share of residents covered reaches the target.
  * Lazy greedy + swap gives the sites (the app gives the same ones); unless --no-exact, HiGHS solves
  * the exact MILP when it fits and the gap to the optimum is reported. Writes DIR/sites.csv,
  * DIR/sites.geojson, DIR/scenario.json (a scenario file for `--scenario` and the app's import) and
- * DIR/summary.json. Bad input: one line on stderr naming the file, exit code 2.
+ * DIR/summary.json. sites.csv says above its header what the sites were computed from (dataset, threshold,
+ * date, synthetic layers, each layer's source), with the app's suggested-sites CSV's lines, in --lang. Bad input: one line on stderr naming the file, exit code 2.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -32,9 +33,12 @@ import { formatTable, loadFile, loadInputs, readInputFile, UsageError, type Load
 import { counted, readArgs, runCli, writeProblems } from './lib/cli-output';
 import { siteRows, sitesCsv, sitesGeoJson, type SiteRow } from '$lib/io/siting-export';
 import { suggestedSiteNaming } from '$lib/report/facility-name';
-import { reportTranslator } from '$lib/report/translate';
+import { provenanceCsvLines } from '$lib/report/csv';
+import { exportProvenance } from '$lib/report/model';
+import { isReportLanguage, REPORT_LANGUAGES, reportTranslator, type ReportLanguage } from '$lib/report/translate';
+import { datasetInfo, readManifest } from './lib/dataset-info';
 
-const USAGE = `usage: npm run suggest -- ${INDICATOR_USAGE.replace(' [--scenario FILE]', '')} --k N | --target-pct P|all [--grid 150] [--candidates FILE] [--existing] [--exclude FILE] [--min-spacing M] [--max-per-subdistrict N] [--min-per-subdistrict N] [--site-type station|centre] [--weight-column NAME] [--no-exact] [--time-limit 60] --out DIR`;
+const USAGE = `usage: npm run suggest -- ${INDICATOR_USAGE.replace(' [--scenario FILE]', '')} --k N | --target-pct P|all [--grid 150] [--candidates FILE] [--existing] [--exclude FILE] [--min-spacing M] [--max-per-subdistrict N] [--min-per-subdistrict N] [--site-type station|centre] [--weight-column NAME] [--no-exact] [--time-limit 60] [--lang zh-CN|en] [--dataset-name NAME] --out DIR`;
 
 interface SuggestOptions extends IndicatorRunOptions {
 	out: string;
@@ -47,6 +51,8 @@ interface SuggestOptions extends IndicatorRunOptions {
 	weightColumn: string | null;
 	exact: boolean;
 	timeLimitS: number;
+	language: ReportLanguage;
+	datasetName: string | null;
 	perSubdistrict: { max: number; min: number; spacing: number };
 }
 
@@ -68,6 +74,8 @@ function readOptions(argv: string[]): SuggestOptions {
 			'weight-column': { type: 'string' },
 			'no-exact': { type: 'boolean', default: false },
 			'time-limit': { type: 'string', default: '60' },
+			lang: { type: 'string', default: 'zh-CN' },
+			'dataset-name': { type: 'string' },
 			out: { type: 'string' }
 		},
 		USAGE
@@ -80,6 +88,8 @@ function readOptions(argv: string[]): SuggestOptions {
 	const siteType = String(values['site-type']);
 	if (!(PROPOSABLE_TYPES as readonly string[]).includes(siteType)) throw new UsageError(`--site-type: "${siteType}" is not one of ${PROPOSABLE_TYPES.join(', ')}`);
 	if (!base.params.facilityTypes.includes(siteType as ProposableType)) throw new UsageError(`--site-type ${siteType}: this type does not count toward coverage (--types ${base.params.facilityTypes.join(',')})`);
+	const language = String(values.lang);
+	if (!isReportLanguage(language)) throw new UsageError(`--lang: "${language}" is not one of ${REPORT_LANGUAGES.join(', ')}`);
 	const maxText = textOption(values, 'max-per-subdistrict');
 	const perSubdistrict = {
 		max: maxText === null ? Infinity : wholeNumber(maxText, '--max-per-subdistrict'),
@@ -109,6 +119,8 @@ function readOptions(argv: string[]): SuggestOptions {
 		weightColumn: textOption(values, 'weight-column'),
 		exact: values['no-exact'] !== true,
 		timeLimitS: readNumber(String(values['time-limit']), '--time-limit'),
+		language,
+		datasetName: textOption(values, 'dataset-name'),
 		perSubdistrict
 	};
 }
@@ -179,12 +191,15 @@ async function main(): Promise<void> {
 	const answer = solveSiting(problem, options.question, { exact });
 	const totalMs = performance.now() - started;
 
-	const rows = siteRows(answer.sites.map((site) => ({ ...site, site: problem.candidates[site.candidate] })), inputs.subdistricts);
-	const edits = suggestionEdits(answer.sites.map((site, i) => ({ candidate: problem.candidates[site.candidate], rank: i + 1 })), options.siteType, inputs.facilities, suggestedSiteNaming(options.siteType, reportTranslator('zh-CN')));
+	const rows = siteRows(answer.sites.map((site) => ({ ...site, site: problem.candidates[site.candidate] })), inputs.subdistricts, options.language);
+	const edits = suggestionEdits(answer.sites.map((site, i) => ({ candidate: problem.candidates[site.candidate], rank: i + 1 })), options.siteType, inputs.facilities, suggestedSiteNaming(options.siteType, reportTranslator(options.language)));
 	const now = new Date();
 	const scenario: Scenario = { id: `suggest-${now.getTime().toString(36)}`, name: describeQuestion(options), createdAt: now.toISOString(), updatedAt: now.toISOString(), edits };
 	mkdirSync(options.out, { recursive: true });
-	writeFileSync(join(options.out, 'sites.csv'), sitesCsv(rows));
+	// The app's suggested-sites CSV carries the same lines, made by the same two functions.
+	const dataset = datasetInfo(options.facilities, options.datasetName, inputs, readManifest(options.facilities));
+	const provenance = exportProvenance({ language: options.language, dataset, scenarioName: null, thresholdMinutes: params.thresholdMinutes, generatedAt: now });
+	writeFileSync(join(options.out, 'sites.csv'), sitesCsv(rows, provenanceCsvLines(provenance, options.language)));
 	writeFileSync(join(options.out, 'sites.geojson'), sitesGeoJson(rows));
 	writeFileSync(join(options.out, 'scenario.json'), serializeScenario(scenario, { ...inputs, name: basename(dirname(options.facilities)) || basename(options.facilities) }, now));
 	const summary = {

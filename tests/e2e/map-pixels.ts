@@ -122,3 +122,24 @@ export async function centreSymbolMiddles(page: Page): Promise<{ x: number; y: n
 		return middles;
 	});
 }
+
+/** Pixels of a picture (a data URL) within `tolerance` (sum of channel differences) of `colour`, counted in the page. */
+export async function picturePixelsNear(page: Page, url: string, colour: [number, number, number], tolerance: number): Promise<number> {
+	return page.evaluate(
+		async ({ url, colour, tolerance }) => {
+			const image = new Image();
+			image.src = url;
+			await image.decode();
+			const canvas = document.createElement('canvas');
+			canvas.width = image.width;
+			canvas.height = image.height;
+			const context = canvas.getContext('2d')!;
+			context.drawImage(image, 0, 0);
+			const { data } = context.getImageData(0, 0, image.width, image.height);
+			let count = 0;
+			for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - colour[0]) + Math.abs(data[i + 1] - colour[1]) + Math.abs(data[i + 2] - colour[2]) <= tolerance) count++;
+			return count;
+		},
+		{ url, colour, tolerance }
+	);
+}

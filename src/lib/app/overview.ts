@@ -44,7 +44,7 @@ export const OVERVIEW_SORT_KEYS = ['name', 'severity', 'gap', 'residents', 'cent
 export type OverviewSortKey = (typeof OVERVIEW_SORT_KEYS)[number];
 
 /** Names in the reader's order: Chinese names by the zh collation (pinyin), English names alphabetically. */
-export function nameCollator(language: Language): (a: OverviewRow, b: OverviewRow) => number {
+export function nameCollator(language: Language): (a: Pick<OverviewRow, 'name' | 'nameEn'>, b: Pick<OverviewRow, 'name' | 'nameEn'>) => number {
 	const collator = new Intl.Collator(language === 'en' ? 'en' : 'zh-CN-u-co-pinyin');
 	return language === 'en' ? (a, b) => collator.compare(a.nameEn, b.nameEn) : (a, b) => collator.compare(a.name, b.name);
 }

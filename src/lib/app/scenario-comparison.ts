@@ -1,5 +1,7 @@
 import { shownPointsChange } from '$lib/engine/percent';
-import { rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
+import { rulesPassed, type AreaIndicators, type SubdistrictIndicators } from '$lib/engine/standards/indicators';
+import type { Language } from '$lib/i18n';
+import { nameCollator } from './overview';
 
 /** One sub-district (or the district) before and after a scenario: the changes a planner weighs. */
 export interface ComparisonRow {
@@ -40,4 +42,11 @@ export function comparisonRow(baseline: AreaIndicators, scenario: AreaIndicators
 	};
 	const moved = [row.coveragePoints, row.coveredResidents, row.areaPerThousand, row.bedsPerThousand].some((value) => value !== null && Math.abs(value) > 1e-9);
 	return { ...row, changed: moved || row.rulesPassedBefore !== row.rulesPassedAfter };
+}
+
+/** Every baseline sub-district before and after, in the reader's name order (the overview's: pinyin in Chinese, alphabetical in English). */
+export function comparisonRows(baseline: readonly SubdistrictIndicators[], scenario: readonly SubdistrictIndicators[], language: Language): ComparisonRow[] {
+	const after = new Map(scenario.map((row) => [row.code, row]));
+	const byName = nameCollator(language);
+	return [...baseline].sort(byName).map((row) => comparisonRow(row, after.get(row.code) ?? null));
 }

@@ -1,7 +1,7 @@
 import type { FacilityChanges, ScenarioEdit } from '$lib/engine/scenario/edits';
 import type { Facility } from '$lib/engine/types';
 import type { Translate } from '$lib/i18n';
-import { defaultFacilityName } from '$lib/report/facility-name';
+import { defaultFacilityName, PROPOSED_SITE_ID_PREFIX } from '$lib/report/facility-name';
 import { newId, type ScenarioState } from './scenarios.svelte';
 
 // The proposable types and their starting figures are the engine's (siting suggests the same ones).
@@ -33,7 +33,7 @@ export class ScenarioEditor {
 		const defaults = PROPOSED_DEFAULTS[type];
 		const defaultNumber = nextDefaultNumber(this.scenarios.active?.edits ?? [], type);
 		const name = defaultFacilityName(type, defaultNumber, translate);
-		const facility: Facility = { id: newId('proposed'), name, defaultNumber, type, subdistrict: '', lon, lat, areaM2: defaults.areaM2, beds: defaults.beds, status: 'proposed', parentId: null };
+		const facility: Facility = { id: newId(PROPOSED_SITE_ID_PREFIX), name, defaultNumber, type, subdistrict: '', lon, lat, areaM2: defaults.areaM2, beds: defaults.beds, status: 'proposed', parentId: null };
 		this.scenarios.edit({ kind: 'add', facility });
 		this.selectedId = facility.id;
 		return facility.id;

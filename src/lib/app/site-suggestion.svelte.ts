@@ -212,13 +212,13 @@ export class SiteSuggestion {
 		const dataset = this.dataset();
 		const suggestion = this.current;
 		if (!dataset || !suggestion) return;
-		const rows = siteRows(suggestion.sites, dataset.subdistricts);
+		const rows = siteRows(suggestion.sites, dataset.subdistricts, language);
 		const start = this.resultStart;
 		const provenance = exportProvenance(
 			{ language, dataset, scenarioName: start.kind === 'scenario' ? scenarioName(start, translate) : null, thresholdMinutes: this.coverage.params.thresholdMinutes, generatedAt: new Date() },
 			translate
 		);
-		if (format === 'csv') downloadFile('suggested-sites.csv', sitesCsv(rows, provenanceCsvLines(provenance)), 'text/csv;charset=utf-8');
+		if (format === 'csv') downloadFile('suggested-sites.csv', sitesCsv(rows, provenanceCsvLines(provenance, language)), 'text/csv;charset=utf-8');
 		else downloadFile('suggested-sites.geojson', sitesGeoJson(rows), 'application/geo+json');
 	}
 

@@ -23,8 +23,12 @@ export interface SiteRow {
 	cumulative_pct: number;
 }
 
-/** The ranked sites, each with its candidate, as rows. */
-export function siteRows(sites: readonly (Pick<RankedSite, 'newResidents' | 'cumulativeResidents' | 'cumulativePct'> & { site: Candidate })[], subdistricts: readonly Subdistrict[]): SiteRow[] {
+/** The ranked sites, each with its candidate, as rows; the sub-district's name in the file's language (English: its English/pinyin name). */
+export function siteRows(
+	sites: readonly (Pick<RankedSite, 'newResidents' | 'cumulativeResidents' | 'cumulativePct'> & { site: Candidate })[],
+	subdistricts: readonly Subdistrict[],
+	language: 'zh-CN' | 'en'
+): SiteRow[] {
 	return sites.map((site, i) => {
 		const candidate = site.site;
 		const area = subdistricts[candidate.subdistrict];
@@ -36,7 +40,7 @@ export function siteRows(sites: readonly (Pick<RankedSite, 'newResidents' | 'cum
 			lon_gcj02: Math.round(lonGcj * 1e6) / 1e6,
 			lat_gcj02: Math.round(latGcj * 1e6) / 1e6,
 			subdistrict_code: area?.code ?? '',
-			subdistrict_name: area?.name ?? '',
+			subdistrict_name: (language === 'en' && area?.nameEn ? area.nameEn : area?.name) ?? '',
 			source: candidate.source,
 			label: candidate.label,
 			new_residents: site.newResidents,

@@ -9,7 +9,7 @@ import { csvField, withoutIsolates } from '$lib/engine/spreadsheet-text';
 import type { AreaIndicators } from '$lib/engine/standards/indicators';
 import { textColumn } from './columns';
 import type { GapReport } from './model';
-import { reportTranslator } from './translate';
+import { reportTranslator, type ReportLanguage } from './translate';
 import type { CellValue, ReportItem, ReportTable } from './table';
 
 export const CSV_BOM = '\ufeff';
@@ -38,6 +38,8 @@ export function gapReportToCsv(report: GapReport): string {
  * CSV readers that skip them (Papa Parse `comments: '#'`, pandas `comment='#'`) and plain text in Excel; line
  * breaks inside a value are folded so that an item stays one line.
  */
-export function provenanceCsvLines(items: readonly ReportItem[]): string[] {
-	return items.map((entry) => withoutIsolates(`# ${entry.label}: ${entry.text}`).replace(/[\r\n]+/g, ' '));
+export function provenanceCsvLines(items: readonly ReportItem[], language: ReportLanguage): string[] {
+	const line = reportTranslator(language);
+	// The label/value separator is the language's (a full-width colon in Chinese, after labels that use one).
+	return items.map((entry) => withoutIsolates(line('report.csv.provenanceLine', { label: entry.label, text: entry.text })).replace(/[\r\n]+/g, ' '));
 }

@@ -6,6 +6,15 @@
 import type { Facility, FacilityType } from '$lib/engine/types';
 import { REPORT_LANGUAGES, reportTranslator, type Translate } from './translate';
 
+/** The start of the id the app gives a site a planner places ("proposed-…"): internal, never shown as the site's number. */
+export const PROPOSED_SITE_ID_PREFIX = 'proposed';
+
+/** The number a reader knows a site by: the number of its default name, else its id unless the app made that id up (then none). */
+export function siteNumber(facility: Pick<Facility, 'id' | 'defaultNumber'>): string | null {
+	if (facility.defaultNumber !== undefined) return String(facility.defaultNumber);
+	return facility.id.startsWith(`${PROPOSED_SITE_ID_PREFIX}-`) ? null : facility.id;
+}
+
 /** The types a default name exists for (the ones a planner can propose). */
 const DEFAULT_NAME_TYPES: ReadonlySet<FacilityType> = new Set<FacilityType>(['station', 'centre', 'branch']);
 

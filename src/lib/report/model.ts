@@ -23,6 +23,7 @@ import type { ScenarioEdit } from '$lib/engine/scenario/edits';
 import type { Facility, FacilityStatus } from '$lib/engine/types';
 import { LAYER_KINDS, syntheticLayers, type LayerKind, type SourceSummary } from '$lib/io/dataset';
 import { centreColumns, comparisonColumns, ruleName, shownCoveragePct, sourceColumns, subdistrictColumns, areaName, type ColumnContext, type ScenarioComparisonRow } from './columns';
+import { encodingName } from './encoding-name';
 import { fileStem } from './file-name';
 import { isolate } from '$lib/i18n/bidi';
 import { formatReportDate, formatReportValue, formatThreshold, roundTo } from '$lib/i18n/format';
@@ -364,7 +365,7 @@ function provenanceItems(sources: readonly SourceSummary[], context: Pick<Column
 						file: isolate(source.fileName),
 						loaded: source.loaded,
 						skipped: source.skipped,
-						encoding: source.encoding ?? t('report.layers.noEncoding'),
+						encoding: source.encoding ? encodingName(source.encoding, t) : t('report.layers.noEncoding'),
 						conversion: source.conversion ?? t('report.appendix.noConversion')
 					}) +
 					// Who settled the coordinate system, as the data-sources panel says it: the planner, the file or its values.

@@ -7,7 +7,7 @@
 import type { ScenarioEdit, ScenarioEditKind } from '$lib/engine/scenario/edits';
 import type { Facility } from '$lib/engine/types';
 import { numberColumn, textColumn, type ColumnContext } from './columns';
-import { facilityName } from './facility-name';
+import { facilityName, siteNumber } from './facility-name';
 import type { ReportColumn, ReportTable } from './table';
 
 export interface ScenarioSiteRow {
@@ -44,7 +44,9 @@ export function scenarioSiteColumns(context: ColumnContext, subdistrictName: (co
 	const status = (facility: Facility | null) => (facility ? t(`report.facilityStatus.${facility.status}`) : null);
 	return [
 		textColumn('change', header('change'), (row) => list(row.kinds.map((kind) => t(`report.site.kind.${kind}`)))),
-		textColumn('id', header('id'), (row) => row.id),
+		// The planner's own number: an existing facility's id from their file; a site the scenario adds, the number of
+		// its default name ("拟建服务站 3" → 3), never the app's internal id ("proposed-…").
+		textColumn('id', header('id'), (row) => siteNumber(current(row))),
 		textColumn('name', header('name'), (row) => facilityName(current(row), t)),
 		textColumn('type', header('type'), (row) => t(`report.facility.${current(row).type}`)),
 		textColumn('subdistrict', header('subdistrict'), (row) => subdistrictName(current(row).subdistrict)),

@@ -24,8 +24,8 @@ describe('the map PNG’s words', () => {
 			language: 'zh-CN',
 			translate: translateIn('zh-CN')
 		});
-		expect(text.title).toBe('静安区 · 方案“彭浦新站”');
-		expect(text.subtitle).toBe('达标状况：与标准的最大相对差距 · 步行 15 分钟');
+		expect(text.title).toBe('静安区·方案“彭浦新站”');
+		expect(text.subtitle).toBe('达标状况：与标准的最大相对差距·步行 15 分钟');
 		expect(text.footer[0]).toBe('生成时间：2026年12月7日 ' + new Intl.DateTimeFormat('zh-CN', { timeStyle: 'short' }).format(generatedAt));
 		expect(text.footer[1]).toBe('数据来源：设施 机构.csv；人口 population.csv；街镇边界 subdistricts.geojson；路网 network.geojson');
 		expect(text.footer[2]).toBe('合成示例数据（非真实数据）：人口；街镇边界；路网');

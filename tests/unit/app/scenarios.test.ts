@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { ScenarioState } from '$lib/app/scenarios.svelte';
 import { ScenarioEditor } from '$lib/app/scenario-editor.svelte';
-import { comparisonRow } from '$lib/app/scenario-comparison';
-import { rulesPassed, type AreaIndicators } from '$lib/engine/standards/indicators';
+import { comparisonRow, comparisonRows } from '$lib/app/scenario-comparison';
+import { rulesPassed, type AreaIndicators, type SubdistrictIndicators } from '$lib/engine/standards/indicators';
 import type { Facility } from '$lib/engine/types';
 import { MESSAGES, type Translate } from '$lib/i18n';
 import { messageTranslator } from '$lib/i18n/message';
@@ -111,5 +111,21 @@ describe('comparison rows', () => {
 		expect([row.coveragePoints, row.coveredResidents, row.areaPerThousand, row.rulesPassedBefore, row.rulesPassedAfter, row.changed]).toEqual([12.5, 1250, 0, 2, 3, true]);
 		expect(rulesPassed(area(0, 0, rules('pass')))).toBe(3);
 		expect(comparisonRow(area(80, 8000, rules('fail')), area(80, 8000, rules('fail'))).changed).toBe(false);
+	});
+});
+
+describe('the scenario comparison’s order and wording (issue 24 walkthrough)', () => {
+	const named = (code: string, name: string, nameEn: string) => ({ code, name, nameEn, coveragePct: 50, coveredResidents: 1, areaPerThousand: 1, bedsPerThousand: 1, rules: {} }) as unknown as SubdistrictIndicators;
+	// Codes in pinyin order put 彭浦新村 before 彭浦镇; English alphabetical order puts "Pengpu Town" first.
+	const rows = [named('pengpuxc', '彭浦新村街道', 'Pengpu Xincun Subdistrict'), named('pengpuz', '彭浦镇', 'Pengpu Town'), named('beizhan', '北站街道', 'Beizhan Subdistrict')];
+
+	it('English rows in English alphabetical order, Chinese rows in pinyin order: the overview’s name order', () => {
+		expect(comparisonRows(rows, rows, 'en').map((row) => row.code)).toEqual(['beizhan', 'pengpuz', 'pengpuxc']);
+		expect(comparisonRows(rows, rows, 'zh-CN').map((row) => row.code)).toEqual(['beizhan', 'pengpuxc', 'pengpuz']);
+	});
+
+	it('the before → after column says it counts the rules met', () => {
+		expect(MESSAGES.en['scenario.compare.rulesPassed']).toBe('Rules met');
+		expect(MESSAGES['zh-CN']['scenario.compare.rulesPassed']).toBe('达标规则数');
 	});
 });

@@ -112,6 +112,11 @@ describe('spreadsheet text', () => {
 
 	it('the provenance comment lines above a CSV carry no isolates either', () => {
 		const item = { key: 'source', label: 'Source: facilities', value: null, decimals: 0, text: '\u2068my facilities.csv\u2069, 12 rows' };
-		expect(provenanceCsvLines([item])).toEqual(['# Source: facilities: my facilities.csv, 12 rows']);
+		expect(provenanceCsvLines([item], 'en')).toEqual(['# Source: facilities: my facilities.csv, 12 rows']);
+	});
+
+	it('a Chinese provenance line separates label and text with a full-width colon, as its label does', () => {
+		const item = { key: 'layer.facilities', label: '数据来源：设施', value: null, decimals: 0, text: '规划者文件 机构.csv' };
+		expect(provenanceCsvLines([item], 'zh-CN')).toEqual(['# 数据来源：设施：规划者文件 机构.csv']);
 	});
 });

@@ -287,7 +287,7 @@ describe('provenance per layer (issue 24 item 1)', () => {
 		expect(appendix.value).not.toBe('否');
 		const layers = new Map(report.provenance.map((entry) => [entry.key, String(entry.value)]));
 		// The file's name is the planner's text, bidi-isolated: a name holding U+202E cannot reverse the counts after it.
-		expect(layers.get('layer.facilities')).toBe('规划者文件 \u2068机构.csv\u2069：载入 120 行，跳过 3 行；编码 gb18030；坐标转换 GCJ-02 → WGS84');
+		expect(layers.get('layer.facilities')).toBe('规划者文件 \u2068机构.csv\u2069：载入 120 行，跳过 3 行；编码 GB18030（简体中文）；坐标转换 GCJ-02 → WGS84');
 		expect(layers.get('layer.population')).toMatch(/^合成示例数据/);
 		const english = buildGapReport(input('en', rows, { dataset: { name: 'x', nameEn: 'x', sources } }));
 		const layersEn = ['population', 'subdistricts', 'network'].map((kind) => REPORT_MESSAGES.en[`report.sourceKind.${kind}`]).join(', ');
@@ -302,7 +302,7 @@ describe('provenance per layer (issue 24 item 1)', () => {
 		];
 		const layersOf = (language: 'zh-CN' | 'en') =>
 			new Map(buildGapReport(input(language, rows, { dataset: { name: 'x', nameEn: 'x', sources: chosen } })).provenance.map((entry) => [entry.key, String(entry.value)]));
-		expect(layersOf('zh-CN').get('layer.facilities')).toBe('规划者文件 \u2068机构.csv\u2069：载入 120 行，跳过 3 行；编码 gb18030；坐标转换 GCJ-02 → WGS84；坐标系 GCJ-02（由规划人员选择）');
+		expect(layersOf('zh-CN').get('layer.facilities')).toBe('规划者文件 \u2068机构.csv\u2069：载入 120 行，跳过 3 行；编码 GB18030（简体中文）；坐标转换 GCJ-02 → WGS84；坐标系 GCJ-02（由规划人员选择）');
 		expect(layersOf('en').get('layer.population')).toMatch(/; coordinate system WGS84 \(recognised from the values\)$/);
 		// A layer whose source does not say (the demo, or a dataset saved before this was recorded) claims nothing.
 		expect(layersOf('zh-CN').get('layer.network')).not.toContain('坐标系');
@@ -314,6 +314,54 @@ describe('provenance per layer (issue 24 item 1)', () => {
 		expect(report.synthetic).toBe(false);
 		expect(report.notices).toEqual([]);
 		expect(report.provenanceLine).toBe(REPORT_MESSAGES.en['report.layers.lineNone']);
+	});
+});
+
+describe('export wording (issue 24 walkthrough, exports)', () => {
+	const rows = [area('a')];
+	const gbk: SourceSummary[] = [{ kind: 'facilities', fileName: 'f.csv', loaded: 1, skipped: 0, conversion: null, encoding: 'gb18030', fromDemo: false }];
+
+	it('names the encoding as a planner reads it, never the decoder label "gb18030", in both languages', () => {
+		const layer = (language: 'zh-CN' | 'en') => String(buildGapReport(input(language, rows, { dataset: { name: 'x', nameEn: 'x', sources: gbk } })).provenance.find((entry) => entry.key === 'layer.facilities')!.value);
+		expect(layer('zh-CN')).toContain('编码 GB18030（简体中文）');
+		expect(layer('en')).toContain('encoding GB18030 (Simplified Chinese)');
+		for (const language of ['zh-CN', 'en'] as const) expect(layer(language)).not.toContain('gb18030');
+	});
+
+	it('calls coverage by the page’s label ("15 分钟覆盖率" / "15-min coverage") in rule names and the coverage column', () => {
+		const page = { 'zh-CN': '15 分钟覆盖率', en: '15-min coverage' } as const;
+		for (const language of ['zh-CN', 'en'] as const) {
+			const report = buildGapReport(input(language, rows));
+			const headers = report.columns.map((column) => column.header);
+			expect(headers.find((header) => header.includes(page[language]) && !header.includes('%'))).toBeDefined();
+			expect(headers.find((header) => header.startsWith(page[language]) && header.includes('%'))).toBeDefined();
+			expect(headers.join('|')).not.toMatch(/服务圈覆盖|minute coverage/);
+			expect(report.summary.map((entry) => entry.label).join('|')).not.toMatch(/服务圈覆盖|minute coverage/);
+		}
+	});
+
+	it('the input files table says "Rows loaded", not "Rows loaded (rows)"', () => {
+		const headers = buildGapReport(input('en', rows)).sources.columns.map((column) => column.header);
+		expect(headers).toContain('Rows loaded');
+		expect(headers).toContain('Rows skipped');
+		expect(headers.join('|')).not.toContain('(rows)');
+	});
+
+	it('the sites table numbers a proposed site by its name’s number, never the internal id, and keeps a file’s own id', () => {
+		const proposed = { id: 'proposed-k3x9', name: '拟建服务站 2', defaultNumber: 2, type: 'station' as const, subdistrict: 'a', lon: 121.45, lat: 31.27, areaM2: 150, beds: null, status: 'proposed' as const, parentId: null };
+		const renamed = { id: 'proposed-m1b2', name: '大宁路新站', type: 'station' as const, subdistrict: 'a', lon: 121.46, lat: 31.28, areaM2: 150, beds: null, status: 'proposed' as const, parentId: null };
+		const existing = { id: 'S001', name: '站点一', type: 'station' as const, subdistrict: 'a', lon: 121.44, lat: 31.26, areaM2: 120, beds: null, status: 'existing' as const, parentId: null };
+		for (const language of ['zh-CN', 'en'] as const) {
+			const report = buildGapReport(
+				input(language, rows, {
+					scenario: { name: 'S', baselineRows: rows, baselineDistrict: district(rows), edits: [{ kind: 'add', facility: proposed }, { kind: 'close', id: 'S001' }, { kind: 'add', facility: renamed }], baselineFacilities: [existing], facilities: [proposed, renamed] }
+				})
+			);
+			const id = report.sites!.columns.find((column) => column.key === 'id')!;
+			expect(report.sites!.rows.map((row) => id.value(row))).toEqual(['2', 'S001', null]);
+			const cells = report.sites!.rows.flatMap((row) => report.sites!.columns.map((column) => String(column.value(row))));
+			expect(cells.some((cell) => cell.includes('proposed-'))).toBe(false);
+		}
 	});
 });
 
