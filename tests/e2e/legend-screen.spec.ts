@@ -62,3 +62,29 @@ test('the legend lists the symbols the map draws: the hospitals’ H, then a sce
 	await expect(legend.locator('li[data-mark="closed"] img')).toBeVisible();
 	await page.screenshot({ path: 'test-results/legend-scenario-1440-zh.png' });
 });
+
+for (const language of ['zh-CN', 'en'] as const) {
+	test(`standards tab at 1024 px (${language}): the open legend leaves the whole district in sight, its title whole`, async ({ page }) => {
+		await open(page, language, 1024, 768);
+		const map = page.getByTestId('map');
+		const boxBefore = await map.getAttribute('data-district-box');
+		await page.getByTestId('tab-standards').click();
+		await expect(page.getByTestId('standards-indicator-table').locator('tbody tr')).toHaveCount(14);
+		// The wider table narrows the map: the district is fitted again (data-district-box: its extent in map pixels).
+		await expect(map).not.toHaveAttribute('data-district-box', boxBefore ?? '');
+		await expect(page.getByTestId('legend-toggle')).toHaveAttribute('aria-expanded', 'true');
+		const [, , right, bottom] = (await map.getAttribute('data-district-box'))!.split(',').map(Number);
+		const mapBox = (await map.boundingBox())!;
+		const legendBox = (await page.getByTestId('legend').boundingBox())!;
+		const legendTop = legendBox.y - mapBox.y;
+		const legendRight = legendBox.x + legendBox.width - mapBox.x;
+		// The district's extent and the legend do not overlap: the legend sits below it (or beside it).
+		expect(bottom <= legendTop + 0.5 || right <= legendBox.x - mapBox.x, `district box bottom ${bottom} vs legend top ${legendTop}, legend right ${legendRight}`).toBe(true);
+		expect(bottom, 'the district is not shrunk to nothing').toBeGreaterThan(mapBox.height / 3);
+		// The status title breaks only between its parts (zh: after the colon), never inside a word.
+		for (const part of await page.getByTestId('choropleth-legend').locator('h3 .unbroken').all()) {
+			expect((await part.evaluate((element) => element.getClientRects().length)), `"${await part.innerText()}" on one line`).toBe(1);
+		}
+		await page.screenshot({ path: `test-results/legend-standards-1024-${language}.png` });
+	});
+}
