@@ -48,3 +48,28 @@ for (const [language, width, height] of [
 		await page.screenshot({ path: `test-results/labels-inside-${width}-${language}.png` });
 	});
 }
+
+/** Whether two centred boxes share any area (computed here, not with the app's labels.ts). */
+const touch = (a: PlacedLabel, b: PlacedLabel) => Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height;
+
+for (const language of ['en', 'zh-CN'] as const) {
+	test(`sub-district names on the narrow map beside the standards table at 1024 px (${language}): on their areas, inside the map, none over another`, async ({ page }) => {
+		await page.setViewportSize({ width: 1024, height: 768 });
+		await page.addInitScript((lang) => localStorage.setItem('health-circle.language', lang), language);
+		await openApp(page);
+		const map = page.getByTestId('map');
+		await expect(map).not.toHaveAttribute('data-labels', '');
+		const before = await map.getAttribute('data-labels');
+		await page.getByTestId('tab-standards').click();
+		await expect(map).not.toHaveAttribute('data-labels', before!);
+		const labels = JSON.parse((await map.getAttribute('data-labels'))!) as PlacedLabel[];
+		expect(labels).toHaveLength(subdistricts.features.length);
+		for (const label of labels) {
+			expect(booleanPointInPolygon([label.lon, label.lat], shapeOf(label.code)), `${label.text} on its own area`).toBe(true);
+			expect(label.x - label.width / 2, `${label.text} starts inside the map`).toBeGreaterThanOrEqual(0);
+			expect(label.x + label.width / 2, `${label.text} ends inside the map`).toBeLessThanOrEqual(label.frameWidth);
+			for (const other of labels) if (other !== label) expect(touch(label, other), `${label.text} over ${other.text}`).toBe(false);
+		}
+		await page.screenshot({ path: `test-results/labels-standards-1024-${language}.png` });
+	});
+}

@@ -63,9 +63,13 @@ test('the legend lists the symbols the map draws: the hospitals’ H, then a sce
 	await page.screenshot({ path: 'test-results/legend-scenario-1440-zh.png' });
 });
 
-for (const language of ['zh-CN', 'en'] as const) {
-	test(`standards tab at 1024 px (${language}): the open legend leaves the whole district in sight, its title whole`, async ({ page }) => {
-		await open(page, language, 1024, 768);
+for (const [language, width, height] of [
+	['zh-CN', 1024, 768],
+	['en', 1024, 768],
+	['zh-CN', 1440, 900]
+] as const) {
+	test(`standards tab at ${width} px (${language}): the open legend leaves the whole district in sight, its title whole`, async ({ page }) => {
+		await open(page, language, width, height);
 		const map = page.getByTestId('map');
 		const boxBefore = await map.getAttribute('data-district-box');
 		await page.getByTestId('tab-standards').click();
@@ -73,18 +77,18 @@ for (const language of ['zh-CN', 'en'] as const) {
 		// The wider table narrows the map: the district is fitted again (data-district-box: its extent in map pixels).
 		await expect(map).not.toHaveAttribute('data-district-box', boxBefore ?? '');
 		await expect(page.getByTestId('legend-toggle')).toHaveAttribute('aria-expanded', 'true');
-		const [, , right, bottom] = (await map.getAttribute('data-district-box'))!.split(',').map(Number);
+		const [left, , , bottom] = (await map.getAttribute('data-district-box'))!.split(',').map(Number);
 		const mapBox = (await map.boundingBox())!;
 		const legendBox = (await page.getByTestId('legend').boundingBox())!;
 		const legendTop = legendBox.y - mapBox.y;
 		const legendRight = legendBox.x + legendBox.width - mapBox.x;
-		// The district's extent and the legend do not overlap: the legend sits below it (or beside it).
-		expect(bottom <= legendTop + 0.5 || right <= legendBox.x - mapBox.x, `district box bottom ${bottom} vs legend top ${legendTop}, legend right ${legendRight}`).toBe(true);
+		// The district's extent and the legend (bottom left) do not overlap: the district ends above it or starts right of it.
+		expect(bottom <= legendTop + 0.5 || left >= legendRight - 0.5, `district box left ${left}, bottom ${bottom}; legend top ${legendTop}, right ${legendRight}`).toBe(true);
 		expect(bottom, 'the district is not shrunk to nothing').toBeGreaterThan(mapBox.height / 3);
 		// The status title breaks only between its parts (zh: after the colon), never inside a word.
 		for (const part of await page.getByTestId('choropleth-legend').locator('h3 .unbroken').all()) {
-			expect((await part.evaluate((element) => element.getClientRects().length)), `"${await part.innerText()}" on one line`).toBe(1);
+			expect(await part.evaluate((element) => element.getClientRects().length), `"${await part.innerText()}" on one line`).toBe(1);
 		}
-		await page.screenshot({ path: `test-results/legend-standards-1024-${language}.png` });
+		await page.screenshot({ path: `test-results/legend-standards-${width}-${language}.png` });
 	});
 }

@@ -39,12 +39,16 @@ export interface MapLayerInput {
 	icons: IconAtlas;
 	/** Each label's pixel offset that keeps it clear of the others (labels.ts separateLabels), by sub-district code. */
 	labelOffsets?: ReadonlyMap<string, [number, number]>;
+	/** The names' size (px) at this view (MapView.placeLabels): LABEL_SIZE, or smaller where names would otherwise collide. */
+	labelSize?: number;
 	/** Changes whenever anything the accessors read changes, so deck.gl recomputes colours. */
 	revision: number;
 }
 
 /** The sub-district names' size (px), weight and wrapping width (in multiples of the size), also for measuring them (MapView). */
 export const LABEL_SIZE = 13;
+/** Smaller sizes a name may take on a small map (the narrow map beside the standards table), largest first, before names are let touch. */
+export const LABEL_SMALLER_SIZES = [11.5, 10] as const;
 export const LABEL_WEIGHT = 600;
 export const LABEL_MAX_WIDTH_EM = 6.5;
 export const LABEL_FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
@@ -140,7 +144,7 @@ export function buildMapLayers(input: MapLayerInput): Layer[] {
 			data: input.labels,
 			getPosition: (label) => label.position,
 			getText: (label) => label.text,
-			getSize: LABEL_SIZE,
+			getSize: input.labelSize ?? LABEL_SIZE,
 			getColor: [30, 35, 45, 255],
 			getPixelOffset: (label) => input.labelOffsets?.get(label.code) ?? [0, 0],
 			fontFamily: LABEL_FONT_FAMILY,
