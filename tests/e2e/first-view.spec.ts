@@ -133,3 +133,24 @@ test('map furniture follows the view: no grid legend over the status map, no gre
 	await expect(page.getByTestId('view-change')).toHaveCount(0);
 	await expect(page.locator('.view-switch input:checked:disabled')).toHaveCount(0);
 });
+
+test('a click anywhere in a header cell sorts by it, not only on its words (overview and standards table, 390 and 1024 px)', async ({ page }) => {
+	for (const width of [390, 1024]) {
+		await openIn(page, 'zh-CN', width);
+		await openApp(page);
+		const cell = page.locator('[data-testid="subdistrict-table"] thead th').first();
+		await expect(cell).toHaveAttribute('aria-sort', 'none');
+		await cell.scrollIntoViewIfNeeded();
+		const box = (await cell.boundingBox())!;
+		// The cell's far corner, away from the header's words.
+		await page.mouse.click(box.x + box.width - 3, box.y + 3);
+		await expect(cell).not.toHaveAttribute('aria-sort', 'none');
+	}
+	await page.getByTestId('tab-standards').click();
+	const standardsCell = page.getByTestId('standards-indicator-table').locator('thead th').nth(2);
+	await expect(standardsCell).toHaveAttribute('aria-sort', 'none');
+	await standardsCell.scrollIntoViewIfNeeded();
+	const box = (await standardsCell.boundingBox())!;
+	await page.mouse.click(box.x + 3, box.y + 3);
+	await expect(standardsCell).not.toHaveAttribute('aria-sort', 'none');
+});

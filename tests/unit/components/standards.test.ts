@@ -179,6 +179,16 @@ for (const language of ['en', 'zh-CN'] as const) {
 			expect(detail).toContain('0–4.167: 1, 4.167–8.333: 0.68, 8.333–12.5: 0.22');
 		});
 
+		it('SubdistrictDetail: a centre-area minimum switched off is not stated as a requirement (the Legacy profile)', () => {
+			const withoutMinimum = cloneProfile(profile);
+			withoutMinimum.rules.centreAreaMinimum.enabled = false;
+			const detail = textOf(
+				render(SubdistrictDetail, { props: { row: failing, centres: [centre], profile: withoutMinimum, servicePopulation: 'administrative', coverageMinutes: 15, e2sfca: null } }).body
+			);
+			expect(detail).toContain(language === 'en' ? '100 m² per 1,000 residents (no minimum)' : '每千人 100 m²（无最低面积）');
+			expect(detail).not.toMatch(/m² below [\d,]+ residents|服务人口不足/);
+		});
+
 		it('ProfileEditor: the built-in profiles and every rule', () => {
 			const { body } = render(ProfileEditor, { props: { profile, onChange: () => undefined, store: { load: () => ({ profiles: [], refused: [] }), save: () => undefined, remove: () => undefined } } });
 			expect(body).not.toMatch(/standards\./);
