@@ -22,6 +22,8 @@ interface PlacedLabel {
 	lat: number;
 	frameWidth: number;
 	frameHeight: number;
+	/** Left out: it would lie over another name even at the smallest size. */
+	hidden?: boolean;
 }
 
 for (const [language, width, height] of [
@@ -68,8 +70,11 @@ for (const language of ['en', 'zh-CN'] as const) {
 			expect(booleanPointInPolygon([label.lon, label.lat], shapeOf(label.code)), `${label.text} on its own area`).toBe(true);
 			expect(label.x - label.width / 2, `${label.text} starts inside the map`).toBeGreaterThanOrEqual(0);
 			expect(label.x + label.width / 2, `${label.text} ends inside the map`).toBeLessThanOrEqual(label.frameWidth);
-			for (const other of labels) if (other !== label) expect(touch(label, other), `${label.text} over ${other.text}`).toBe(false);
 		}
+		// Names that would lie over another even at the smallest size are left out (marked hidden), never drawn over one another.
+		const drawn = labels.filter((label) => !label.hidden);
+		expect(drawn.length, 'most names drawn').toBeGreaterThanOrEqual(labels.length / 2);
+		for (const label of drawn) for (const other of drawn) if (other !== label) expect(touch(label, other), `${label.text} over ${other.text}`).toBe(false);
 		await page.screenshot({ path: `test-results/labels-standards-1024-${language}.png` });
 	});
 }

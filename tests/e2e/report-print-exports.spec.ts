@@ -127,3 +127,23 @@ test('printing the report leaves the planner’s zoom and centre as they were', 
 	await expect(map).toHaveAttribute('data-zoom', view.zoom ?? '');
 	await expect(map).toHaveAttribute('data-center', view.centre ?? '');
 });
+
+test('the printed comparison table’s English headers stay inside their columns (“(percentage points)” ran into the next header)', async ({ page }) => {
+	// A4 landscape less the @page margins (297 − 2 × 12 mm) at 96 px per inch: the width the table is printed at.
+	await page.setViewportSize({ width: 1032, height: 800 });
+	await page.addInitScript(() => localStorage.setItem('health-circle.language', 'en'));
+	await openApp(page);
+	await proposeAtCoordinates(page);
+	await expect(page.getByTestId('export-pdf')).toBeEnabled();
+	let overflowing: string[] = [];
+	let headers = 0;
+	await printReportPdf(page, async () => {
+		const measured = await page.locator('.indicators th').evaluateAll((cells) =>
+			cells.map((cell) => ({ text: (cell.textContent ?? '').trim(), overflows: cell.scrollWidth > cell.clientWidth + 1 }))
+		);
+		headers = measured.length;
+		overflowing = measured.filter((cell) => cell.overflows).map((cell) => cell.text);
+	});
+	expect(headers, 'the report’s indicator tables were measured').toBeGreaterThan(20);
+	expect(overflowing, 'headers wider than their column').toEqual([]);
+});

@@ -55,7 +55,8 @@ export interface LabelBox {
  * it is free there, else moves to the nearest free place (up, down, sideways or diagonally). A move is taken only where `allowed` says the name may stand (inside its own
  * sub-district and the map's frame: 北站 was pushed out of its area); a name with no free allowed place
  * takes the allowed place it overlaps least (three-line English names in small areas at 1024 px), a name
- * with no allowed place the nearest free one. No name is hidden: a planner reads every sub-district.
+ * with no allowed place the nearest free one. This hides no name; MapView, on a map too small for all of them even
+ * at its smallest size, leaves out those that would still lie over another.
  */
 export function separateLabels(boxes: readonly LabelBox[], gap = 4, allowed: (box: LabelBox, index: number) => boolean = () => true): [number, number][] {
 	const placed: LabelBox[] = [];
