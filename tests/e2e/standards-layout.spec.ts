@@ -63,3 +63,23 @@ test('a centre short of area shows its required area and its gap apart, never ru
 	const cellText = await gap.locator('xpath=..').innerText();
 	expect(cellText, 'the figure and its gap are on separate lines').toMatch(/^[\d,]+\n缺 [\d,]+ m²$/);
 });
+
+test('a refused value in the standards profile editor says what is wrong beside the field, by the rule’s name, and what the figures still use', async ({ page }) => {
+	await page.addInitScript(() => localStorage.setItem('health-circle.language', 'zh-CN'));
+	await openApp(page);
+	await page.getByTestId('tab-standards').click();
+	await page.locator('details.profile > summary').click();
+	const editor = page.getByTestId('standards-profile-editor');
+	const field = editor.getByRole('spinbutton', { name: '中心建筑面积（每千人）', exact: true });
+	await field.fill('-5');
+	const row = editor.locator('tr.invalid');
+	await expect(row).toHaveCount(1);
+	const beside = row.locator('.problem');
+	await expect(beside).toContainText('-5');
+	await expect(beside).toContainText('各项数字仍按 100 m²/千人 计算');
+	await expect(beside).not.toContainText('rules.');
+	const summary = editor.locator('.problems li').first();
+	await expect(summary).toContainText('中心建筑面积（每千人）：');
+	await expect(summary).not.toContainText('rules.');
+	await page.screenshot({ path: 'test-results/profile-refused-zh.png' });
+});
