@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Locator } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
 
 /**
@@ -26,6 +27,20 @@ interface PlacedLabel {
 	hidden?: boolean;
 }
 
+/** The names as the map placed them: every sub-district's, each anchored on its own area and whole inside the map's frame. */
+async function placedOnTheirAreas(map: Locator): Promise<PlacedLabel[]> {
+	const labels = JSON.parse((await map.getAttribute('data-labels'))!) as PlacedLabel[];
+	expect(labels).toHaveLength(subdistricts.features.length);
+	for (const label of labels) {
+		expect(booleanPointInPolygon([label.lon, label.lat], shapeOf(label.code)), `${label.text} on its own area`).toBe(true);
+		expect(label.x - label.width / 2, `${label.text} starts inside the map`).toBeGreaterThanOrEqual(0);
+		expect(label.x + label.width / 2, `${label.text} ends inside the map`).toBeLessThanOrEqual(label.frameWidth);
+		expect(label.y - label.height / 2, `${label.text} top inside the map`).toBeGreaterThanOrEqual(0);
+		expect(label.y + label.height / 2, `${label.text} bottom inside the map`).toBeLessThanOrEqual(label.frameHeight);
+	}
+	return labels;
+}
+
 for (const [language, width, height] of [
 	['zh-CN', 1440, 900],
 	['zh-CN', 1024, 768],
@@ -37,15 +52,7 @@ for (const [language, width, height] of [
 		await openApp(page);
 		const map = page.getByTestId('map');
 		await expect(map).not.toHaveAttribute('data-labels', '');
-		const labels = JSON.parse((await map.getAttribute('data-labels'))!) as PlacedLabel[];
-		expect(labels).toHaveLength(subdistricts.features.length);
-		for (const label of labels) {
-			expect(booleanPointInPolygon([label.lon, label.lat], shapeOf(label.code)), `${label.text} on its own area`).toBe(true);
-			expect(label.x - label.width / 2, `${label.text} starts inside the map`).toBeGreaterThanOrEqual(0);
-			expect(label.x + label.width / 2, `${label.text} ends inside the map`).toBeLessThanOrEqual(label.frameWidth);
-			expect(label.y - label.height / 2, `${label.text} top inside the map`).toBeGreaterThanOrEqual(0);
-			expect(label.y + label.height / 2, `${label.text} bottom inside the map`).toBeLessThanOrEqual(label.frameHeight);
-		}
+		const labels = await placedOnTheirAreas(map);
 		await page.getByTestId('legend-toggle').click();
 		await page.screenshot({ path: `test-results/labels-inside-${width}-${language}.png` });
 	});
@@ -64,13 +71,7 @@ for (const language of ['en', 'zh-CN'] as const) {
 		const before = await map.getAttribute('data-labels');
 		await page.getByTestId('tab-standards').click();
 		await expect(map).not.toHaveAttribute('data-labels', before!);
-		const labels = JSON.parse((await map.getAttribute('data-labels'))!) as PlacedLabel[];
-		expect(labels).toHaveLength(subdistricts.features.length);
-		for (const label of labels) {
-			expect(booleanPointInPolygon([label.lon, label.lat], shapeOf(label.code)), `${label.text} on its own area`).toBe(true);
-			expect(label.x - label.width / 2, `${label.text} starts inside the map`).toBeGreaterThanOrEqual(0);
-			expect(label.x + label.width / 2, `${label.text} ends inside the map`).toBeLessThanOrEqual(label.frameWidth);
-		}
+		const labels = await placedOnTheirAreas(map);
 		// Names that would lie over another even at the smallest size are left out (marked hidden), never drawn over one another.
 		const drawn = labels.filter((label) => !label.hidden);
 		expect(drawn.length, 'most names drawn').toBeGreaterThanOrEqual(labels.length / 2);
