@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, proposeAtCoordinates } from './fixtures';
 
 const DEMO = 'static/data/demo';
 const INPUTS = ['--network', `${DEMO}/network.geojson`, '--facilities', `${DEMO}/facilities.csv`, '--population', `${DEMO}/population.csv`, '--subdistricts', `${DEMO}/subdistricts.geojson`];
@@ -217,4 +217,18 @@ test('the scenario panel in Chinese', async ({ page }) => {
 	await page.getByTestId('view-change').check();
 	await page.waitForTimeout(800);
 	await page.screenshot({ path: 'docs/screenshots/scenario-zh.png' });
+});
+
+test('removing a proposed site in its editor takes it out of every figure, with no error (the editor read the gone site and stopped the page’s update)', async ({ page }) => {
+	await openApp(page);
+	const baseline = (await page.getByTestId('coverage-summary').innerText()).match(/\d+\.\d%/)![0];
+	await proposeAtCoordinates(page, '121.4414', '31.2698');
+	await expect(page.getByTestId('scenario-coverage')).toContainText('+');
+	await expect(page.getByTestId('facility-editor')).toBeVisible();
+	await page.getByTestId('editor-close').click();
+	await expect(page.getByTestId('scenario-edits').locator('li')).toHaveCount(2);
+	await expect(page.getByTestId('facility-editor')).toHaveCount(0);
+	// Back to the baseline's figure: the removed site counts nowhere.
+	await expect(page.getByTestId('scenario-coverage')).toContainText(baseline);
+	await expect(page.getByTestId('scenario-coverage')).toContainText('+0.0');
 });
