@@ -15,6 +15,7 @@ async function open(page: Page, language: 'zh-CN' | 'en', width: number, height:
 
 for (const [language, width, height] of [
 	['zh-CN', 1024, 768],
+	['en', 1024, 768],
 	['zh-CN', 390, 844],
 	['en', 390, 844],
 	['en', 1440, 900]
@@ -37,6 +38,10 @@ for (const [language, width, height] of [
 		expect(box.y + box.height, 'the legend ends inside the map').toBeLessThanOrEqual(map.y + map.height + 0.5);
 		expect(box.x + box.width, 'the legend ends inside the map').toBeLessThanOrEqual(map.x + map.width + 0.5);
 		expect((box.width * box.height) / (map.width * map.height), 'legend share of the map').toBeLessThan(width >= 1200 ? 0.3 : 0.25);
+		if (width >= 1024) {
+			// The district clear of the open legend once the legend has its status classes (it grows after the first fit).
+			await expect.poll(async () => districtClearOfLegend(page), { message: 'the district’s extent clear of the legend' }).toBe(true);
+		}
 		await page.screenshot({ path: `test-results/legend-first-${width}-${language}.png` });
 		// Folds on demand.
 		await page.getByTestId('legend-toggle').click();
@@ -62,6 +67,15 @@ test('the legend lists the symbols the map draws: the hospitals’ H, then a sce
 	await expect(legend.locator('li[data-mark="closed"] img')).toBeVisible();
 	await page.screenshot({ path: 'test-results/legend-scenario-1440-zh.png' });
 });
+
+/** Whether the district's extent (the map's data-district-box, in map pixels) and the legend at its bottom left do not overlap. */
+async function districtClearOfLegend(page: Page): Promise<boolean> {
+	const map = page.getByTestId('map');
+	const [left, , , bottom] = (await map.getAttribute('data-district-box'))!.split(',').map(Number);
+	const mapBox = (await map.boundingBox())!;
+	const legendBox = (await page.getByTestId('legend').boundingBox())!;
+	return bottom <= legendBox.y - mapBox.y + 0.5 || left >= legendBox.x + legendBox.width - mapBox.x - 0.5;
+}
 
 for (const [language, width, height] of [
 	['zh-CN', 1024, 768],

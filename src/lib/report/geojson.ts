@@ -17,6 +17,7 @@ import type { MultiPolygonCoords, Subdistrict } from '$lib/engine/types';
 import { MODE_SPEEDS_KMH } from '$lib/engine/params';
 import { areaName } from './columns';
 import type { GapReport } from './model';
+import { rowFacility } from './scenario-sites';
 import { reportTranslator } from './translate';
 import { uncoveredAreas, type UncoveredCellsInput } from './uncovered-areas';
 
@@ -112,8 +113,7 @@ export function gapReportToGeoJson(report: GapReport, subdistricts: readonly Sub
 	}
 	if (report.sites) {
 		for (const row of report.sites.rows) {
-			const facility = row.after ?? row.before;
-			if (!facility) continue;
+			const facility = rowFacility(row);
 			const properties: Record<string, ReportPropertyValue> = {};
 			for (const column of report.sites.columns) properties[column.key] = column.value(row);
 			features.push({ type: 'Feature', properties: { ...properties, kind: 'site', code: facility.subdistrict }, geometry: { type: 'Point', coordinates: [facility.lon, facility.lat] } });

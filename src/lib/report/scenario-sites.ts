@@ -18,7 +18,15 @@ export interface ScenarioSiteRow {
 	before: Facility | null;
 	/** The facility in the scenario; null for a closed one. */
 	after: Facility | null;
+	/** The site as its add edit proposed it; null for a baseline facility. */
+	proposed: Facility | null;
 }
+
+/**
+ * The facility a row describes: as in the scenario, else as in the baseline, else as proposed (a site the
+ * scenario adds and then closes is in neither list; reading it as present threw, and stopped the page's update).
+ */
+export const rowFacility = (row: ScenarioSiteRow): Facility => (row.after ?? row.before ?? row.proposed)!;
 
 const editedId = (edit: ScenarioEdit) => (edit.kind === 'add' ? edit.facility.id : edit.id);
 
@@ -28,7 +36,7 @@ export function scenarioSiteRows(edits: readonly ScenarioEdit[], baseline: reado
 	const rows = new Map<string, ScenarioSiteRow>();
 	for (const edit of edits) {
 		const id = editedId(edit);
-		const row = rows.get(id) ?? { id, kinds: [], before: before.get(id) ?? null, after: after.get(id) ?? null };
+		const row = rows.get(id) ?? { id, kinds: [], before: before.get(id) ?? null, after: after.get(id) ?? null, proposed: edit.kind === 'add' ? edit.facility : null };
 		if (!row.kinds.includes(edit.kind)) row.kinds.push(edit.kind);
 		rows.set(id, row);
 	}
@@ -40,7 +48,7 @@ export function scenarioSiteColumns(context: ColumnContext, subdistrictName: (co
 	const { translate: t, language } = context;
 	const header = (key: string) => t(`report.site.${key}`);
 	const list = (values: string[]) => values.join(language === 'en' ? ', ' : '、');
-	const current = (row: ScenarioSiteRow) => (row.after ?? row.before)!;
+	const current = rowFacility;
 	const status = (facility: Facility | null) => (facility ? t(`report.facilityStatus.${facility.status}`) : null);
 	return [
 		textColumn('change', header('change'), (row) => list(row.kinds.map((kind) => t(`report.site.kind.${kind}`)))),
