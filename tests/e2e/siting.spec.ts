@@ -12,7 +12,7 @@ function cliSites(k: number): { lon: number; lat: number; newResidents: number; 
 	const out = mkdtempSync(join(tmpdir(), 'suggest-'));
 	const files = ['--network', `${DEMO}/network.geojson`, '--facilities', `${DEMO}/facilities.csv`, '--population', `${DEMO}/population.csv`, '--subdistricts', `${DEMO}/subdistricts.geojson`];
 	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/suggest.ts', ...files, '--k', String(k), '--out', out], { stdio: 'pipe' });
-	const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'sites.csv'), 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+	const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'sites.csv'), 'utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true, comments: '#' }).data;
 	return rows.map((row) => ({ lon: Number(row.lon), lat: Number(row.lat), newResidents: Number(row.new_residents), cumulativeResidents: Number(row.cumulative_residents) }));
 }
 
