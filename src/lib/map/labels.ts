@@ -55,8 +55,8 @@ export interface LabelBox {
  * it is free there, else moves to the nearest free place (up, down, sideways or diagonally). A move is taken only where `allowed` says the name may stand (inside its own
  * sub-district and the map's frame: 北站 was pushed out of its area); a name with no free allowed place
  * takes the allowed place it overlaps least (three-line English names in small areas at 1024 px), a name
- * with no allowed place the nearest free one. This hides no name; MapView, on a map too small for all of them even
- * at its smallest size, leaves out those that would still lie over another.
+ * with no allowed place the nearest free one. This hides no name; layoutLabels, on a map too small for all of them
+ * even at its smallest size, leaves out those that would still lie over another.
  */
 export function separateLabels(boxes: readonly LabelBox[], gap = 4, allowed: (box: LabelBox, index: number) => boolean = () => true): [number, number][] {
 	const placed: LabelBox[] = [];
@@ -80,6 +80,43 @@ export function separateLabels(boxes: readonly LabelBox[], gap = 4, allowed: (bo
 		placed.push(at([dx, dy]));
 		return [dx, dy];
 	});
+}
+
+/** Names laid out at one size: each one's offset (separateLabels), its box as placed, and which are left out. */
+export interface LabelLayout {
+	size: number;
+	offsets: [number, number][];
+	boxes: LabelBox[];
+	/** Indices of names that would lie over one placed before them: not drawn. */
+	hidden: ReadonlySet<number>;
+}
+
+/**
+ * Names at the largest of `sizes` (px, largest first) at which, once moved apart, none lies over another; at the
+ * last size, those that still would are left out (in order: a name over one already kept). `boxesAt` measures the
+ * names at a size; `allowed` is separateLabels'. On a small map (English names beside the standards table at
+ * 1024 px) the names shrink before any is left out, and none is ever drawn over another.
+ */
+export function layoutLabels(sizes: readonly [number, ...number[]], boxesAt: (size: number) => LabelBox[], allowed?: (box: LabelBox, index: number) => boolean): LabelLayout {
+	let layout = layoutAt(sizes[0], boxesAt, allowed);
+	for (const size of sizes.slice(1)) {
+		if (layout.hidden.size === 0) break;
+		layout = layoutAt(size, boxesAt, allowed);
+	}
+	return layout;
+}
+
+function layoutAt(size: number, boxesAt: (size: number) => LabelBox[], allowed?: (box: LabelBox, index: number) => boolean): LabelLayout {
+	const measured = boxesAt(size);
+	const offsets = separateLabels(measured, undefined, allowed);
+	const boxes = measured.map((box, index) => ({ ...box, x: box.x + offsets[index][0], y: box.y + offsets[index][1] }));
+	const kept: LabelBox[] = [];
+	const hidden = new Set<number>();
+	boxes.forEach((box, index) => {
+		if (kept.some((other) => overlaps(box, other))) hidden.add(index);
+		else kept.push(box);
+	});
+	return { size, offsets, boxes, hidden };
 }
 
 /** The area two centred boxes share, in square pixels. */

@@ -3,7 +3,7 @@
  * The offsets are checked with a rectangle test written here, not with the module's own.
  */
 import { describe, expect, it } from 'vitest';
-import { separateLabels, type LabelBox } from '$lib/map/labels';
+import { layoutLabels, separateLabels, type LabelBox } from '$lib/map/labels';
 
 /** Two boxes centred at (x, y) intersect when they overlap on both axes. */
 function intersect(a: LabelBox, b: LabelBox): boolean {
@@ -49,5 +49,32 @@ describe('sub-district names', () => {
 		const result = placed(boxes);
 		expect(result).toHaveLength(6);
 		for (let i = 0; i < result.length; i++) for (let j = i + 1; j < result.length; j++) expect(intersect(result[i], result[j]), `${i} and ${j}`).toBe(false);
+	});
+});
+
+describe('names on a small map (layoutLabels)', () => {
+	// Two names each pinned to its own point (no move allowed): widths scale with the size, 10 px per px of size.
+	const pinned = (box: LabelBox, index: number) => box.x === [100, 200][index] && box.y === 50;
+	const twoNames = (gap: number) => (size: number): LabelBox[] => [
+		{ x: 100, y: 50, width: size * 10, height: size },
+		{ x: 100 + gap, y: 50, width: size * 10, height: size }
+	];
+
+	it('takes the largest size at which no name lies over another', () => {
+		// 100 px apart: at 13 px (130 wide) they meet, at 11.5 (115) too, at 10 (100) they just touch edge to edge.
+		const layout = layoutLabels([13, 11.5, 10], twoNames(100), pinned);
+		expect(layout.size).toBe(10);
+		expect(layout.hidden.size).toBe(0);
+		expect(intersect(layout.boxes[0], layout.boxes[1])).toBe(false);
+	});
+
+	it('keeps the first size when the names are clear there', () => {
+		expect(layoutLabels([13, 11.5, 10], twoNames(200), pinned).size).toBe(13);
+	});
+
+	it('at the smallest size, leaves out a name that would still lie over one kept before it', () => {
+		const layout = layoutLabels([13, 10], twoNames(50), (box, index) => box.x === [100, 150][index] && box.y === 50);
+		expect(layout.size).toBe(10);
+		expect([...layout.hidden]).toEqual([1]);
 	});
 });

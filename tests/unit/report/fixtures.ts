@@ -4,7 +4,6 @@
  * what each sub-district column must hold (written here, not taken from src/lib/report/columns.ts).
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { booleanPointInPolygon, multiPolygon, point } from '@turf/turf';
@@ -13,6 +12,7 @@ import type { StandardsProfile } from '$lib/engine/standards/profile';
 import type { SourceSummary } from '$lib/io/dataset';
 import { loadInputs, type LoadedInputs } from '../../../scripts/lib/load-inputs';
 import { queryIndicators, readIndicatorOptions, runEngine, type IndicatorRows, type IndicatorRunOptions, type Runs } from '../../../scripts/lib/indicator-run';
+import { datasetInfo, readManifest } from '../../../scripts/lib/dataset-info';
 import reportEn from '$lib/i18n/report.en.json';
 import reportZhCN from '$lib/i18n/report.zh-CN.json';
 
@@ -24,7 +24,7 @@ export interface DemoRun {
 	inputs: LoadedInputs;
 	runs: Runs;
 	indicators: IndicatorRows;
-	sources: SourceSummary[];
+	sources: readonly SourceSummary[];
 }
 
 /** The demo through the same steps as `npm run indicators` (walking, 15 minutes, Shanghai 2023). */
@@ -42,21 +42,8 @@ export async function computeDemo(extra: Record<string, string> = {}): Promise<D
 	const inputs = loadInputs(options);
 	const runs = runEngine(inputs, inputs.facilities, options);
 	const indicators = await queryIndicators(inputs, inputs.facilities, options, runs);
-	const source = (kind: SourceSummary['kind'], count: { file: string; loaded: number; skipped: number }): SourceSummary => ({
-		kind,
-		fileName: basename(count.file),
-		loaded: count.loaded,
-		skipped: count.skipped,
-		conversion: null,
-		// The demo's files: every layer synthetic.
-		fromDemo: true
-	});
-	const sources = [
-		source('facilities', inputs.sources.facilities),
-		source('population', inputs.sources.population),
-		source('subdistricts', inputs.sources.subdistricts),
-		source('network', inputs.sources.network!)
-	];
+	// Each layer's source as the CLI describes it (the demo's manifest marks every layer synthetic).
+	const { sources } = datasetInfo(options.facilities, null, inputs, readManifest(options.facilities));
 	return { options, inputs, runs, indicators, sources };
 }
 
