@@ -27,6 +27,10 @@ import type { MapSheet } from './map-png';
 import { formatNumber } from '$lib/i18n/format';
 import { scaleBarText } from '$lib/report/map-furniture';
 import { StandardsState } from './standards.svelte';
+import { editableProfile } from './editable-profile';
+import type { StandardsProfile } from '$lib/engine/standards/profile';
+import { circleOf, sameCircle, withCircle, type ServiceCircle } from '$lib/engine/standards/service-circle';
+import { validateProfile } from '$lib/engine/standards/validate';
 import { markStartup, STARTUP_MARK } from './startup-marks';
 
 export type PanelTab = 'overview' | 'standards' | 'scenario';
@@ -107,6 +111,7 @@ export class Workbench {
 
 	constructor(private readonly options: WorkbenchOptions) {
 		this.session = new Session(options.openDb);
+		this.followCircle();
 		this.workspace = new ScenarioWorkspace(() => this.session.dataset, this.coverage, this.standards, {
 			scenario: new ScenarioClient(this.coverageRpc),
 			nearestCentres: this.nearestCentres
@@ -197,6 +202,34 @@ export class Workbench {
 	}
 
 	/** Opens a panel tab; the standards tab shows its indicator on the map (its legend replaces the grid's). */
+	/** The profile in use, from the profile editor or the coverage controls; coverage follows its circle. */
+	setProfile(profile: StandardsProfile): void {
+		this.standards.setProfile(profile);
+		// Before the network is prepared there is nothing to compute: analyse() computes with these parameters.
+		if (this.followCircle() && this.coverage.cellSubdistrict) void this.coverage.compute();
+	}
+
+	/**
+	 * A change to the service circle from the coverage controls: it changes the profile in use (a built-in one
+	 * becomes its edited copy), as the same change in the profile editor does. False when the profile would not
+	 * be valid (no facility type left), and nothing changes.
+	 */
+	setCircle(change: Partial<ServiceCircle>): boolean {
+		const checked = validateProfile(withCircle(editableProfile(this.standards.profile), change));
+		if (checked.ok) this.setProfile(checked.profile);
+		return checked.ok;
+	}
+
+	/** Copies the profile's circle into the coverage parameters; true when they changed. */
+	private followCircle(): boolean {
+		const circle = circleOf(this.standards.profile);
+		const { params } = this.coverage;
+		if (sameCircle(circle, { minutes: params.thresholdMinutes, facilityTypes: params.facilityTypes })) return false;
+		params.thresholdMinutes = circle.minutes;
+		params.facilityTypes = [...circle.facilityTypes];
+		return true;
+	}
+
 	openTab(tab: PanelTab): void {
 		this.panelTab = tab;
 		if (tab === 'standards') this.mapMode = 'status';

@@ -4,6 +4,7 @@
  * would silently check sub-districts against the wrong thresholds.
  */
 import { fillPlaceholders } from '../placeholders';
+import { SETTING_RANGES } from '../params';
 import { FACILITY_STATUSES, FACILITY_TYPES, type FacilityStatus, type FacilityType } from '../types';
 import { PROFILE_FORMAT, PROFILE_VERSION, RULE_KEYS, RULE_UNITS, type RuleKey, type StandardsProfile } from './profile';
 
@@ -73,14 +74,13 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
 export type ProfileValidation = { ok: true; profile: StandardsProfile } | { ok: false; problems: ProfileProblem[] };
 
 /** Upper bounds that catch unit mistakes (600 per 10,000 typed as per 1,000) without limiting real use. */
-const MAXIMUM: Record<RuleKey, number> = {
+const MAXIMUM: Record<Exclude<RuleKey, 'coverageMinutes'>, number> = {
 	centreAreaPerThousand: 10_000,
 	centreAreaMinimum: 1_000_000,
 	bedsPerThousandMin: 1_000,
 	bedsPerThousandTarget: 1_000,
 	newCentreBeds: 100_000,
 	stationAreaMin: 100_000,
-	coverageMinutes: 240,
 	coverageTargetPct: 100
 };
 
@@ -169,8 +169,10 @@ function checkRules(check: Checker, value: unknown): void {
 		const rule = check.object(rules[key], field);
 		if (!rule) continue;
 		check.boolean(rule.enabled, `${field}.enabled`);
-		const positive = key !== 'coverageTargetPct';
-		check.number(rule.value, `${field}.value`, 0, MAXIMUM[key], positive);
+		if (key === 'coverageMinutes') {
+			// The circle's budget is the coverage threshold (service-circle.ts): the range the coverage controls accept.
+			check.number(rule.value, `${field}.value`, SETTING_RANGES.thresholdMinutes.min, SETTING_RANGES.thresholdMinutes.max);
+		} else check.number(rule.value, `${field}.value`, 0, MAXIMUM[key], key !== 'coverageTargetPct');
 		if (rule.unit !== RULE_UNITS[key]) check.fail(`${field}.unit`, 'wrong-unit', { unit: RULE_UNITS[key] });
 		if (isObject(rule.source)) {
 			check.text(rule.source['zh-CN'], `${field}.source.zh-CN`);

@@ -82,6 +82,9 @@ describe('profile validation', () => {
 			['unknown status', (p) => (loose(p.rules.newCentreBeds).statuses = ['planned']), 'rules.newCentreBeds.statuses', /"planned"/],
 			['target below minimum', (p) => (p.rules.bedsPerThousandTarget.value = 0.5), 'rules.bedsPerThousandTarget.value', /bedsPerThousandMin/],
 			['time budget switched off', (p) => (p.rules.coverageMinutes.enabled = false), 'rules.coverageMinutes.enabled', /must be true/],
+			// The budget is the coverage threshold: the controls' range (1 to 60 minutes), not a looser one of its own.
+			['time budget above the threshold range', (p) => (p.rules.coverageMinutes.value = 200), 'rules.coverageMinutes.value', /at most 60/],
+			['time budget below the threshold range', (p) => (p.rules.coverageMinutes.value = 0.5), 'rules.coverageMinutes.value', /at least 1/],
 			['name missing a language', (p) => (loose(p.name).en = undefined), 'name.en', /missing/]
 		];
 		for (const [label, edit, field, reason] of cases) {
