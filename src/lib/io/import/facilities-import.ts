@@ -107,7 +107,7 @@ function unknownQuantities(values: FacilityRow, row: number): RowProblem[] {
 	const warnings: RowProblem[] = [];
 	for (const field of ['area_m2', 'beds'] as const) {
 		if (values[field] === undefined) continue;
-		const reading = readFacilityQuantity(values[field]);
+		const reading = readFacilityQuantity(values[field], field === 'area_m2' ? 'area' : 'beds');
 		values[field] = reading.ok ? (reading.value ?? '') : '';
 		if (reading.ok) continue;
 		const params = { value: clip(reading.raw) };
