@@ -91,8 +91,15 @@ export interface GapReport {
 	syntheticLayers: LayerKind[];
 	/** Which layers are synthetic, in one line: on every page of the PDF. */
 	provenanceLine: string;
-	/** One item per layer: the synthetic demo, or the planner's file with rows loaded and skipped, encoding, conversion (the XLSX's first sheet). */
+	/** One item per layer: the synthetic demo, or the planner's file with rows loaded and skipped, encoding, conversion (the PDF's first page). */
 	provenance: ReportItem[];
+	/**
+	 * What the report was made from: dataset, scenario, threshold, date, which layers are synthetic and each
+	 * layer's source (exportProvenance): the XLSX's first sheet and the lines above the CSV's header.
+	 */
+	about: ReportItem[];
+	/** Every resident of the population layer once, with its reason (also the summary's last items): the CSV states it too. */
+	residentsCheck: ReportItem[];
 	approximate: boolean;
 	/** Warnings for the first page (synthetic data, straight-line approximation), in the report's language. */
 	notices: string[];
@@ -130,6 +137,7 @@ export function buildGapReport(input: GapReportInput, translate: Translate = rep
 	];
 	const columns = subdistrictColumns(context, (code) => rankByCode.get(code) ?? null);
 	const stem = fileStem(translate, 'report', input.generatedAt, input.scenario?.name ?? null, input.timeZone);
+	const residentsCheck = reconciliationItems(input.district, context);
 	return {
 		language,
 		title: translate('report.title'),
@@ -143,11 +151,16 @@ export function buildGapReport(input: GapReportInput, translate: Translate = rep
 		syntheticLayers: synthetic,
 		provenanceLine: provenanceLine(synthetic, layerList, translate),
 		provenance: provenanceItems(input.dataset.sources, context),
+		about: exportProvenance(
+			{ language, dataset: input.dataset, scenarioName: input.scenario?.name ?? null, thresholdMinutes: input.coverageParams.thresholdMinutes, generatedAt: input.generatedAt, timeZone: input.timeZone },
+			translate
+		),
+		residentsCheck,
 		approximate: input.approximate ?? false,
 		notices,
 		profile: input.profile,
 		coverageParams: input.coverageParams,
-		summary: summaryItems(input, context),
+		summary: [...summaryItems(input, context), ...residentsCheck],
 		subdistricts: {
 			id: 'subdistricts',
 			title: translate('report.section.table'),
@@ -216,8 +229,7 @@ function summaryItems(input: GapReportInput, context: ColumnContext): ReportItem
 		figure('stationsUnderArea', district.stationsUnderArea, 0, { value: formatThreshold(profile.rules.stationAreaMin.value, language) }),
 		figure('meetsAll', meetsAll, 0),
 		...RULE_IDS.map((rule) => item(`failing.${rule}`, t('report.summary.failing', { rule: ruleName(rule, context) }), district.failingSubdistricts[rule], 0, language)),
-		...(district.unassignedFacilities > 0 ? [figure('unassignedFacilities', district.unassignedFacilities, 0)] : []),
-		...reconciliationItems(district, context)
+		...(district.unassignedFacilities > 0 ? [figure('unassignedFacilities', district.unassignedFacilities, 0)] : [])
 	];
 }
 
