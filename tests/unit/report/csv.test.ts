@@ -130,7 +130,7 @@ describe('spreadsheet text', () => {
 
 describe.each(['zh-CN', 'en'] as const)('the CSV’s provenance lines in %s', (language) => {
 	const colon = language === 'en' ? ': ' : '：';
-	const line = (key: string, text: string | number, values?: Record<string, string | number>) => `# ${message(language, key, values)}${colon}${text}`;
+	const line = (key: string, text: string | number, values?: Record<string, string>) => `# ${message(language, key, values)}${colon}${text}`;
 
 	it('say, above the header, the dataset, scenario, threshold, date, profile and, per layer, which layers are synthetic', () => {
 		// Only the facilities are the planner's file: the other three layers are still the synthetic demo.
