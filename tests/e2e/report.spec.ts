@@ -58,7 +58,9 @@ test('the gap report downloads as XLSX, CSV, GeoJSON, PNG and prints to PDF in b
 	// CSV: UTF-8 with BOM, the right columns, 14 sub-districts and a total row.
 	const csv = await download(page, 'csv');
 	expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-	const parsed = Papa.parse<Record<string, string>>(csv.toString('utf8').slice(1), { header: true, skipEmptyLines: true });
+	// Above its header, `#` lines say what it was made from (the demo: every layer synthetic).
+	expect(csv.toString('utf8').slice(1).split('\r\n')).toContain('# 合成示例数据（逐图层）：全部图层（设施、人口、街镇边界、步行路网）为合成示例数据，并非真实数据');
+	const parsed = Papa.parse<Record<string, string>>(csv.toString('utf8').slice(1), { header: true, skipEmptyLines: true, comments: '#' });
 	expect(parsed.meta.fields).toEqual(headers.map(String));
 	expect(parsed.data).toHaveLength(15);
 

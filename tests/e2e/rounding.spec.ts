@@ -78,7 +78,7 @@ test('a coverage of 99.97 % and 0.001 % reads 99.9 % and 0.1 % in the overview, 
 	await expect(standardsCell(low)).toHaveText('0.1%');
 
 	await expect(page.getByTestId('export-csv')).toBeEnabled({ timeout: 60_000 });
-	const parsed = Papa.parse<Record<string, string>>((await download(page, 'csv')).toString('utf8').slice(1), { header: true, skipEmptyLines: true });
+	const parsed = Papa.parse<Record<string, string>>((await download(page, 'csv')).toString('utf8').slice(1), { header: true, skipEmptyLines: true, comments: '#' });
 	const coverageHeader = parsed.meta.fields?.find((field) => /coverage \(%\)$/.test(field));
 	expect(coverageHeader).toBeDefined();
 	const csvValue = (code: string) => parsed.data.find((row) => row.Code === code)?.[coverageHeader!];

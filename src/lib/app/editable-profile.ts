@@ -1,5 +1,5 @@
-import { cloneProfile, customCopy, type LocalizedText, type StandardsProfile } from '$lib/engine/standards/profile';
-import { MESSAGES } from '$lib/i18n';
+import { cloneProfile, customCopy, type StandardsProfile } from '$lib/engine/standards/profile';
+import { editedCopyName } from './profile-name';
 
 /**
  * A copy of `profile` the planner may change. Built-in profiles are read-only: the first change makes a custom
@@ -8,6 +8,5 @@ import { MESSAGES } from '$lib/i18n';
  */
 export function editableProfile(profile: Readonly<StandardsProfile>, id = `custom-${Date.now().toString(36)}`): StandardsProfile {
 	if (!profile.builtIn) return cloneProfile(profile);
-	const edited = (language: keyof LocalizedText) => `${profile.name[language]}${MESSAGES[language]['standards.editor.editedSuffix']}`;
-	return customCopy(profile, id, { 'zh-CN': edited('zh-CN'), en: edited('en') });
+	return customCopy(profile, id, editedCopyName(profile.name));
 }

@@ -14,22 +14,28 @@ import type { CellValue, ReportItem, ReportTable } from './table';
 
 export const CSV_BOM = '\ufeff';
 
-export function tableToCsv<Row>(table: ReportTable<Row>): string {
+/** `comments`: lines above the header (provenanceCsvLines). */
+export function tableToCsv<Row>(table: ReportTable<Row>, comments: readonly string[] = []): string {
 	const rows = table.total === null ? table.rows : [...table.rows, table.total];
-	const lines = [table.columns.map((column) => csvField(column.header)).join(',')];
+	const lines = [...comments, table.columns.map((column) => csvField(column.header)).join(',')];
 	for (const row of rows) lines.push(table.columns.map((column) => csvField(column.value(row))).join(','));
 	return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }
 
 /**
- * The ranked sub-district table with the district total last. A scenario's CSV says so in its content:
+ * The ranked sub-district table with the district total last. Above its header, `# label: text` lines say
+ * what it was made from: the XLSX first sheet's items (dataset, scenario, threshold, date, which layers are
+ * synthetic, each layer's source), the standards profile, and every resident once with its reason (the
+ * summary's reconciliation, residents outside every sub-district included). A scenario's CSV also says so in
  * a first column with the scenario's name on every row (a file name is lost once the table is pasted).
  */
 export function gapReportToCsv(report: GapReport): string {
 	const { subdistricts, scenarioName } = report;
-	if (scenarioName === null) return tableToCsv(subdistricts);
+	const profile = report.appendix.filter((entry) => entry.key === 'profile');
+	const comments = provenanceCsvLines([...report.about, ...profile, ...report.residentsCheck], report.language);
+	if (scenarioName === null) return tableToCsv(subdistricts, comments);
 	const header = reportTranslator(report.language)('report.csv.scenario');
-	return tableToCsv({ ...subdistricts, columns: [textColumn<AreaIndicators>('scenario', header, () => scenarioName), ...subdistricts.columns] });
+	return tableToCsv({ ...subdistricts, columns: [textColumn<AreaIndicators>('scenario', header, () => scenarioName), ...subdistricts.columns] }, comments);
 }
 
 /**
@@ -41,5 +47,8 @@ export function gapReportToCsv(report: GapReport): string {
 export function provenanceCsvLines(items: readonly ReportItem[], language: ReportLanguage): string[] {
 	const line = reportTranslator(language);
 	// The label/value separator is the language's (a full-width colon in Chinese, after labels that use one).
-	return items.map((entry) => withoutIsolates(line('report.csv.provenanceLine', { label: entry.label, text: entry.text })).replace(/[\r\n]+/g, ' '));
+	// A number is written as in the table's cells (no thousands separator): Excel splits a line at its commas, and
+	// "975,777" would read as 975 in one cell and 777 in the next.
+	const text = (entry: ReportItem) => (typeof entry.value === 'number' ? csvField(entry.value) : entry.text);
+	return items.map((entry) => withoutIsolates(line('report.csv.provenanceLine', { label: entry.label, text: text(entry) })).replace(/[\r\n]+/g, ' '));
 }

@@ -27,6 +27,7 @@ import { encodingName } from './encoding-name';
 import { fileStem } from './file-name';
 import { isolate } from '$lib/i18n/bidi';
 import { formatReportDate, formatReportValue, formatThreshold, roundTo } from '$lib/i18n/format';
+import { districtKnownParts, districtTotalRow, type DistrictKnownParts, type KnownPart } from './known-part';
 import { rankBySeverity } from './rank';
 import { scenarioSiteRows, scenarioSitesTable, type ScenarioSiteRow } from './scenario-sites';
 import type { CellValue, ReportColumn, ReportItem, ReportTable } from './table';
@@ -91,8 +92,15 @@ export interface GapReport {
 	syntheticLayers: LayerKind[];
 	/** Which layers are synthetic, in one line: on every page of the PDF. */
 	provenanceLine: string;
-	/** One item per layer: the synthetic demo, or the planner's file with rows loaded and skipped, encoding, conversion (the XLSX's first sheet). */
+	/** One item per layer: the synthetic demo, or the planner's file with rows loaded and skipped, encoding, conversion (the PDF's first page). */
 	provenance: ReportItem[];
+	/**
+	 * What the report was made from: dataset, scenario, threshold, date, which layers are synthetic and each
+	 * layer's source (exportProvenance): the XLSX's first sheet and the lines above the CSV's header.
+	 */
+	about: ReportItem[];
+	/** Every resident of the population layer once, with its reason (also the summary's last items): the CSV states it too. */
+	residentsCheck: ReportItem[];
 	approximate: boolean;
 	/** Warnings for the first page (synthetic data, straight-line approximation), in the report's language. */
 	notices: string[];
@@ -130,6 +138,10 @@ export function buildGapReport(input: GapReportInput, translate: Translate = rep
 	];
 	const columns = subdistrictColumns(context, (code) => rankByCode.get(code) ?? null);
 	const stem = fileStem(translate, 'report', input.generatedAt, input.scenario?.name ?? null, input.timeZone);
+	const residentsCheck = reconciliationItems(input.district, context);
+	// The summary and the table's total row state the figures unknown areas and beds leave open by one rule.
+	const knownParts = districtKnownParts(input.rows, input.district, input.profile);
+	const district = districtTotalRow(input.district, knownParts);
 	return {
 		language,
 		title: translate('report.title'),
@@ -143,22 +155,27 @@ export function buildGapReport(input: GapReportInput, translate: Translate = rep
 		syntheticLayers: synthetic,
 		provenanceLine: provenanceLine(synthetic, layerList, translate),
 		provenance: provenanceItems(input.dataset.sources, context),
+		about: exportProvenance(
+			{ language, dataset: input.dataset, scenarioName: input.scenario?.name ?? null, thresholdMinutes: input.coverageParams.thresholdMinutes, generatedAt: input.generatedAt, timeZone: input.timeZone },
+			translate
+		),
+		residentsCheck,
 		approximate: input.approximate ?? false,
 		notices,
 		profile: input.profile,
 		coverageParams: input.coverageParams,
-		summary: summaryItems(input, context),
+		summary: [...summaryItems(input, knownParts, context), ...residentsCheck],
 		subdistricts: {
 			id: 'subdistricts',
 			title: translate('report.section.table'),
 			sheetName: translate('report.sheet.subdistricts'),
 			columns,
 			rows,
-			total: input.district
+			total: district
 		},
 		columns,
 		rows,
-		district: input.district,
+		district,
 		centres: {
 			id: 'centres',
 			title: translate('report.section.centres'),
@@ -188,11 +205,16 @@ function item(key: string, label: string, value: CellValue, decimals: number, la
 	return { key, label, value: typed, decimals, text: formatReportValue(typed, decimals, language), ...(source === undefined ? {} : { source }) };
 }
 
-function summaryItems(input: GapReportInput, context: ColumnContext): ReportItem[] {
+function summaryItems(input: GapReportInput, parts: DistrictKnownParts, context: ColumnContext): ReportItem[] {
 	const { district, profile, language } = input;
 	const t = context.translate;
-	const figure = (key: string, value: number | null, decimals: number, values?: Record<string, string | number>) =>
+	const figure = (key: string, value: CellValue, decimals: number, values?: Record<string, string | number>) =>
 		item(key, t(`report.summary.${key}`, values), value, decimals, language);
+	// An open figure as its known lower bound, said to be one: "≥ 14,000 (1 centre's area unknown)".
+	const known = (key: string, part: KnownPart, values?: Record<string, string | number>) =>
+		part.value === null || part.unknownCount === 0
+			? figure(key, part.value, 0, values)
+			: figure(key, t(`report.knownPart.${part.unknown}`, { value: formatReportValue(roundTo(part.value, 0), 0, language), count: part.unknownCount }), 0, values);
 	const meetsAll = input.rows.filter((row) => row.status === 'meetsAll').length;
 	return [
 		figure('subdistricts', district.subdistricts, 0),
@@ -202,22 +224,21 @@ function summaryItems(input: GapReportInput, context: ColumnContext): ReportItem
 		figure('covered', district.coveredResidents, 0),
 		figure('uncovered', district.uncoveredResidents, 0),
 		figure('unreachable', district.unreachableResidents, 0),
-		figure('centreArea', district.areaUnknownCount > 0 ? null : district.centreAreaM2, 0),
+		known('centreArea', parts.centreArea),
 		figure('areaPerThousand', district.areaPerThousand, 1),
 		figure('requiredArea', district.requiredAreaM2, 0),
-		figure('areaGapSum', district.areaGapM2, 0),
+		known('areaGapSum', parts.areaGap),
 		figure('areaNetGap', district.areaNetGapM2, 0),
-		figure('beds', district.bedsUnknownCount > 0 ? null : district.beds, 0),
+		known('beds', parts.beds),
 		figure('bedsPerThousand', district.bedsPerThousand, 2),
-		figure('bedsNeededMin', district.bedsNeededMin, 0, { value: formatThreshold(profile.rules.bedsPerThousandMin.value, language, 1) }),
-		figure('bedsNeededTarget', district.bedsNeededTarget, 0, { value: formatThreshold(profile.rules.bedsPerThousandTarget.value, language, 1) }),
+		known('bedsNeededMin', parts.bedsNeededMin, { value: formatThreshold(profile.rules.bedsPerThousandMin.value, language, 1) }),
+		known('bedsNeededTarget', parts.bedsNeededTarget, { value: formatThreshold(profile.rules.bedsPerThousandTarget.value, language, 1) }),
 		figure('bedsNetNeededMin', district.bedsNetNeededMin, 0, { value: formatThreshold(profile.rules.bedsPerThousandMin.value, language, 1) }),
 		figure('stations', district.stations, 0),
 		figure('stationsUnderArea', district.stationsUnderArea, 0, { value: formatThreshold(profile.rules.stationAreaMin.value, language) }),
 		figure('meetsAll', meetsAll, 0),
 		...RULE_IDS.map((rule) => item(`failing.${rule}`, t('report.summary.failing', { rule: ruleName(rule, context) }), district.failingSubdistricts[rule], 0, language)),
-		...(district.unassignedFacilities > 0 ? [figure('unassignedFacilities', district.unassignedFacilities, 0)] : []),
-		...reconciliationItems(district, context)
+		...(district.unassignedFacilities > 0 ? [figure('unassignedFacilities', district.unassignedFacilities, 0)] : [])
 	];
 }
 
@@ -374,7 +395,10 @@ function provenanceItems(sources: readonly SourceSummary[], context: Pick<Column
 	});
 }
 
-/** Baseline and scenario side by side, in the order of the (scenario's) severity ranking, district last. */
+/**
+ * Baseline and scenario side by side, in the order of the (scenario's) severity ranking, district last. The
+ * district row is the indicators' own, not the total row's known parts: a change between two lower bounds is no figure.
+ */
 function comparisonTable(input: GapReportInput, scenario: ScenarioInput, ranked: readonly SubdistrictIndicators[], context: ColumnContext): ReportTable<ScenarioComparisonRow> {
 	const baselineByCode = new Map(scenario.baselineRows.map((row) => [row.code, row]));
 	const rankedCodes = new Set(ranked.map((row) => row.code));

@@ -76,12 +76,10 @@ function addSummarySheet(workbook: Workbook, report: GapReport, t: Translate): v
 	const sheet = workbook.addWorksheet(t('report.sheet.summary'));
 	sheet.columns = [{ width: 58 }, { width: 44 }];
 	addTextRow(sheet, [report.title]).font = { bold: true, size: 14 };
-	addTextRow(sheet, [t('report.meta.dataset'), report.datasetName]);
-	addTextRow(sheet, [t('report.meta.scenario'), report.scenarioName ?? t('report.noScenario')]);
-	addTextRow(sheet, [t('report.meta.generated'), report.generatedText]);
+	// Dataset, scenario, threshold, date, which layers are synthetic and where each came from, on the sheet that
+	// opens first: the same items as the lines above the CSV's header.
+	for (const entry of report.about) addTextRow(sheet, [entry.label, entry.text]);
 	for (const notice of report.notices) addTextRow(sheet, [notice]).font = { bold: true, color: { argb: 'FF8A5A00' } };
-	// Which layers are synthetic and where each came from, on the sheet that opens first.
-	for (const layer of report.provenance) addTextRow(sheet, [layer.label, layer.text]);
 	sheet.addRow([]);
 	addTextRow(sheet, [t('report.meta.item'), t('report.meta.value')]).font = { bold: true };
 	addItems(sheet, report.summary, false);

@@ -1,6 +1,7 @@
 /**
- * The CSV: a BOM, CRLF line ends, the right columns in both languages, quoting that survives commas,
- * quotes and line breaks, and numbers that parse back (papaparse) to the SQL rows' figures.
+ * The CSV: a BOM, CRLF line ends, `# label: text` lines above the header saying what it was made from
+ * (read with Papa Parse's `comments: '#'`), the right columns in both languages, quoting that survives
+ * commas, quotes and line breaks, and numbers that parse back (papaparse) to the SQL rows' figures.
  */
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,10 @@ let demo: DemoRun;
 beforeAll(async () => {
 	demo = await computeDemo();
 });
+
+/** The table under the `#` provenance lines, as a reader given '#' as the comment character sees it. */
+const parseTable = (text: string) => Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true, comments: '#' });
+const commentLines = (text: string) => text.slice(1).split('\r\n').filter((line) => line.startsWith('#'));
 
 function inputFor(language: 'zh-CN' | 'en', rows?: AreaIndicators[]): GapReportInput {
 	return {
@@ -39,11 +44,11 @@ describe.each(['zh-CN', 'en'] as const)('the CSV in %s', (language) => {
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		expect(text.endsWith('\r\n')).toBe(true);
 		expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
-		expect(text.split('\r\n')).toHaveLength(1 + 15 + 1);
+		expect(text.split('\r\n')).toHaveLength(commentLines(text).length + 1 + 15 + 1);
 	});
 
 	it('parses back to the SQL figures, column by column, with the district total last', () => {
-		const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
+		const parsed = parseTable(text);
 		expect(parsed.errors).toEqual([]);
 		const [header, ...rows] = parsed.data;
 		const columns = expectedSubdistrictColumns(language, demo.options.profile, 15);
@@ -83,7 +88,7 @@ describe('CSV fields', () => {
 
 	it('keep a sub-district name with a comma in one field', async () => {
 		const rows = demo.indicators.subdistricts.map((row, index) => (index === 0 ? { ...row, nameEn: 'Jiangning Road, North "A"' } : row));
-		const parsed = Papa.parse<string[]>(gapReportToCsv(buildGapReport(inputFor('en', rows))).slice(1), { skipEmptyLines: true });
+		const parsed = parseTable(gapReportToCsv(buildGapReport(inputFor('en', rows))));
 		expect(parsed.data.every((cells) => cells.length === parsed.data[0].length)).toBe(true);
 		expect(parsed.data.some((cells) => cells[2] === 'Jiangning Road, North "A"')).toBe(true);
 	});
@@ -95,11 +100,13 @@ describe('a scenario’s CSV', () => {
 			const rows = demo.indicators.subdistricts;
 			const scenario = { name: '大宁路新站', baselineRows: rows, baselineDistrict: demo.indicators.district, edits: [], baselineFacilities: [], facilities: [] };
 			const text = gapReportToCsv(buildGapReport({ ...inputFor(language), scenario }));
-			const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+			const parsed = parseTable(text).data;
 			expect(parsed[0][0]).toBe(header);
 			expect(parsed.slice(1).map((row) => row[0])).toEqual(Array(rows.length + 1).fill('大宁路新站'));
 			// The baseline's CSV has no such column.
-			expect(Papa.parse<string[]>(gapReportToCsv(buildGapReport(inputFor(language))).slice(1)).data[0][0]).not.toBe(header);
+			expect(parseTable(gapReportToCsv(buildGapReport(inputFor(language)))).data[0][0]).not.toBe(header);
+			// …and its provenance lines name it too.
+			expect(commentLines(text)).toContain(`# ${message(language, 'report.meta.scenario')}${language === 'en' ? ': ' : '：'}大宁路新站`);
 		}
 	});
 });
@@ -118,5 +125,63 @@ describe('spreadsheet text', () => {
 	it('a Chinese provenance line separates label and text with a full-width colon, as its label does', () => {
 		const item = { key: 'layer.facilities', label: '数据来源：设施', value: null, decimals: 0, text: '规划者文件 机构.csv' };
 		expect(provenanceCsvLines([item], 'zh-CN')).toEqual(['# 数据来源：设施：规划者文件 机构.csv']);
+	});
+});
+
+describe.each(['zh-CN', 'en'] as const)('the CSV’s provenance lines in %s', (language) => {
+	const colon = language === 'en' ? ': ' : '：';
+	const line = (key: string, text: string | number, values?: Record<string, string>) => `# ${message(language, key, values)}${colon}${text}`;
+
+	it('say, above the header, the dataset, scenario, threshold, date, profile and, per layer, which layers are synthetic', () => {
+		// Only the facilities are the planner's file: the other three layers are still the synthetic demo.
+		const sources = demo.sources.map((source) => (source.kind === 'facilities' ? { ...source, fromDemo: false, fileName: 'my-centres.csv', loaded: 16, skipped: 2, encoding: 'gb18030' } : source));
+		const input = { ...inputFor(language), dataset: { ...inputFor(language).dataset, sources }, coverageParams: { ...demo.runs.coverage.params, thresholdMinutes: 12 } };
+		const text = gapReportToCsv(buildGapReport(input));
+		const lines = text.slice(1).split('\r\n');
+		const header = lines.findIndex((entry) => !entry.startsWith('#'));
+		const comments = lines.slice(0, header);
+		expect(comments.length).toBeGreaterThan(0);
+		expect(comments).toEqual(commentLines(text));
+		expect(comments).toContain(line('report.meta.dataset', language === 'en' ? "Jing'an demo (synthetic)" : '静安区示例数据（合成）'));
+		expect(comments).toContain(line('report.meta.scenario', message(language, 'report.noScenario')));
+		expect(comments).toContain(line('report.appendix.threshold', '12'));
+		expect(comments.some((entry) => entry.startsWith(`# ${message(language, 'report.meta.generated')}`) && entry.includes('2026'))).toBe(true);
+		const kind = (layer: string) => message(language, `report.sourceKind.${layer}`);
+		const synthetic = ['population', 'subdistricts', 'network'].map(kind).join(language === 'en' ? ', ' : '、');
+		expect(comments).toContain(line('report.appendix.synthetic', message(language, 'report.layers.lineSome', { layers: synthetic })));
+		for (const layer of ['population', 'subdistricts', 'network']) {
+			const own = comments.find((entry) => entry.startsWith(`# ${message(language, 'report.layers.label', { kind: kind(layer) })}${colon}`));
+			expect(own, layer).toContain(message(language, 'report.layers.demo', { file: 'X' }).split('X')[0]);
+		}
+		const facilities = comments.find((entry) => entry.startsWith(`# ${message(language, 'report.layers.label', { kind: kind('facilities') })}${colon}`));
+		expect(facilities).toContain('my-centres.csv');
+		expect(facilities).not.toContain(message(language, 'report.layers.demo', { file: 'X' }).split('X')[0]);
+		expect(comments).toContain(line('report.appendix.profile', message(language, 'report.appendix.profileValue', { name: demo.options.profile.name[language], id: demo.options.profile.id })));
+		// The table still starts right after the comments, and parses to the sub-districts and the total.
+		expect(parseTable(text).data).toHaveLength(1 + 15);
+	});
+
+	it('reconcile every resident once, those outside every sub-district included, with the summary’s figures and reasons', () => {
+		const district = { ...demo.indicators.district, unassignedCellResidents: 70 };
+		const report = buildGapReport({ ...inputFor(language), district });
+		const comments = commentLines(gapReportToCsv(report));
+		const within = district.cellResidents;
+		const covered = district.coveredResidents!;
+		const unreachable = district.unreachableResidents!;
+		const minutes = '15';
+		// Plain numbers, as in the table (a thousands separator would split the line in Excel).
+		const expected = [
+			line('report.residentsCheck.total', within + 70),
+			line('report.residentsCheck.within', within),
+			line('report.residentsCheck.covered', covered, { minutes }),
+			line('report.residentsCheck.notCovered', within - covered - unreachable, { minutes }),
+			line('report.residentsCheck.unreachable', unreachable, { minutes }),
+			line('report.residentsCheck.outside', 70)
+		];
+		expect(comments.slice(-6)).toEqual(expected);
+		// The same items as the summary's (XLSX first sheet, PDF summary).
+		for (const entry of report.summary.filter((item) => item.key.startsWith('residentsCheck.'))) {
+			expect(comments).toContain(line(entry.key.replace('residentsCheck.', 'report.residentsCheck.'), entry.value as number, { minutes }));
+		}
 	});
 });

@@ -69,7 +69,7 @@ describe('npm run report: CSV and XLSX', () => {
 	it('the CSV has every hostile sub-district name as apostrophe text, numbers as numbers', () => {
 		const out = join(dir, 'report.csv');
 		run('scripts/report.ts', [...INPUTS(), '--lang', 'en', '--out', out]);
-		const rows = Papa.parse<string[]>(readFileSync(out, 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+		const rows = Papa.parse<string[]>(readFileSync(out, 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true, comments: '#' }).data;
 		expectNeutralised(rows.slice(1).map((row) => row[2]), 'report.csv names');
 		const residents = rows[0].indexOf('Residents (persons)');
 		for (const row of rows.slice(1)) expect(row[residents]).toMatch(/^\d+$/);

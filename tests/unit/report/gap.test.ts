@@ -29,7 +29,10 @@ describe('npm run report', () => {
 		expect(stdout).toContain('14 sub-districts');
 		const bytes = readFileSync(join(dir, 'report.csv'));
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-		const rows = parseCsv(bytes.toString('utf8').slice(1));
+		// The report's CSV says what it was made from in `#` lines above its header (Papa Parse: comments '#').
+		const text = bytes.toString('utf8').slice(1);
+		expect(text.split('\r\n')[0]).toBe(`# ${message('en', 'report.meta.dataset')}: Jing'an demo (synthetic)`);
+		const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, comments: '#' }).data;
 		expect(rows).toHaveLength(15);
 		const m = (key: string, values?: Record<string, string>) => message('en', `report.column.${key}`, values);
 		rows.slice(0, 14).forEach((row, index) => {
@@ -83,8 +86,11 @@ describe('npm run report', () => {
 			expect(row.getCell(residents).value).toBe(Number(indicators.get(String(row.getCell(code).value))!.residents));
 		}
 		const summary = workbook.getWorksheet('摘要')!;
-		expect(String(summary.getCell(4, 2).value)).toContain('2026年11月23日');
+		const byLabel = new Map<string, unknown>();
+		summary.eachRow((row) => byLabel.set(String(row.getCell(1).value), row.getCell(2).value));
+		expect(String(byLabel.get('生成时间'))).toContain('2026年11月23日');
 		expect(summary.getCell(2, 2).value).toBe('静安区示例数据（合成）');
+		expect(byLabel.get('时间阈值（分钟）')).toBe('15');
 	});
 
 	it.each([
