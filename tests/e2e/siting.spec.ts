@@ -160,7 +160,7 @@ test('a suggestion starts from the active scenario: its coverage is today\'s, an
 	expect(provenance.map((line) => line.slice(2, line.indexOf(':')))).toEqual(expect.arrayContaining(['Dataset', 'Scenario', 'Time threshold (minutes)', 'Generated', 'Synthetic demo data, per layer']));
 	expect(provenance).toContain('# Time threshold (minutes): 15');
 	expect(provenance).toContain('# Scenario: Scenario 1');
-	expect(csvText.split('\n')[provenance.length]).toBe('rank,lon,lat,lon_gcj02,lat_gcj02,subdistrict_code,subdistrict_name,source,label,new_residents,cumulative_residents,cumulative_pct');
+	expect(csvText.split('\n')[provenance.length]).toBe('rank,lon,lat,lon_gcj02,lat_gcj02,subdistrict_code,subdistrict_name,source,candidate_id,label,new_residents,cumulative_residents,cumulative_pct');
 	const exported = Papa.parse<Record<string, string>>(csvText, { header: true, comments: '#', skipEmptyLines: true }).data;
 	expect(exported.map((row) => Number(row.new_residents))).toEqual(shownResidents);
 	expect(Number(exported.at(-1)?.cumulative_residents)).toBe(coveredToday + stationAdds + added);
