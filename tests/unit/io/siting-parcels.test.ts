@@ -12,7 +12,14 @@ import type { Facility } from '$lib/engine/types';
 import { FileFormatError } from '$lib/io/load-result';
 import { siteRows, sitesCsv } from '$lib/io/siting-export';
 import { readParcelFile } from '$lib/io/siting-files';
+import { describeSuggestedSite } from '$lib/app/describe-pick';
+import { MESSAGES, type Language, type Translate } from '$lib/i18n';
 import { gcjForward, haversineM } from './import/fixtures';
+
+const translateIn =
+	(language: Language): Translate =>
+	(id, values) =>
+		(MESSAGES[language][id] ?? id).replace(/\{(\w+)\}/g, (_, key: string) => String(values?.[key] ?? `{${key}}`));
 
 /** GBK bytes from the system's iconv: an encoder independent of the decoders under test. */
 const gbk = (text: string) => new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: text }));
@@ -139,6 +146,12 @@ describe('a parcel keeps its name and id through Apply and the export', () => {
 			// A parcel without a name or id is named like any suggested site.
 			{ id: 'suggested-4', name: 'Suggested station 4', defaultNumber: 4 }
 		]);
+	});
+
+	test('the map\'s tooltip names the suggested site\'s parcel by name and id, in the reader\'s language', () => {
+		const mark = { lon: 121.45, lat: 31.23, rank: 1, candidate: parcel('JA-01', '原华康路小学地块', 3), newResidents: 1234 };
+		expect(describeSuggestedSite(mark, translateIn('zh-CN'), 'zh-CN')).toBe('第 1 个建议站点\n地块 \u2068原华康路小学地块\u2069（\u2068JA-01\u2069）\n新增覆盖居民：1,234');
+		expect(describeSuggestedSite({ ...mark, candidate: parcel(null, '', 6) }, translateIn('en'), 'en')).toBe('Suggested site 1\nParcel row 6\nResidents newly covered: 1,234');
 	});
 
 	test('the export carries the parcel\'s name and id', () => {
