@@ -245,4 +245,10 @@ test('a GCJ-02 parcel file with a title row is read with its names and lands at 
 	await panel.getByTestId('siting-apply').click();
 	const edits = page.getByTestId('scenario-edits');
 	for (const parcel of truth) await expect(edits).toContainText(parcel.name);
+
+	// Another file starts from the importer's guess again: the planner's choice was for the file before.
+	await panel.getByTestId('siting-parcels-input').setInputFiles({ name: 'parcels-2.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+	await expect(panel.getByTestId('siting-parcels-counts')).toContainText('parcels-2.xlsx');
+	await expect(panel.getByTestId('siting-parcels-crs-used')).toHaveAttribute('data-chosen-by', 'detected');
+	await expect(panel.getByTestId('siting-run')).toBeDisabled();
 });

@@ -66,7 +66,7 @@ export class SiteSuggestion {
 	maxPerSubdistrict = $state<number | null>(null);
 	minPerSubdistrict = $state(0);
 	parcels = $state.raw<ParcelFile | null>(null);
-	/** The parcels' coordinate system as the planner chose it; null until chosen (the importer's guess is used, and said to be one). */
+	/** The parcels' coordinate system as the planner chose it for the file in use; null until chosen (the importer's guess is used, and said to be one). */
 	parcelCrs = $state<CrsId | null>(null);
 	/** The parcel file in use, read again when the planner changes its coordinate system. */
 	private parcelFile: File | null = null;
@@ -129,21 +129,25 @@ export class SiteSuggestion {
 	}
 
 	/**
-	 * The candidate parcels of a CSV or XLSX file, through the importer, in the coordinate system the planner
-	 * chose (else the importer's guess); a file that cannot be read leaves the previous one.
+	 * The candidate parcels of a CSV or XLSX file, through the importer; a new file starts from the importer's
+	 * guess of its coordinate system (another file may be in another system). A file that cannot be read leaves the previous one.
 	 */
 	async loadParcels(file: File): Promise<void> {
-		const crs = this.parcelCrs;
-		const loaded = await this.readFile(file, (name, bytes) => readParcelFile(name, bytes, crs ? { crs, crsChosenByPlanner: true } : {}));
-		if (!loaded) return;
-		this.parcels = loaded;
-		this.parcelFile = file;
+		await this.readParcels(file, null);
 	}
 
 	/** The planner's coordinate system for the parcels: the file in use is read again in it (converted to WGS84). */
 	async setParcelCrs(crs: CrsId): Promise<void> {
 		this.parcelCrs = crs;
-		if (this.parcelFile) await this.loadParcels(this.parcelFile);
+		if (this.parcelFile) await this.readParcels(this.parcelFile, crs);
+	}
+
+	private async readParcels(file: File, crs: CrsId | null): Promise<void> {
+		const loaded = await this.readFile(file, (name, bytes) => readParcelFile(name, bytes, crs ? { crs, crsChosenByPlanner: true } : {}));
+		if (!loaded) return;
+		this.parcels = loaded;
+		this.parcelFile = file;
+		this.parcelCrs = crs;
 	}
 
 	async loadExcluded(file: File): Promise<void> {
