@@ -2,7 +2,7 @@
  * Suggested new sites from the command line, with the same engine as the app's "选址建议" panel:
  *
  *   npm run suggest -- <inputs as for indicators> --k 5 | --target-pct 90|all
- *     [--grid 150] [--candidates FILE.csv|.xlsx] [--existing] [--exclude FILE.geojson]
+ *     [--grid 150] [--candidates FILE.csv|.xlsx] [--candidates-crs wgs84|gcj02|bd09|EPSG:n] [--existing] [--exclude FILE.geojson]
  *     [--min-spacing 0] [--max-per-subdistrict n] [--min-per-subdistrict n] [--site-type station|centre]
  *     [--weight-column pop65] [--no-exact] [--time-limit 60] [--lang zh-CN|en] [--dataset-name NAME] --out DIR
  *
@@ -27,6 +27,8 @@ import { readCsvTable } from '$lib/io/csv-table';
 import { serializeScenario, type Scenario } from '$lib/io/scenario-file';
 import type { LoadResult } from '$lib/io/load-result';
 import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
+import { crsLabel, parseCrs, type CrsId } from '$lib/io/import/crs';
+import { crsChoiceNeeded } from '$lib/io/import/crs-guess';
 import { loadLpSolve } from './lib/highs-solver';
 import { INDICATOR_ARG_OPTIONS, INDICATOR_USAGE, prepareEngineNetwork, readIndicatorOptions, readNumber, requiredOption, textOption, type IndicatorRunOptions } from './lib/indicator-run';
 import { formatTable, loadFile, loadInputs, readInputFile, UsageError, type LoadedInputs } from './lib/load-inputs';
@@ -38,13 +40,15 @@ import { exportProvenance } from '$lib/report/model';
 import { isReportLanguage, REPORT_LANGUAGES, reportTranslator, type ReportLanguage } from '$lib/report/translate';
 import { datasetInfo, readManifest } from './lib/dataset-info';
 
-const USAGE = `usage: npm run suggest -- ${INDICATOR_USAGE.replace(' [--scenario FILE]', '')} --k N | --target-pct P|all [--grid 150] [--candidates FILE] [--existing] [--exclude FILE] [--min-spacing M] [--max-per-subdistrict N] [--min-per-subdistrict N] [--site-type station|centre] [--weight-column NAME] [--no-exact] [--time-limit 60] [--lang zh-CN|en] [--dataset-name NAME] --out DIR`;
+const USAGE = `usage: npm run suggest -- ${INDICATOR_USAGE.replace(' [--scenario FILE]', '')} --k N | --target-pct P|all [--grid 150] [--candidates FILE] [--candidates-crs wgs84|gcj02|bd09|EPSG:n] [--existing] [--exclude FILE] [--min-spacing M] [--max-per-subdistrict N] [--min-per-subdistrict N] [--site-type station|centre] [--weight-column NAME] [--no-exact] [--time-limit 60] [--lang zh-CN|en] [--dataset-name NAME] --out DIR`;
 
 interface SuggestOptions extends IndicatorRunOptions {
 	out: string;
 	question: SitingQuestion;
 	gridSpacingM: number;
 	candidatesFile: string | null;
+	/** The parcels' coordinate system (converted to WGS84); null: the importer's guess, WGS84 for degrees, said on stderr. */
+	candidatesCrs: CrsId | null;
 	existing: boolean;
 	excludeFile: string | null;
 	siteType: ProposableType;
@@ -65,6 +69,7 @@ function readOptions(argv: string[]): SuggestOptions {
 			'target-pct': { type: 'string' },
 			grid: { type: 'string', default: '150' },
 			candidates: { type: 'string' },
+			'candidates-crs': { type: 'string' },
 			existing: { type: 'boolean', default: false },
 			exclude: { type: 'string' },
 			'min-spacing': { type: 'string', default: '0' },
@@ -113,6 +118,7 @@ function readOptions(argv: string[]): SuggestOptions {
 		question,
 		gridSpacingM: readNumber(String(values.grid), '--grid'),
 		candidatesFile: textOption(values, 'candidates'),
+		candidatesCrs: candidatesCrs(textOption(values, 'candidates-crs')),
 		existing: values.existing === true,
 		excludeFile: textOption(values, 'exclude'),
 		siteType: siteType as ProposableType,
@@ -131,11 +137,25 @@ function wholeNumber(text: string, flag: string): number {
 	return value;
 }
 
-async function readParcels(path: string): Promise<ParcelInput[]> {
+function candidatesCrs(text: string | null): CrsId | null {
+	if (text === null) return null;
+	try {
+		return parseCrs(text);
+	} catch (error) {
+		throw new UsageError(`--candidates-crs: ${(error as Error).message}`);
+	}
+}
+
+/** The parcels through the importer, in the declared system (or its guess, said when unsure), as WGS84. */
+async function readParcels(path: string, crs: CrsId | null): Promise<ParcelInput[]> {
 	const bytes = new Uint8Array(readInputFile(path, '--candidates'));
 	let parcels: LoadResult<ParcelInput[]>;
 	try {
-		parcels = await readParcelFile(path, bytes);
+		const read = await readParcelFile(path, bytes, crs ? { crs, crsChosenByPlanner: true } : {});
+		if (crs === null && crsChoiceNeeded(read.crsGuess)) {
+			process.stderr.write(`${path}: coordinates read as ${crsLabel(read.crs)}, a guess (WGS84, GCJ-02 and BD-09 look alike); give --candidates-crs to say which\n`);
+		}
+		parcels = read;
 	} catch (error) {
 		throw new UsageError(`--candidates ${path}: ${(error as Error).message}`);
 	}
@@ -182,7 +202,7 @@ async function main(): Promise<void> {
 		weight: options.weightColumn ? readWeightColumn(options.population, options.weightColumn, inputs) : undefined,
 		candidates: {
 			gridSpacingM: options.gridSpacingM,
-			parcels: options.candidatesFile ? await readParcels(options.candidatesFile) : [],
+			parcels: options.candidatesFile ? await readParcels(options.candidatesFile, options.candidatesCrs) : [],
 			existing: options.existing ? inputs.facilities.filter((f) => f.type !== 'hospital' && !params.facilityTypes.includes(f.type)) : [],
 			excluded: options.excludeFile ? readExcluded(options.excludeFile) : []
 		}

@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { test, expect, openApp } from './fixtures';
+import { gcjForward, haversineM } from '../unit/io/import/fixtures';
 
 const DEMO = 'static/data/demo';
 
@@ -92,6 +94,10 @@ test('the suggestion panel in Chinese, with a parcel file whose bad rows are lis
 	await expect(problemRows).toHaveCount(2);
 	await expect(problemRows.nth(0).locator('td').first()).toHaveText('3');
 	await expect(problemRows.nth(1).locator('td').first()).toHaveText('4');
+	// WGS84, GCJ-02 and BD-09 look alike: the suggestion waits for the planner to say which.
+	await expect(panel.getByTestId('siting-run')).toBeDisabled();
+	await panel.getByTestId('siting-parcels-crs-select').selectOption('wgs84');
+	await expect(panel.getByTestId('siting-parcels-crs-used')).toHaveAttribute('data-chosen-by', 'planner');
 
 	// A file that cannot be read says so and keeps the parcels already loaded.
 	await panel.getByTestId('siting-parcels-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n', 'utf8') });
@@ -137,6 +143,8 @@ test('a suggestion starts from the active scenario: its coverage is today\'s, an
 	const parcels = ['name,lon,lat', `Former school plot,${second.lon + 0.0004},${second.lat}`, `Market lot,${fourth.lon},${fourth.lat + 0.0004}`].join('\n');
 	await panel.getByTestId('siting-parcels-input').setInputFiles({ name: 'parcels.csv', mimeType: 'text/csv', buffer: Buffer.from(parcels, 'utf8') });
 	await expect(panel.getByTestId('siting-parcels-counts')).toContainText('2 loaded');
+	await panel.getByTestId('siting-parcels-crs-select').selectOption('wgs84');
+	await expect(panel.getByTestId('siting-parcels-crs-used')).toHaveAttribute('data-chosen-by', 'planner');
 	await panel.getByTestId('siting-spacing').fill('600');
 	await panel.getByTestId('siting-max-per').fill('2');
 	await panel.getByTestId('siting-k').fill('2');
@@ -160,7 +168,7 @@ test('a suggestion starts from the active scenario: its coverage is today\'s, an
 	expect(provenance.map((line) => line.slice(2, line.indexOf(':')))).toEqual(expect.arrayContaining(['Dataset', 'Scenario', 'Time threshold (minutes)', 'Generated', 'Synthetic demo data, per layer']));
 	expect(provenance).toContain('# Time threshold (minutes): 15');
 	expect(provenance).toContain('# Scenario: Scenario 1');
-	expect(csvText.split('\n')[provenance.length]).toBe('rank,lon,lat,lon_gcj02,lat_gcj02,subdistrict_code,subdistrict_name,source,label,new_residents,cumulative_residents,cumulative_pct');
+	expect(csvText.split('\n')[provenance.length]).toBe('rank,lon,lat,lon_gcj02,lat_gcj02,subdistrict_code,subdistrict_name,source,candidate_id,label,new_residents,cumulative_residents,cumulative_pct');
 	const exported = Papa.parse<Record<string, string>>(csvText, { header: true, comments: '#', skipEmptyLines: true }).data;
 	expect(exported.map((row) => Number(row.new_residents))).toEqual(shownResidents);
 	expect(Number(exported.at(-1)?.cumulative_residents)).toBe(coveredToday + stationAdds + added);
@@ -176,4 +184,71 @@ test('a suggestion starts from the active scenario: its coverage is today\'s, an
 	await expect.poll(async () => signedNumber((await coveredTotal.textContent()) ?? ''), { timeout: 60_000 }).toBe(stationAdds + added);
 	// No new scenario: the baseline and the planner's one.
 	await expect(page.getByTestId('scenario-select').locator('option')).toHaveCount(2);
+});
+
+test('a GCJ-02 parcel file with a title row is read with its names and lands at the true WGS84 position', async ({ page }) => {
+	await page.addInitScript(() => localStorage.setItem('health-circle.language', 'en'));
+	// Two parcels at the CLI's two best sites (true WGS84), written as Amap (GCJ-02) gives them, by the published
+	// forward formula (tests/unit/io/import/fixtures.ts, independent of gcoord, which the app uses to convert back).
+	const truth = cliSites(2).map((site, i) => ({ ...site, id: `JA-0${i + 1}`, name: ['Former school plot', 'Market lot'][i] }));
+	const book = new ExcelJS.Workbook();
+	const sheet = book.addWorksheet('地块');
+	sheet.addRow(['静安区候选地块（高德坐标）']);
+	sheet.mergeCells('A1:D1');
+	sheet.addRow(['地块编号', '地块名称', '经度', '纬度']);
+	for (const parcel of truth) sheet.addRow([parcel.id, parcel.name, ...gcjForward(parcel.lon, parcel.lat)]);
+	sheet.addRow([]);
+	sheet.addRow(['填表人：张三']);
+	const buffer = Buffer.from(await book.xlsx.writeBuffer());
+
+	await openApp(page);
+	await page.getByTestId('tab-scenario').click();
+	const panel = page.getByTestId('suggest-sites');
+	await panel.getByTestId('siting-parcels-input').setInputFiles({ name: 'parcels.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+	// Read from the header under the merged title; the footer listed with its row, not dropped.
+	await expect(panel.getByTestId('siting-parcels-counts')).toContainText('2 loaded, 1 skipped');
+	await expect(panel.getByTestId('siting-parcels-problems').locator('tbody tr td').first()).toHaveText('6');
+	await expect(panel.getByTestId('siting-parcels-columns')).toContainText('Header on row 2');
+	// The values cannot tell GCJ-02 from WGS84: the panel says so and waits for the planner's choice.
+	await expect(panel.getByTestId('siting-parcels-crs-used')).toHaveAttribute('data-chosen-by', 'detected');
+	await expect(panel.getByTestId('siting-form-problem')).toContainText('Choose the coordinate system of the parcel file');
+	await expect(panel.getByTestId('siting-run')).toBeDisabled();
+	await panel.getByTestId('siting-parcels-crs-select').selectOption('gcj02');
+	await expect(panel.getByTestId('siting-parcels-crs-used')).toHaveAttribute('data-crs', 'gcj02');
+	await expect(panel.getByTestId('siting-parcels-crs-used')).toContainText('converted to WGS84 (GCJ-02 → WGS84)');
+	await expect(panel.getByTestId('siting-parcels-counts')).toContainText('2 loaded, 1 skipped');
+
+	// Only the parcels as candidates: both are suggested, at their true WGS84 positions, by name and id.
+	await panel.getByTestId('siting-grid').fill('0');
+	await panel.getByTestId('siting-k').fill('2');
+	await expect(panel.getByTestId('siting-form-problem')).toHaveCount(0);
+	await panel.getByTestId('siting-run').click();
+	const rows = panel.getByTestId('siting-site');
+	await expect(rows).toHaveCount(2, { timeout: 120_000 });
+	await expect(panel.getByTestId('siting-progress')).toHaveCount(0, { timeout: 120_000 });
+	const shown = await rows.evaluateAll((elements) => elements.map((row) => ({ lon: Number(row.getAttribute('data-lon')), lat: Number(row.getAttribute('data-lat')), text: row.textContent ?? '' })));
+	expect(shown).toHaveLength(2);
+	for (const parcel of truth) {
+		const site = shown.find((candidate) => candidate.text.includes(parcel.name));
+		expect(site, parcel.name).toBeDefined();
+		expect(site?.text).toContain(`(\u2068${parcel.id}\u2069)`);
+		// Within 1 m of the true position (the raw GCJ-02 numbers lie about 480 m away).
+		expect(haversineM(site?.lon ?? 0, site?.lat ?? 0, parcel.lon, parcel.lat), parcel.name).toBeLessThan(1);
+	}
+	await rows.first().scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'docs/screenshots/siting-parcels-gcj02-en.png' });
+
+	// The export names each site's parcel and id; Apply names the scenario's sites after the parcels.
+	const [csvFile] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('siting-export-csv').click()]);
+	const exported = Papa.parse<Record<string, string>>(readFileSync((await csvFile.path())!, 'utf8').replace(/^\ufeff/, ''), { header: true, comments: '#', skipEmptyLines: true }).data;
+	expect(exported.map((row) => [row.source, row.candidate_id, row.label]).sort()).toEqual(truth.map((parcel) => ['parcel', parcel.id, parcel.name]).sort());
+	await panel.getByTestId('siting-apply').click();
+	const edits = page.getByTestId('scenario-edits');
+	for (const parcel of truth) await expect(edits).toContainText(parcel.name);
+
+	// Another file starts from the importer's guess again: the planner's choice was for the file before.
+	await panel.getByTestId('siting-parcels-input').setInputFiles({ name: 'parcels-2.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+	await expect(panel.getByTestId('siting-parcels-counts')).toContainText('parcels-2.xlsx');
+	await expect(panel.getByTestId('siting-parcels-crs-used')).toHaveAttribute('data-chosen-by', 'detected');
+	await expect(panel.getByTestId('siting-run')).toBeDisabled();
 });

@@ -4,8 +4,10 @@ import type { Language, Translate } from '$lib/i18n';
 import type { Facility } from '$lib/engine/types';
 import { cellAreaKm2 } from '$lib/map/cell-geometry';
 import type { MapPick } from '$lib/map/pick';
+import type { SuggestedSiteMark } from '$lib/map/suggestion-layers';
 import { formatNumber } from '$lib/i18n/format';
 import { facilityName } from '$lib/report/facility-name';
+import { suggestedSiteLabel } from './suggested-site-label';
 
 export interface PickContext {
 	dataset: Dataset;
@@ -18,7 +20,13 @@ export interface PickContext {
 export function describePick(pick: MapPick, context: PickContext): string | null {
 	if (pick.kind === 'facility') return describeFacility(pick, context);
 	if (pick.kind === 'cell') return describeCell(pick.index, pick.subdistrictCode, context);
+	if (pick.kind === 'suggested') return describeSuggestedSite(pick.site, context.translate, context.language);
 	return subdistrictName(pick.code, context);
+}
+
+/** A suggested site: its rank, what it is (a parcel by its name and id, as in the table), and the residents it newly covers. */
+export function describeSuggestedSite(site: SuggestedSiteMark, t: Translate, language: Language): string {
+	return [t('tooltip.suggested', { rank: site.rank }), suggestedSiteLabel(site.candidate, t), t('tooltip.suggestedResidents', { value: formatNumber(site.newResidents, language) })].join('\n');
 }
 
 function subdistrictName(code: string, { dataset, language }: PickContext): string | null {

@@ -13,6 +13,9 @@ import { FileFormatError, type FileErrorCode, type LoadResult, type RowProblem }
 import type { Scenario } from '$lib/io/scenario-file';
 import { scenarioName } from './scenario-name';
 import { readExcludedFile, readParcelFile } from '$lib/io/siting-files';
+import { crsChoiceNeeded } from '$lib/io/import/crs-guess';
+import type { CrsId } from '$lib/io/import/crs';
+import type { ParcelsImport } from '$lib/io/import/types';
 import type { Suggestion, SuggestionPhase } from '$lib/worker/suggestion';
 import type { LpProgress } from '$lib/engine/siting/milp';
 import type { CoverageController } from './coverage.svelte';
@@ -39,8 +42,11 @@ export interface SitingFile<T> {
 	problems: RowProblem[];
 }
 
+/** The parcel file as the importer read it: where its header was, its columns, and its coordinate system. */
+export type ParcelFile = SitingFile<ParcelInput[]> & Pick<ParcelsImport, 'crs' | 'crsGuess' | 'crsChosenBy' | 'appliedConversion' | 'headerRow' | 'mapping' | 'headers'>;
+
 /** Why the form cannot run (an i18n key under `siting.invalid.`). */
-export type SitingFormProblem = 'siteType' | 'k' | 'target' | 'grid' | 'spacing' | 'perSubdistrict' | 'noCandidates';
+export type SitingFormProblem = 'siteType' | 'k' | 'target' | 'grid' | 'spacing' | 'perSubdistrict' | 'noCandidates' | 'parcelCrs';
 
 /**
  * The "选址建议 / Suggest sites" panel's state: the question as the planner sets it, the worker's
@@ -59,7 +65,11 @@ export class SiteSuggestion {
 	/** Empty = no limit. */
 	maxPerSubdistrict = $state<number | null>(null);
 	minPerSubdistrict = $state(0);
-	parcels = $state.raw<SitingFile<ParcelInput[]> | null>(null);
+	parcels = $state.raw<ParcelFile | null>(null);
+	/** The parcels' coordinate system as the planner chose it for the file in use; null until chosen (the importer's guess is used, and said to be one). */
+	parcelCrs = $state<CrsId | null>(null);
+	/** The parcel file in use, read again when the planner changes its coordinate system. */
+	private parcelFile: File | null = null;
 	excluded = $state.raw<SitingFile<MultiPolygonCoords[]> | null>(null);
 	/** A file that could not be read at all (the previous one stays in use): a code the panel words, or the reader's message. */
 	fileError = $state<{ name: string; code: FileErrorCode | null; message: string } | null>(null);
@@ -109,13 +119,35 @@ export class SiteSuggestion {
 		const max = this.maxPerSubdistrict;
 		if (!whole(this.minPerSubdistrict, 0) || (max !== null && (!whole(max, 1) || max < this.minPerSubdistrict))) problems.push('perSubdistrict');
 		if (this.gridSpacingM === 0 && !this.includeExisting && (this.parcels?.loaded ?? 0) === 0) problems.push('noCandidates');
+		if (this.parcelCrsPending) problems.push('parcelCrs');
 		return problems;
 	}
 
-	/** The candidate parcels of a CSV or XLSX file; a file that cannot be read leaves the previous one. */
+	/** Parcels are loaded whose coordinate system the values cannot settle (WGS84, GCJ-02 and BD-09 look alike) and the planner has not chosen one. */
+	get parcelCrsPending(): boolean {
+		return this.parcels !== null && this.parcels.crsChosenBy !== 'planner' && crsChoiceNeeded(this.parcels.crsGuess);
+	}
+
+	/**
+	 * The candidate parcels of a CSV or XLSX file, through the importer; a new file starts from the importer's
+	 * guess of its coordinate system (another file may be in another system). A file that cannot be read leaves the previous one.
+	 */
 	async loadParcels(file: File): Promise<void> {
-		const loaded = await this.readFile(file, (name, bytes) => readParcelFile(name, bytes));
-		if (loaded) this.parcels = loaded;
+		await this.readParcels(file, null);
+	}
+
+	/** The planner's coordinate system for the parcels: the file in use is read again in it (converted to WGS84). */
+	async setParcelCrs(crs: CrsId): Promise<void> {
+		this.parcelCrs = crs;
+		if (this.parcelFile) await this.readParcels(this.parcelFile, crs);
+	}
+
+	private async readParcels(file: File, crs: CrsId | null): Promise<void> {
+		const loaded = await this.readFile(file, (name, bytes) => readParcelFile(name, bytes, crs ? { crs, crsChosenByPlanner: true } : {}));
+		if (!loaded) return;
+		this.parcels = loaded;
+		this.parcelFile = file;
+		this.parcelCrs = crs;
 	}
 
 	async loadExcluded(file: File): Promise<void> {
@@ -125,17 +157,18 @@ export class SiteSuggestion {
 
 	clearParcels(): void {
 		this.parcels = null;
+		this.parcelFile = null;
 	}
 
 	clearExcluded(): void {
 		this.excluded = null;
 	}
 
-	private async readFile<T>(file: File, read: (name: string, bytes: Uint8Array) => Promise<LoadResult<T>>): Promise<SitingFile<T> | null> {
+	private async readFile<R extends LoadResult<unknown>>(file: File, read: (name: string, bytes: Uint8Array) => Promise<R>): Promise<(R & { name: string }) | null> {
 		this.fileError = null;
 		try {
 			const result = await read(file.name, new Uint8Array(await file.arrayBuffer()));
-			return { name: file.name, ...result };
+			return { ...result, name: file.name };
 		} catch (error) {
 			const code = error instanceof FileFormatError ? (error.code ?? null) : null;
 			this.fileError = { name: file.name, code, message: error instanceof Error ? error.message : String(error) };

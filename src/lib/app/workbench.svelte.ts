@@ -150,7 +150,7 @@ export class Workbench {
 		this.drawnMapMode = $derived(this.drawnMapViewKey === null ? null : (this.drawnMapViewKey.split(':')[0] as MapMode));
 		this.mapDrawing = $derived(this.drawnMapViewKey !== this.mapViewKey);
 		this.suggestedSites = $derived(
-			this.panelTab === 'scenario' ? (this.siting.current?.sites.map((site, i) => ({ lon: site.site.lon, lat: site.site.lat, rank: i + 1 })) ?? []) : []
+			this.panelTab === 'scenario' ? (this.siting.current?.sites.map((site, i) => ({ lon: site.site.lon, lat: site.site.lat, rank: i + 1, candidate: site.site, newResidents: site.newResidents })) ?? []) : []
 		);
 		this.facilityLegend = $derived(
 			facilityLegendLines({ facilities: this.shown.facilities, closed: closedFacilities(this.session.dataset?.facilities ?? [], this.shown.facilities) }, options.translate())

@@ -63,6 +63,9 @@ export const PROBLEM_TEXT = {
 	'pixel-negative': 'negative population in pixel column {column}: {value}',
 	'pixel-not-convertible': 'the position of pixel column {column} could not be converted to WGS84',
 	'pixel-outside-subdistricts': 'pixel column {column} is outside every sub-district: loaded, and counted in the totals as “outside every sub-district”',
+	// Candidate parcels (site suggestion)
+	'note-below-table-parcel': 'a note below the table, not a parcel',
+	'total-row-parcel': 'a total row ({word}), not a parcel: skipped',
 	// Sub-districts
 	'missing-code': 'missing code',
 	'total-row-subdistrict': 'a total row ({word}), not a sub-district: skipped',

@@ -17,6 +17,8 @@ export interface SiteRow {
 	subdistrict_code: string;
 	subdistrict_name: string;
 	source: string;
+	/** The parcel's id as in the planner's file, or the existing facility's id; empty for a street node. */
+	candidate_id: string;
 	label: string;
 	new_residents: number;
 	cumulative_residents: number;
@@ -42,6 +44,7 @@ export function siteRows(
 			subdistrict_code: area?.code ?? '',
 			subdistrict_name: (language === 'en' && area?.nameEn ? area.nameEn : area?.name) ?? '',
 			source: candidate.source,
+			candidate_id: candidate.facilityId ?? candidate.parcel?.id ?? '',
 			label: candidate.label,
 			new_residents: site.newResidents,
 			cumulative_residents: site.cumulativeResidents,
@@ -50,7 +53,7 @@ export function siteRows(
 	});
 }
 
-const COLUMNS = ['rank', 'lon', 'lat', 'lon_gcj02', 'lat_gcj02', 'subdistrict_code', 'subdistrict_name', 'source', 'label', 'new_residents', 'cumulative_residents', 'cumulative_pct'] as const;
+const COLUMNS = ['rank', 'lon', 'lat', 'lon_gcj02', 'lat_gcj02', 'subdistrict_code', 'subdistrict_name', 'source', 'candidate_id', 'label', 'new_residents', 'cumulative_residents', 'cumulative_pct'] as const;
 
 /**
  * UTF-8 with BOM, so Excel on a Chinese Windows opens it correctly (as the report's CSV). `provenance`: lines

@@ -1,4 +1,5 @@
 import type { Facility } from '$lib/engine/types';
+import type { SuggestedSiteMark } from './suggestion-layers';
 
 /**
  * What the pointer is on, as the map knows it at this moment (not as deck.gl picked it at some earlier
@@ -13,6 +14,7 @@ export type MapPick =
 			/** Residents the active scenario newly covers against the baseline; null without a scenario. */
 			scenarioNewlyCovered: number | null;
 	  }
+	| { kind: 'suggested'; site: SuggestedSiteMark }
 	| { kind: 'cell'; index: number; subdistrictCode: string }
 	| { kind: 'subdistrict'; code: string };
 

@@ -1,11 +1,14 @@
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
+import type { Candidate } from '$lib/engine/siting/candidates';
 
-/** A suggested site on the map: where, and its rank in the suggestion (1 = picked first). */
+/** A suggested site on the map: where, its rank in the suggestion (1 = picked first), and what the tooltip says of it. */
 export interface SuggestedSiteMark {
 	lon: number;
 	lat: number;
 	rank: number;
+	candidate: Pick<Candidate, 'source' | 'label' | 'parcel'>;
+	newResidents: number;
 }
 
 /** Suggested sites: a bold ring with the rank inside, above everything, so the ranked list reads on the map. */
@@ -15,6 +18,8 @@ export function suggestionLayers(sites: readonly SuggestedSiteMark[]): Layer[] {
 		new ScatterplotLayer<SuggestedSiteMark>({
 			id: 'suggested-sites',
 			data: sites,
+			// Hovered for the tooltip (the site's parcel, name, residents); clicks pick facilities only.
+			pickable: true,
 			getPosition: (site) => [site.lon, site.lat],
 			getRadius: 11,
 			radiusUnits: 'pixels',

@@ -16,18 +16,26 @@ export interface Candidate {
 	source: CandidateSource;
 	lon: number;
 	lat: number;
-	/** Parcel name, facility id + name, or empty for grid nodes. */
+	/** Parcel name (empty when its file has none), facility name, or empty for grid nodes. */
 	label: string;
 	/** The existing facility this candidate would enlarge (source 'existing'). */
 	facilityId: string | null;
+	/** Source 'parcel': where it came from in the planner's file (its id as written, when the file has one, and its row). */
+	parcel?: { id: string | null; row: number };
 	/** Sub-district index. */
 	subdistrict: number;
 }
 
+/** A candidate parcel as read from the planner's file (WGS84). */
 export interface ParcelInput {
 	lon: number;
 	lat: number;
-	label: string;
+	/** The parcel's name as written; empty when the file has no name for it. */
+	name: string;
+	/** The parcel's id as written; null when the file has no id for it. */
+	id: string | null;
+	/** Its row in the file, by which the planner finds it when it has neither name nor id. */
+	row: number;
 }
 
 export interface CandidateOptions {
@@ -50,7 +58,7 @@ export interface CandidateList {
 export function buildCandidates(prepared: PreparedNetwork, subdistricts: Subdistrict[], options: CandidateOptions): CandidateList {
 	const raw: Omit<Candidate, 'subdistrict'>[] = [
 		...gridNodes(prepared, subdistricts, options.gridSpacingM).map((p) => ({ source: 'grid' as const, lon: p[0], lat: p[1], label: '', facilityId: null })),
-		...options.parcels.map((p) => ({ source: 'parcel' as const, lon: p.lon, lat: p.lat, label: p.label, facilityId: null })),
+		...options.parcels.map((p) => ({ source: 'parcel' as const, lon: p.lon, lat: p.lat, label: p.name, facilityId: null, parcel: { id: p.id, row: p.row } })),
 		...options.existing.map((f) => ({ source: 'existing' as const, lon: f.lon, lat: f.lat, label: f.name, facilityId: f.id }))
 	];
 	const lon = Float64Array.from(raw, (c) => c.lon);

@@ -3,6 +3,7 @@
  * `--scenario` treat it like sites a planner placed by hand: a new site is an `add` of a proposed
  * facility with the type's starting figures; an existing facility chosen for enlargement is an
  * `update` to the site type, its area and beds raised to at least those figures (never lowered).
+ * A site on one of the planner's parcels keeps the parcel's name and, when free, its id.
  */
 import type { ScenarioEdit } from '../scenario/edits';
 import type { Facility } from '../types';
@@ -33,12 +34,13 @@ export function suggestionEdits(
 			const atLeast = (value: number | null, floor: number | null) => (floor === null ? value : Math.max(value ?? 0, floor));
 			return { kind: 'update', id: existing.id, changes: { type: siteType, areaM2: atLeast(existing.areaM2, defaults.areaM2), beds: atLeast(existing.beds, defaults.beds) } };
 		}
-		let id = `${idPrefix}-${rank}`;
+		const parcelId = candidate.parcel?.id ?? null;
+		let id = parcelId !== null && !taken.has(parcelId) ? parcelId : `${idPrefix}-${rank}`;
 		for (let n = 2; taken.has(id); n++) id = `${idPrefix}-${rank}-${n}`;
 		taken.add(id);
 		const facility: Facility = {
 			id,
-			...naming(rank),
+			...(candidate.source === 'parcel' && candidate.label !== '' ? { name: candidate.label } : naming(rank)),
 			type: siteType,
 			subdistrict: '',
 			lon: candidate.lon,

@@ -1,4 +1,4 @@
-import type { DatasetKind } from './formats';
+import type { ImportKind } from './formats';
 
 /** Every target field a column can be mapped to, across the dataset kinds. */
 export type TargetField =
@@ -28,7 +28,7 @@ export interface FieldSpec {
 }
 
 /** The fields each kind reads, in the order the dialog lists them. */
-export const FIELDS_BY_KIND: Record<DatasetKind, FieldSpec[]> = {
+export const FIELDS_BY_KIND: Record<ImportKind, FieldSpec[]> = {
 	facilities: [
 		{ field: 'name', required: true },
 		{ field: 'type', required: true },
@@ -53,7 +53,14 @@ export const FIELDS_BY_KIND: Record<DatasetKind, FieldSpec[]> = {
 		{ field: 'name_en', required: false },
 		{ field: 'population', required: false }
 	],
-	network: []
+	network: [],
+	/** Candidate parcels for site suggestion: a position, and the planner's name and id when the file has them. */
+	parcels: [
+		{ field: 'name', required: false },
+		{ field: 'id', required: false },
+		{ field: 'lon', required: true },
+		{ field: 'lat', required: true }
+	]
 };
 
 /**
@@ -81,6 +88,12 @@ const SYNONYMS: Record<TargetField, string[]> = {
 /** Name-like headers for sub-district polygons ("街道名称"); checked before the generic synonyms. */
 const SUBDISTRICT_NAME_SYNONYMS = ['name', '名称', '街道', '街镇', '街道名称', '街镇名称', '乡镇', '乡镇名称'];
 
+/** Parcel names and ids ("地块名称", "地块编号", "label"); checked before the generic synonyms. */
+const PARCEL_SYNONYMS: Partial<Record<TargetField, string[]>> = {
+	name: ['地块名称', '地块名', '地块', 'parcel', 'parcelname', 'plot', 'plotname', 'site', 'sitename', 'label', ...SYNONYMS.name],
+	id: ['地块编号', '地块代码', '地块号', 'parcelid', 'plotid', 'siteid', ...SYNONYMS.id]
+};
+
 /** Lower case; drops spaces, brackets and the unit in headers like "建筑面积（㎡）" or "Area (m²)". */
 export function normaliseHeader(header: string): string {
 	return header
@@ -97,10 +110,11 @@ export function normaliseHeader(header: string): string {
  * contains (so "所属街道名称" goes to the sub-district, not to the name). One column per field and one
  * field per column. Single-letter synonyms (x, y) must match exactly.
  */
-export function detectMapping(headers: readonly string[], kind: DatasetKind): ColumnMapping {
+export function detectMapping(headers: readonly string[], kind: ImportKind): ColumnMapping {
 	const fields = FIELDS_BY_KIND[kind].map((spec) => spec.field);
 	const normalised = headers.map(normaliseHeader);
-	const synonymsOf = (field: TargetField) => (kind === 'subdistricts' && field === 'name' ? SUBDISTRICT_NAME_SYNONYMS : SYNONYMS[field]);
+	const synonymsOf = (field: TargetField) =>
+		kind === 'subdistricts' && field === 'name' ? SUBDISTRICT_NAME_SYNONYMS : kind === 'parcels' ? (PARCEL_SYNONYMS[field] ?? SYNONYMS[field]) : SYNONYMS[field];
 	const mapping: ColumnMapping = {};
 	const usedColumns = new Set<number>();
 
@@ -137,7 +151,7 @@ export function detectMapping(headers: readonly string[], kind: DatasetKind): Co
 }
 
 /** Required fields the mapping leaves out; lon/lat are not needed when rows carry geometry, nor when h3 is mapped. */
-export function missingFields(mapping: ColumnMapping, kind: DatasetKind, hasGeometry: boolean): TargetField[] {
+export function missingFields(mapping: ColumnMapping, kind: ImportKind, hasGeometry: boolean): TargetField[] {
 	return FIELDS_BY_KIND[kind]
 		.filter((spec) => spec.required && mapping[spec.field] === undefined)
 		.map((spec) => spec.field)
@@ -145,7 +159,7 @@ export function missingFields(mapping: ColumnMapping, kind: DatasetKind, hasGeom
 }
 
 /** Keeps only fields of the kind that point at existing columns (a mapping from the dialog is untrusted input). */
-export function sanitiseMapping(mapping: ColumnMapping, kind: DatasetKind, columnCount: number): ColumnMapping {
+export function sanitiseMapping(mapping: ColumnMapping, kind: ImportKind, columnCount: number): ColumnMapping {
 	const allowed = new Set(FIELDS_BY_KIND[kind].map((spec) => spec.field));
 	const clean: ColumnMapping = {};
 	for (const [field, column] of Object.entries(mapping) as [TargetField, number | undefined][]) {

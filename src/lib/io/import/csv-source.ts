@@ -1,13 +1,13 @@
 import Papa from 'papaparse';
 import { FileFormatError } from '../load-result';
-import type { DatasetKind } from './formats';
+import type { ImportKind } from './formats';
 import { chooseHeaderRow } from './header-row';
 import { checkColumnCount, headerNames, PREVIEW_ROWS, type RawRow, type TableSource } from './table-source';
 
 export interface CsvSourceOptions {
 	fileLabel?: string;
 	/** The kind being imported: the header is the row that names its columns (see header-row.ts). */
-	kind?: DatasetKind;
+	kind?: ImportKind;
 	/** The planner's header row (file row number, 1-based); default: detected. */
 	headerRow?: number;
 }

@@ -4,13 +4,19 @@ import { FileFormatError } from '../load-result';
 /** The four kinds of data a planner can load; each replaces the same part of the dataset. */
 export const DATASET_KINDS = ['facilities', 'population', 'subdistricts', 'network'] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
+/**
+ * What the importer reads: a dataset layer, or the site-suggestion panel's candidate parcels (a planner's
+ * table read through the same pipeline, but not a layer of the dataset, so not offered in the import dialog).
+ */
+export type ImportKind = DatasetKind | 'parcels';
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'shapefile-zip', 'geotiff', 'parquet', 'osm-xml', 'osm-pbf'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Which formats make sense for which kind of data (README: "Loading your own data"). */
-export const FORMATS_BY_KIND: Record<DatasetKind, readonly ImportFormat[]> = {
+export const FORMATS_BY_KIND: Record<ImportKind, readonly ImportFormat[]> = {
 	facilities: ['csv', 'xlsx', 'geojson', 'shapefile-zip', 'parquet'],
+	parcels: ['csv', 'xlsx'],
 	population: ['csv', 'xlsx', 'geojson', 'geotiff', 'parquet'],
 	subdistricts: ['geojson', 'shapefile-zip', 'parquet'],
 	network: ['osm-pbf', 'osm-xml', 'geojson']
@@ -55,7 +61,7 @@ export function formatFromFileName(fileName: string): ImportFormat | null {
  * name gives one the kind accepts, else the largest of the kind's formats (the exact check follows once the
  * format is detected from the bytes).
  */
-export function sizeLimitFor(kind: DatasetKind, fileName: string): { limit: number; format: ImportFormat | null } {
+export function sizeLimitFor(kind: ImportKind, fileName: string): { limit: number; format: ImportFormat | null } {
 	const named = formatFromFileName(fileName);
 	if (named && FORMATS_BY_KIND[kind].includes(named)) return { limit: SIZE_LIMITS_BYTES[named], format: named };
 	return { limit: Math.max(...FORMATS_BY_KIND[kind].map((format) => SIZE_LIMITS_BYTES[format])), format: null };
@@ -78,7 +84,7 @@ export function checkFileSize(format: ImportFormat, sizeBytes: number): void {
 }
 
 /** The same check from the name and size alone, before the file is read into memory (main thread). */
-export function checkFileSizeBeforeReading(kind: DatasetKind, fileName: string, sizeBytes: number): void {
+export function checkFileSizeBeforeReading(kind: ImportKind, fileName: string, sizeBytes: number): void {
 	const { limit, format } = sizeLimitFor(kind, fileName);
 	if (sizeBytes > limit) throw tooLargeError(sizeBytes, limit, format);
 }

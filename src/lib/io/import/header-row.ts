@@ -1,7 +1,7 @@
 import { readNumber } from '../fields';
 import { FileFormatError } from '../load-result';
 import { detectMapping } from './column-mapping';
-import type { DatasetKind } from './formats';
+import type { ImportKind } from './formats';
 import { cellText, headerNames, type CellValue } from './table-source';
 
 /** How far down a header is looked for: district lists put one or two title rows above it, rarely more. */
@@ -31,7 +31,7 @@ interface NumberedRow {
  * cell, a data row is mostly numbers, so neither wins over a real header. When no row names any known
  * column (or no kind is given), the first non-blank row is the header. The planner's choice (a row number) wins.
  */
-export function chooseHeaderRow(rows: readonly NumberedRow[], kind: DatasetKind | null, requestedRow?: number): HeaderChoice {
+export function chooseHeaderRow(rows: readonly NumberedRow[], kind: ImportKind | null, requestedRow?: number): HeaderChoice {
 	const searched = rows.filter((row) => row.cells.some((cell) => cellText(cell) !== '')).slice(0, HEADER_SEARCH_ROWS);
 	if (searched.length === 0) throw new FileFormatError('the table is empty (or its first rows are blank)');
 	let detectedRow = searched[0].row;
@@ -52,7 +52,7 @@ export function chooseHeaderRow(rows: readonly NumberedRow[], kind: DatasetKind 
 }
 
 /** Known columns a row names; 0 for a row that is not mostly text or has fewer than two filled cells. */
-function headerScore(cells: readonly CellValue[], kind: DatasetKind): number {
+function headerScore(cells: readonly CellValue[], kind: ImportKind): number {
 	const filled = cells.filter((cell) => cellText(cell) !== '');
 	const text = filled.filter((cell) => typeof cell === 'string' && !readNumber(cell).ok);
 	if (text.length < 2 || text.length * 2 < filled.length) return 0;

@@ -1,12 +1,13 @@
 import { FileFormatError } from '../load-result';
-import { checkFileSize, detectFormat, FORMATS_BY_KIND, type DatasetKind, type ImportFormat } from './formats';
+import { checkFileSize, detectFormat, FORMATS_BY_KIND, type DatasetKind, type ImportFormat, type ImportKind } from './formats';
 import { facilitiesFromTable } from './facilities-import';
 import { importGeoTiffPopulation } from './geotiff-population';
 import { networkFromFeatures, importOsmNetwork, type OsmReaders } from './network-import';
 import { openTable } from './open-source';
+import { parcelsFromTable } from './parcels-import';
 import { populationFromTable } from './population-import';
 import { subdistrictsFromTable } from './subdistricts-import';
-import type { FacilitiesImport, ImportContext, ImportOptions, ImportResult, NetworkImport, PopulationImport, ProgressCallback, SubdistrictsImport } from './types';
+import type { FacilitiesImport, ParcelsImport, ImportContext, ImportOptions, ImportResult, NetworkImport, PopulationImport, ProgressCallback, SubdistrictsImport } from './types';
 
 export interface ImportRequest {
 	kind: DatasetKind;
@@ -19,7 +20,7 @@ export interface ImportRequest {
 }
 
 /** Checks that a recognised format fits the kind of data asked for. */
-export function formatFor(kind: DatasetKind, fileName: string, bytes: Uint8Array): ImportFormat {
+export function formatFor(kind: ImportKind, fileName: string, bytes: Uint8Array): ImportFormat {
 	const format = detectFormat(fileName, bytes);
 	if (!FORMATS_BY_KIND[kind].includes(format)) {
 		throw new FileFormatError(`a ${format} file cannot be loaded as ${kind}; accepted: ${FORMATS_BY_KIND[kind].join(', ')}`);
@@ -55,6 +56,15 @@ export async function importFile(request: ImportRequest): Promise<ImportResult> 
 }
 
 type KindRequest = Omit<ImportRequest, 'kind'>;
+
+/** Candidate parcels (CSV / XLSX) for the site-suggestion panel and the CLI's --candidates, by the same steps as a facility table. */
+export async function importParcels(request: Pick<ImportRequest, 'fileName' | 'bytes' | 'options' | 'onProgress'>): Promise<ParcelsImport> {
+	const { fileName, bytes, options = {}, onProgress = () => {} } = request;
+	const format = formatFor('parcels', fileName, bytes);
+	onProgress('decode', 0);
+	const opened = await openTable(format, bytes, { encoding: options.encoding, sheet: options.sheet, kind: 'parcels', headerRow: options.headerRow });
+	return parcelsFromTable(fileName, { ...opened, format }, options, onProgress);
+}
 
 /** Convenience entry points, one per kind, with the specific result type. */
 export async function importFacilities(request: KindRequest): Promise<FacilitiesImport> {

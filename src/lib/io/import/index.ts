@@ -1,5 +1,5 @@
 /** The planner-file importer: bytes in any supported format → validated WGS84 records + a report. */
-export { importFile, importFacilities, importNetwork, importPopulation, importSubdistricts, formatFor, type ImportRequest } from './import-file';
+export { importFile, importFacilities, importNetwork, importParcels, importPopulation, importSubdistricts, formatFor, type ImportRequest } from './import-file';
 export { inspectFile, type InspectRequest } from './inspect';
 export {
 	DATASET_KINDS,
@@ -12,7 +12,8 @@ export {
 	formatFromFileName,
 	sizeLimitFor,
 	type DatasetKind,
-	type ImportFormat
+	type ImportFormat,
+	type ImportKind
 } from './formats';
 export { TEXT_ENCODINGS, detectEncoding, decodeText, isTextEncoding, type EncodingGuess, type TextEncodingName } from './encoding';
 export { FIELDS_BY_KIND, detectMapping, normaliseHeader, type ColumnMapping, type FieldSpec, type TargetField } from './column-mapping';
@@ -36,6 +37,7 @@ export type {
 	ImportSummary,
 	Inspection,
 	NetworkImport,
+	ParcelsImport,
 	PopulationImport,
 	ProgressCallback,
 	RasterInfo,

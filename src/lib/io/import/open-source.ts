@@ -4,7 +4,7 @@ import type { CrsId } from './crs';
 import { csvTableSource } from './csv-source';
 import { decodeText, decodeTextPrefix, detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding';
 import { featureTableSource } from './feature-source';
-import type { DatasetKind, ImportFormat } from './formats';
+import type { ImportKind, ImportFormat } from './formats';
 import { readParquetTable } from './parquet-source';
 import { readZippedShapefile } from './shapefile-source';
 import type { TableSource } from './table-source';
@@ -26,7 +26,7 @@ export interface OpenOptions {
 	encoding?: TextEncodingName;
 	sheet?: string;
 	/** The kind being imported: CSV and XLSX headers are the row that names its columns. */
-	kind?: DatasetKind;
+	kind?: ImportKind;
 	/** CSV / XLSX: the planner's header row (1-based row number); default: detected. */
 	headerRow?: number;
 	/** Preview only: large CSV files are decoded just far enough for the first rows. */

@@ -4,7 +4,7 @@ import type { Explained } from '../problem-codes';
 import { detectMapping, missingFields, sanitiseMapping, type ColumnMapping, type TargetField } from './column-mapping';
 import { guessCrs, type CrsGuess } from './crs-guess';
 import { conversionLabel, type CrsId } from './crs';
-import type { DatasetKind, ImportFormat } from './formats';
+import type { ImportKind, ImportFormat } from './formats';
 import type { OpenedTable } from './open-source';
 import type { ShiftCheck } from './shift-detection';
 import type { CrsChoice, ImportNote, ImportProblem, ImportSummary } from './types';
@@ -34,7 +34,7 @@ export class ProblemList {
 }
 
 /** The planner's mapping when given (cleaned), else the detected one; throws when a required field is unmapped. */
-export function resolveMapping(requested: ColumnMapping | undefined, source: TableSource, kind: DatasetKind): ColumnMapping {
+export function resolveMapping(requested: ColumnMapping | undefined, source: TableSource, kind: ImportKind): ColumnMapping {
 	const mapping = requested ? sanitiseMapping(requested, kind, source.headers.length) : detectMapping(source.headers, kind);
 	const missing = missingFields(mapping, kind, source.hasGeometry);
 	if (missing.length > 0) {

@@ -1,3 +1,4 @@
+import type { ParcelInput } from '$lib/engine/siting/candidates';
 import type { CellShape, Facility, FacilityStatus, FacilityType, MultiPolygonCoords, PopulationCells, Subdistrict } from '$lib/engine/types';
 import type { PackedLines } from '../network-pack';
 import type { LoadResult, RowProblem } from '../load-result';
@@ -104,6 +105,14 @@ export interface NetworkImport extends ImportSummary, LoadResult<PackedLines> {
 	kind: 'network';
 	/** OSM: each refused node, named by its OSM id. */
 	problems: ImportProblem[];
+}
+
+/** Candidate parcels for the site-suggestion panel (not a dataset layer: not among the ImportResults). */
+export interface ParcelsImport extends ImportSummary, LoadResult<ParcelInput[]> {
+	kind: 'parcels';
+	problems: ImportProblem[];
+	/** The row read as the header (titles above it passed over); null when the source has none. */
+	headerRow: number | null;
 }
 
 export type ImportResult = FacilitiesImport | PopulationImport | SubdistrictsImport | NetworkImport;

@@ -1,7 +1,7 @@
 import type { CellValue as ExcelCellValue, Workbook } from 'exceljs';
 import { zipSync } from 'fflate';
 import { FileFormatError } from '../load-result';
-import type { DatasetKind } from './formats';
+import type { ImportKind } from './formats';
 import { chooseHeaderRow } from './header-row';
 import { checkColumnCount, headerNames, memoryTableSource, type CellValue, type RawRow, type TableSource } from './table-source';
 import { unzipWithinLimits } from './zip-limits';
@@ -15,7 +15,7 @@ export interface XlsxTable {
 export interface XlsxOptions {
 	sheet?: string;
 	/** The kind being imported: the header is the row that names its columns (see header-row.ts). */
-	kind?: DatasetKind;
+	kind?: ImportKind;
 	/** The planner's header row (Excel's row number); default: detected. */
 	headerRow?: number;
 }

@@ -80,7 +80,7 @@ describe('a suggestion applied as scenario edits', () => {
 					baseline,
 					params: input.params,
 					subdistricts: halves,
-					candidates: { gridSpacingM: 60, parcels: spec.candidates.map((p, i) => ({ lon: p[0], lat: p[1], label: `p${i}` })), existing: [], excluded: [] }
+					candidates: { gridSpacingM: 60, parcels: spec.candidates.map((p, i) => ({ lon: p[0], lat: p[1], name: `p${i}`, id: null, row: i + 2 })), existing: [], excluded: [] }
 				});
 				const constraints = { minSpacingM: spacing, maxPerGroup: everyGroup(2, perGroup), minPerGroup: [] };
 				const answer = solveSiting(problem, { objective: 'mclp', k, constraints });
