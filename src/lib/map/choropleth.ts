@@ -13,6 +13,11 @@ import { classIndex, type RGBA } from './colors';
 export const CHOROPLETH_INDICATORS = ['status', 'areaPerThousand', 'areaGapM2', 'bedsPerThousand', 'coveragePct', 'uncoveredResidents'] as const;
 export type ChoroplethIndicator = (typeof CHOROPLETH_INDICATORS)[number];
 
+export const isChoroplethIndicator = (value: string): value is ChoroplethIndicator => (CHOROPLETH_INDICATORS as readonly string[]).includes(value);
+
+/** The message key naming a sub-district colouring: one name for it in the view switch and the colouring menu. */
+export const indicatorNameKey = (indicator: ChoroplethIndicator): string => `standards.map.${indicator}`;
+
 /**
  * One legend line. Label: `$_(labelKey, { values: { from, to } })` with the numbers formatted
  * (`from`/`to` are in the indicator's unit); for status entries `labelKey` is the status's name.
