@@ -50,8 +50,20 @@ function textOutsideArea(label: PlacedLabel, zoom: number): string[] {
 	const halfWidth = label.width / 2 - OUTLINE_PX;
 	const halfHeight = label.height / 2 - OUTLINE_PX;
 	const outside: string[] = [];
-	const along = (length: number) => Array.from({ length: Math.ceil(length / SAMPLE_STEP_PX) + 1 }, (_, i, all) => -length / 2 + (length * i) / (all.length - 1));
-	const points = [...along(2 * halfWidth).flatMap((dx) => [[dx, -halfHeight], [dx, halfHeight]]), ...along(2 * halfHeight).flatMap((dy) => [[-halfWidth, dy], [halfWidth, dy]])];
+	const along = (length: number): number[] => {
+		const steps = Math.max(1, Math.ceil(length / SAMPLE_STEP_PX));
+		return Array.from({ length: steps + 1 }, (_, i) => -length / 2 + (length * i) / steps);
+	};
+	const points: [number, number][] = [
+		...along(2 * halfWidth).flatMap((dx): [number, number][] => [
+			[dx, -halfHeight],
+			[dx, halfHeight]
+		]),
+		...along(2 * halfHeight).flatMap((dy): [number, number][] => [
+			[-halfWidth, dy],
+			[halfWidth, dy]
+		])
+	];
 	for (const [dx, dy] of points) {
 		if (!booleanPointInPolygon(offAnchor(label, zoom, dx, dy), shapeOf(label.code))) outside.push(`(${dx.toFixed(0)}, ${dy.toFixed(0)})`);
 	}

@@ -120,16 +120,16 @@ function scaleFor(indicator: Exclude<ChoroplethIndicator, 'status'>, profile: St
 	const { rules } = profile;
 	switch (indicator) {
 		case 'areaPerThousand':
-			return rateScale(rules.centreAreaPerThousand.value, null, (row) => row.areaPerThousand, 'standards.map.areaPerThousand');
+			return rateScale(rules.centreAreaPerThousand.value, null, (row) => row.areaPerThousand, indicatorNameKey('areaPerThousand'));
 		case 'bedsPerThousand':
-			return rateScale(rules.bedsPerThousandMin.value, rules.bedsPerThousandTarget.enabled ? rules.bedsPerThousandTarget.value : null, (row) => row.bedsPerThousand, 'standards.map.bedsPerThousand');
+			return rateScale(rules.bedsPerThousandMin.value, rules.bedsPerThousandTarget.enabled ? rules.bedsPerThousandTarget.value : null, (row) => row.bedsPerThousand, indicatorNameKey('bedsPerThousand'));
 		case 'coveragePct':
 			// 72% is the citywide benchmark (domain brief); 100% the circle's aim.
-			return { kind: 'rate', breaks: [50, 72, 90, 100], colors: WORST_TO_BEST, value: (row) => row.coveragePct, titleKey: 'standards.map.coveragePct' };
+			return { kind: 'rate', breaks: [50, 72, 90, 100], colors: WORST_TO_BEST, value: (row) => row.coveragePct, titleKey: indicatorNameKey('coveragePct') };
 		case 'areaGapM2':
-			return shortfallScale([1000, 3000], (row) => row.areaGapM2, 'standards.map.areaGapM2');
+			return shortfallScale([1000, 3000], (row) => row.areaGapM2, indicatorNameKey('areaGapM2'));
 		case 'uncoveredResidents':
-			return shortfallScale([1000, 5000], (row) => row.uncoveredResidents, 'standards.map.uncoveredResidents');
+			return shortfallScale([1000, 5000], (row) => row.uncoveredResidents, indicatorNameKey('uncoveredResidents'));
 	}
 }
 
