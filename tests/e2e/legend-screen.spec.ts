@@ -42,6 +42,10 @@ for (const [language, width, height] of [
 			// The district clear of the open legend once the legend has its status classes (it grows after the first fit).
 			await expect.poll(async () => districtClearOfLegend(page), { message: 'the district’s extent clear of the legend' }).toBe(true);
 		}
+		// The legend (bottom left) and the scale bar (bottom right) do not cover each other (at 390 px they did).
+		await expectLegendClearOfScaleBar(page);
+		// The view switch at the top (two rows at 390 px) leaves the district's north edge in sight.
+		await expect.poll(async () => districtClearOfSwitch(page), { message: 'the district’s extent clear of the view switch' }).toBe(true);
 		await page.screenshot({ path: `test-results/legend-first-${width}-${language}.png` });
 		// Folds on demand.
 		await page.getByTestId('legend-toggle').click();
@@ -67,6 +71,26 @@ test('the legend lists the symbols the map draws: the hospitals’ H, then a sce
 	await expect(legend.locator('li[data-mark="closed"] img')).toBeVisible();
 	await page.screenshot({ path: 'test-results/legend-scenario-1440-zh.png' });
 });
+
+/** The legend (bottom left) and the map's scale bar (bottom right) do not overlap. */
+async function expectLegendClearOfScaleBar(page: Page): Promise<void> {
+	const box = (await page.getByTestId('legend').boundingBox())!;
+	const scale = (await page.locator('.maplibregl-ctrl-scale').boundingBox())!;
+	const apart = box.x + box.width <= scale.x + 0.5 || scale.x + scale.width <= box.x + 0.5 || box.y + box.height <= scale.y + 0.5 || scale.y + scale.height <= box.y + 0.5;
+	expect(apart, `legend ${JSON.stringify(box)}, scale bar ${JSON.stringify(scale)}`).toBe(true);
+}
+
+/**
+ * Whether the district's extent (the map's data-district-box, in map pixels) lies clear of the view switch at the
+ * map's top left: below it, or beside it.
+ */
+async function districtClearOfSwitch(page: Page): Promise<boolean> {
+	const map = page.getByTestId('map');
+	const [left, top] = (await map.getAttribute('data-district-box'))!.split(',').map(Number);
+	const mapBox = (await map.boundingBox())!;
+	const switchBox = (await page.locator('.view-switch').boundingBox())!;
+	return top >= switchBox.y + switchBox.height - mapBox.y - 0.5 || left >= switchBox.x + switchBox.width - mapBox.x - 0.5;
+}
 
 /** Whether the district's extent (the map's data-district-box, in map pixels) and the legend at its bottom left do not overlap. */
 async function districtClearOfLegend(page: Page): Promise<boolean> {
@@ -99,6 +123,10 @@ for (const [language, width, height] of [
 		// The district's extent and the legend (bottom left) do not overlap: the district ends above it or starts right of it.
 		expect(bottom <= legendTop + 0.5 || left >= legendRight - 0.5, `district box left ${left}, bottom ${bottom}; legend top ${legendTop}, right ${legendRight}`).toBe(true);
 		expect(bottom, 'the district is not shrunk to nothing').toBeGreaterThan(mapBox.height / 3);
+		// Beside the wider table the legend and the scale bar share the narrow map's foot: neither covers the other.
+		await expectLegendClearOfScaleBar(page);
+		// The view switch wraps to two rows over the narrow map: the district's north edge stays below it.
+		await expect.poll(async () => districtClearOfSwitch(page), { message: 'the district’s extent clear of the view switch' }).toBe(true);
 		// The status title breaks only between its parts (zh: after the colon), never inside a word.
 		for (const part of await page.getByTestId('choropleth-legend').locator('h3 .unbroken').all()) {
 			expect(await part.evaluate((element) => element.getClientRects().length), `"${await part.innerText()}" on one line`).toBe(1);
@@ -106,3 +134,17 @@ for (const [language, width, height] of [
 		await page.screenshot({ path: `test-results/legend-standards-${width}-${language}.png` });
 	});
 }
+
+test('the view switch grows (a longer colouring name, another language) on a map the planner has not moved: the district is fitted clear of it again', async ({ page }) => {
+	await open(page, 'zh-CN', 1024, 768);
+	await page.getByTestId('tab-standards').click();
+	await expect(page.getByTestId('standards-indicator-table').locator('tbody tr')).toHaveCount(14);
+	await expect.poll(async () => districtClearOfSwitch(page), { message: 'clear of the switch at first' }).toBe(true);
+	const map = page.getByTestId('map');
+	const before = await map.getAttribute('data-district-box');
+	// The switch takes another row's height (as a wrapped "drawing…" or a longer name would).
+	await page.locator('.view-switch').evaluate((element: HTMLElement) => (element.style.paddingBottom = '40px'));
+	await expect(map).not.toHaveAttribute('data-district-box', before!);
+	await expect.poll(async () => districtClearOfSwitch(page), { message: 'clear of the taller switch' }).toBe(true);
+	await page.screenshot({ path: 'test-results/legend-switch-grown-1024-zh.png' });
+});

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, openApp } from './fixtures';
 
 /**
  * Issue 24: while the app loads, the view switch must show what the map shows. The coverage worker's script
@@ -71,3 +71,56 @@ test('a view the map has not drawn yet is not claimed: the switch keeps the draw
 	await expect(page.getByTestId('legend-density')).toBeVisible();
 	await expect(page.getByTestId('view-status')).not.toBeChecked();
 });
+
+/**
+ * Issue 24 (walkthrough, item 9): on the standards tab with the map colouring menu on an indicator (coverage %,
+ * area gap), the switch still said 达标状况 / Status while the map and legend drew that indicator; choosing
+ * Density left the menu naming the indicator. Both now name the sub-district colouring the map has drawn, in
+ * the same words (the menu said 达标情况, the switch 达标状况), and the menu names none while the grid is drawn.
+ */
+for (const language of ['zh-CN', 'en'] as const) {
+	test(`standards tab at 1024 px (${language}): the switch and the colouring menu name the colouring the map draws`, async ({ page }) => {
+		await page.setViewportSize({ width: 1024, height: 768 });
+		await page.addInitScript((lang) => localStorage.setItem('health-circle.language', lang), language);
+		await openApp(page);
+		await page.getByTestId('tab-standards').click();
+		const menu = page.getByTestId('map-indicator');
+		const menuText = () => menu.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent?.trim() ?? '');
+		const subdistrictChoice = page.locator('label', { has: page.getByTestId('view-status') });
+		const drawn = async () => {
+			await expect(page.getByTestId('map-drawing')).toHaveCount(0);
+			await expect(page.getByTestId('legend-drawing')).toHaveCount(0);
+		};
+
+		await drawn();
+		await expect(page.getByTestId('view-status')).toBeChecked();
+		expect(await menu.inputValue()).toBe('status');
+		await expect(subdistrictChoice).toHaveText(await menuText());
+
+		for (const indicator of ['coveragePct', 'areaGapM2'] as const) {
+			await menu.selectOption(indicator);
+			await drawn();
+			await expect(page.getByTestId('view-status')).toBeChecked();
+			const name = await menuText();
+			await expect(subdistrictChoice, `the switch names ${indicator}`).toHaveText(name);
+			await expect(page.getByTestId('choropleth-legend').locator('h3')).toContainText(name.replace(/\s*\(.*\)$/, ''));
+		}
+		await page.screenshot({ path: `test-results/view-switch-indicator-1024-${language}.png` });
+
+		// The grid drawn: the menu no longer claims a sub-district colouring.
+		await page.getByTestId('view-density').click();
+		await drawn();
+		await expect(page.getByTestId('view-density')).toBeChecked();
+		await expect(page.getByTestId('legend-density')).toBeVisible();
+		await expect(page.getByTestId('choropleth-legend')).toHaveCount(0);
+		expect(await menu.inputValue(), 'the menu names no sub-district colouring while the grid is drawn').toBe('');
+		await page.screenshot({ path: `test-results/view-switch-density-1024-${language}.png` });
+
+		// Choosing a colouring in the menu draws it, and the switch follows.
+		await menu.selectOption('coveragePct');
+		await drawn();
+		await expect(page.getByTestId('view-status')).toBeChecked();
+		await expect(subdistrictChoice).toHaveText(await menuText());
+		await expect(page.getByTestId('choropleth-legend')).toBeVisible();
+	});
+}

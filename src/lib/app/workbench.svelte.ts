@@ -5,7 +5,7 @@ import type { CoverageParams } from '$lib/engine/coverage';
 import { nearestCentreParams } from '$lib/engine/standards/service-population';
 import type { ImportResult } from '$lib/io/import/types';
 import type { Language, Translate } from '$lib/i18n';
-import { choropleth, type Choropleth, type ChoroplethIndicator } from '$lib/map/choropleth';
+import { choropleth, isChoroplethIndicator, type Choropleth, type ChoroplethIndicator } from '$lib/map/choropleth';
 import { subdistrictLabelPoints } from '$lib/map/labels';
 import type { CellView, SubdistrictLabel } from '$lib/map/layers';
 import type { SuggestedSiteMark } from '$lib/map/suggestion-layers';
@@ -98,6 +98,13 @@ export class Workbench {
 	drawnMapViewKey = $state<string | null>(null);
 	/** The map mode the map last drew (what the view switch shows as chosen), null before its first draw. */
 	readonly drawnMapMode: MapMode | null;
+	/**
+	 * The sub-district colouring the map last drew (the indicator of its fill), null while it draws the population
+	 * grid or before its first draw: what the view switch and the standards tab's colouring menu both name.
+	 */
+	readonly drawnIndicator: ChoroplethIndicator | null;
+	/** The sub-district colouring the view switch's first choice draws: the standards tab's indicator there, else the status. */
+	readonly subdistrictIndicator: ChoroplethIndicator;
 	/** The map has not drawn what it was asked to yet. */
 	readonly mapDrawing: boolean;
 	/** The current suggestion's sites on the map, while the scenario tab is open. */
@@ -127,13 +134,14 @@ export class Workbench {
 				text: options.language() === 'en' ? subdistrict.nameEn : subdistrict.name
 			}))
 		);
+		this.subdistrictIndicator = $derived(this.panelTab === 'standards' ? this.mapIndicator : 'status');
 		this.choropleth = $derived.by(() => {
 			const { rows } = this.shown;
 			const capture = this.exports.captureView;
 			if (rows.length === 0 || capture === 'coverage') return null;
 			if (capture === 'status') return choropleth(rows, 'status', this.standards.profile, this.shown.facilities);
 			if (this.shownMapMode !== 'status') return null;
-			return choropleth(rows, this.panelTab === 'standards' ? this.mapIndicator : 'status', this.standards.profile, this.shown.facilities);
+			return choropleth(rows, this.subdistrictIndicator, this.standards.profile, this.shown.facilities);
 		});
 		this.shownMapMode = $derived.by(() => {
 			const capture = this.exports.captureView;
@@ -148,6 +156,10 @@ export class Workbench {
 		this.shownCellView = $derived(this.shownMapMode === 'status' ? 'density' : this.shownMapMode);
 		this.mapViewKey = $derived(`${this.shownMapMode}:${this.choropleth?.indicator ?? ''}`);
 		this.drawnMapMode = $derived(this.drawnMapViewKey === null ? null : (this.drawnMapViewKey.split(':')[0] as MapMode));
+		this.drawnIndicator = $derived.by(() => {
+			const indicator = this.drawnMapViewKey?.split(':')[1] ?? '';
+			return isChoroplethIndicator(indicator) ? indicator : null;
+		});
 		this.mapDrawing = $derived(this.drawnMapViewKey !== this.mapViewKey);
 		this.suggestedSites = $derived(
 			this.panelTab === 'scenario' ? (this.siting.current?.sites.map((site, i) => ({ lon: site.site.lon, lat: site.site.lat, rank: i + 1, candidate: site.site, newResidents: site.newResidents })) ?? []) : []
@@ -199,6 +211,12 @@ export class Workbench {
 	showPlace(hit: PlaceHit): void {
 		this.selectedCode = hit.subdistrictCode || null;
 		this.options.map()?.zoomTo(hit.point ? { point: hit.point } : { subdistrictCode: hit.id });
+	}
+
+	/** The standards tab's colouring menu: the map colours the sub-districts by `indicator` (leaving the population grid). */
+	colourSubdistricts(indicator: ChoroplethIndicator): void {
+		this.mapIndicator = indicator;
+		this.mapMode = 'status';
 	}
 
 	/** Opens a panel tab; the standards tab shows its indicator on the map (its legend replaces the grid's). */

@@ -13,6 +13,11 @@ import { classIndex, type RGBA } from './colors';
 export const CHOROPLETH_INDICATORS = ['status', 'areaPerThousand', 'areaGapM2', 'bedsPerThousand', 'coveragePct', 'uncoveredResidents'] as const;
 export type ChoroplethIndicator = (typeof CHOROPLETH_INDICATORS)[number];
 
+export const isChoroplethIndicator = (value: string): value is ChoroplethIndicator => (CHOROPLETH_INDICATORS as readonly string[]).includes(value);
+
+/** The message key naming a sub-district colouring: one name for it in the view switch and the colouring menu. */
+export const indicatorNameKey = (indicator: ChoroplethIndicator): string => `standards.map.${indicator}`;
+
 /**
  * One legend line. Label: `$_(labelKey, { values: { from, to } })` with the numbers formatted
  * (`from`/`to` are in the indicator's unit); for status entries `labelKey` is the status's name.
@@ -115,16 +120,16 @@ function scaleFor(indicator: Exclude<ChoroplethIndicator, 'status'>, profile: St
 	const { rules } = profile;
 	switch (indicator) {
 		case 'areaPerThousand':
-			return rateScale(rules.centreAreaPerThousand.value, null, (row) => row.areaPerThousand, 'standards.map.areaPerThousand');
+			return rateScale(rules.centreAreaPerThousand.value, null, (row) => row.areaPerThousand, indicatorNameKey('areaPerThousand'));
 		case 'bedsPerThousand':
-			return rateScale(rules.bedsPerThousandMin.value, rules.bedsPerThousandTarget.enabled ? rules.bedsPerThousandTarget.value : null, (row) => row.bedsPerThousand, 'standards.map.bedsPerThousand');
+			return rateScale(rules.bedsPerThousandMin.value, rules.bedsPerThousandTarget.enabled ? rules.bedsPerThousandTarget.value : null, (row) => row.bedsPerThousand, indicatorNameKey('bedsPerThousand'));
 		case 'coveragePct':
 			// 72% is the citywide benchmark (domain brief); 100% the circle's aim.
-			return { kind: 'rate', breaks: [50, 72, 90, 100], colors: WORST_TO_BEST, value: (row) => row.coveragePct, titleKey: 'standards.map.coveragePct' };
+			return { kind: 'rate', breaks: [50, 72, 90, 100], colors: WORST_TO_BEST, value: (row) => row.coveragePct, titleKey: indicatorNameKey('coveragePct') };
 		case 'areaGapM2':
-			return shortfallScale([1000, 3000], (row) => row.areaGapM2, 'standards.map.areaGapM2');
+			return shortfallScale([1000, 3000], (row) => row.areaGapM2, indicatorNameKey('areaGapM2'));
 		case 'uncoveredResidents':
-			return shortfallScale([1000, 5000], (row) => row.uncoveredResidents, 'standards.map.uncoveredResidents');
+			return shortfallScale([1000, 5000], (row) => row.uncoveredResidents, indicatorNameKey('uncoveredResidents'));
 	}
 }
 

@@ -82,38 +82,65 @@ export function separateLabels(boxes: readonly LabelBox[], gap = 4, allowed: (bo
 	});
 }
 
+/**
+ * Whether a name's box lies inside its area: the box less `inset` px on each side (the white outline, which may
+ * cross the edge), tested by `inside` at its corners, then along its sides at most `step` px apart ("Caojiadu" and
+ * "Jiangning Road" ran past their areas' edges at 1024 and 390 px with their anchors inside).
+ */
+export function boxInside(box: LabelBox, inside: (x: number, y: number) => boolean, inset = 0, step = 4): boolean {
+	const left = box.x - box.width / 2 + inset;
+	const right = box.x + box.width / 2 - inset;
+	const top = box.y - box.height / 2 + inset;
+	const bottom = box.y + box.height / 2 - inset;
+	const corners: [number, number][] = [
+		[left, top],
+		[right, top],
+		[left, bottom],
+		[right, bottom]
+	];
+	if (!corners.every(([x, y]) => inside(x, y))) return false;
+	const along = (from: number, to: number) => {
+		const count = Math.max(1, Math.ceil((to - from) / step));
+		return Array.from({ length: count - 1 }, (_, i) => from + ((to - from) * (i + 1)) / count);
+	};
+	return along(left, right).every((x) => inside(x, top) && inside(x, bottom)) && along(top, bottom).every((y) => inside(left, y) && inside(right, y));
+}
+
 /** Names laid out at one size: each one's offset (separateLabels), its box as placed, and which are left out. */
 export interface LabelLayout {
 	size: number;
 	offsets: [number, number][];
 	boxes: LabelBox[];
-	/** Indices of names that would lie over one placed before them: not drawn. */
+	/** Indices of names left out: where they ended no place `allowed` them (not inside their area), or they would lie over one placed before them. */
 	hidden: ReadonlySet<number>;
 }
 
 /**
- * Names at the largest of `sizes` (px, largest first) at which, once moved apart, none lies over another; at the
- * last size, those that still would are left out (in order: a name over one already kept). `boxesAt` measures the
- * names at a size; `allowed` is separateLabels'. On a small map (English names beside the standards table at
- * 1024 px) the names shrink before any is left out, and none is ever drawn over another.
+ * Names at the largest of `sizes` (px, largest first) at which, once moved apart, every name stands where
+ * `allowed` says it may (inside its own area and the map's frame, MapView) and none lies over another; where no
+ * size manages that, at the largest size that leaves out the fewest (in order: a name with no allowed place, or
+ * over one already kept). `boxesAt` measures the names at a size; `allowed` is separateLabels'. On a small map
+ * (English names beside the standards table at 1024 px) the names shrink before any is left out, none is drawn
+ * over another or across its area's edge, and one name that fits at no size does not shrink all the others.
  */
-export function layoutLabels(sizes: readonly [number, ...number[]], boxesAt: (size: number) => LabelBox[], allowed?: (box: LabelBox, index: number) => boolean): LabelLayout {
-	let layout = layoutAt(sizes[0], boxesAt, allowed);
+export function layoutLabels(sizes: readonly [number, ...number[]], boxesAt: (size: number) => LabelBox[], allowed: (box: LabelBox, index: number) => boolean = () => true): LabelLayout {
+	let best = layoutAt(sizes[0], boxesAt, allowed);
 	for (const size of sizes.slice(1)) {
-		if (layout.hidden.size === 0) break;
-		layout = layoutAt(size, boxesAt, allowed);
+		if (best.hidden.size === 0) break;
+		const layout = layoutAt(size, boxesAt, allowed);
+		if (layout.hidden.size < best.hidden.size) best = layout;
 	}
-	return layout;
+	return best;
 }
 
-function layoutAt(size: number, boxesAt: (size: number) => LabelBox[], allowed?: (box: LabelBox, index: number) => boolean): LabelLayout {
+function layoutAt(size: number, boxesAt: (size: number) => LabelBox[], allowed: (box: LabelBox, index: number) => boolean): LabelLayout {
 	const measured = boxesAt(size);
 	const offsets = separateLabels(measured, undefined, allowed);
 	const boxes = measured.map((box, index) => ({ ...box, x: box.x + offsets[index][0], y: box.y + offsets[index][1] }));
 	const kept: LabelBox[] = [];
 	const hidden = new Set<number>();
 	boxes.forEach((box, index) => {
-		if (kept.some((other) => overlaps(box, other))) hidden.add(index);
+		if (!allowed(box, index) || kept.some((other) => overlaps(box, other))) hidden.add(index);
 		else kept.push(box);
 	});
 	return { size, offsets, boxes, hidden };

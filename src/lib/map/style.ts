@@ -2,6 +2,12 @@ import type { StyleSpecification } from 'maplibre-gl';
 import type { ContextFeature } from '$lib/io/dataset';
 import { STREET_COLOR, type StreetFeatures } from './streets';
 
+/**
+ * The longest the map's scale bar grows (px; MapLibre's ScaleControl, at the map's bottom right): the legend at the
+ * bottom left keeps clear of it (it covered the bar at 390 px and beside the standards table at 1024 px).
+ */
+export const SCALE_BAR_MAX_WIDTH_PX = 100;
+
 /** The GeoJSON source of the streets (MapView fills it once the first map is drawn). */
 export const STREETS_SOURCE = 'streets';
 

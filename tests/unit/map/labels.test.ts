@@ -3,7 +3,7 @@
  * The offsets are checked with a rectangle test written here, not with the module's own.
  */
 import { describe, expect, it } from 'vitest';
-import { layoutLabels, separateLabels, type LabelBox } from '$lib/map/labels';
+import { boxInside, layoutLabels, separateLabels, type LabelBox } from '$lib/map/labels';
 
 /** Two boxes centred at (x, y) intersect when they overlap on both axes. */
 function intersect(a: LabelBox, b: LabelBox): boolean {
@@ -72,9 +72,63 @@ describe('names on a small map (layoutLabels)', () => {
 		expect(layoutLabels([13, 11.5, 10], twoNames(200), pinned).size).toBe(13);
 	});
 
-	it('at the smallest size, leaves out a name that would still lie over one kept before it', () => {
+	it('where no size clears them, leaves out a name that would still lie over one kept before it, at the largest size that leaves out as few', () => {
+		// 50 px apart: at 13 px (130 wide) and at 10 px (100 wide) they overlap; shrinking saves none, so the names stay at 13.
 		const layout = layoutLabels([13, 10], twoNames(50), (box, index) => box.x === [100, 150][index] && box.y === 50);
-		expect(layout.size).toBe(10);
+		expect(layout.size).toBe(13);
 		expect([...layout.hidden]).toEqual([1]);
+	});
+
+	it('shrinks a name to the size at which it stands wholly inside its area', () => {
+		// Area 0..100 × 0..20 px; the name 8 px wide per px of size, as tall as its size, anchored at (50, 10).
+		// At 13 px it is 104 wide: wider than the area wherever it moves. At 11.5 px, 92 × 11.5: x 4..96, y 4.25..15.75, inside.
+		const inArea = (x: number, y: number) => x >= 0 && x <= 100 && y >= 0 && y <= 20;
+		const layout = layoutLabels([13, 11.5, 10], (size) => [{ x: 50, y: 10, width: size * 8, height: size }], (box) => boxInside(box, inArea));
+		expect(layout.size).toBe(11.5);
+		expect(layout.hidden.size).toBe(0);
+		expect(layout.boxes[0]).toEqual({ x: 50, y: 10, width: 92, height: 11.5 });
+	});
+
+	it('leaves out a name that fits its area at no size, without shrinking the names that fit', () => {
+		// First name: area 0..100 × 0..20, 4 px wide per px of size (52 at 13). Second: area 250..350 × 0..20, 20 px wide
+		// per px of size (200 at 10, still twice the area's width): no size fits it, so it is left out and the first keeps 13 px.
+		const areas = [
+			{ left: 0, right: 100 },
+			{ left: 250, right: 350 }
+		];
+		const allowed = (box: LabelBox, index: number) => boxInside(box, (x, y) => x >= areas[index].left && x <= areas[index].right && y >= 0 && y <= 20);
+		const layout = layoutLabels(
+			[13, 11.5, 10],
+			(size) => [
+				{ x: 50, y: 10, width: size * 4, height: size },
+				{ x: 300, y: 10, width: size * 20, height: size }
+			],
+			allowed
+		);
+		expect(layout.size).toBe(13);
+		expect([...layout.hidden]).toEqual([1]);
+		expect(layout.boxes[0]).toEqual({ x: 50, y: 10, width: 52, height: 13 });
+	});
+});
+
+describe('a name inside its area (boxInside)', () => {
+	// A 100 × 40 px area with a notch 40..60 × 0..20 cut into its top edge.
+	const notched = (x: number, y: number) => x >= 0 && x <= 100 && y >= 0 && y <= 40 && !(x > 40 && x < 60 && y < 20);
+
+	it('a box clear of the notch is inside', () => {
+		// Corners (5, 25), (95, 25), (5, 35), (95, 35): all below the notch.
+		expect(boxInside({ x: 50, y: 30, width: 90, height: 10 }, notched)).toBe(true);
+	});
+
+	it('a box whose corners are inside but whose top edge crosses the notch is not', () => {
+		// Corners (5, 5), (95, 5), (5, 15), (95, 15) are inside; (50, 5) on its top side lies in the notch.
+		expect(boxInside({ x: 50, y: 10, width: 90, height: 10 }, notched)).toBe(false);
+	});
+
+	it('a box past the area\'s edge is not; less its outline it is', () => {
+		// 90 × 14 at (50, 35): y 28..42, 2 px past the bottom edge (40); less a 2 px outline, 7..93 × 30..40: on the edge, inside.
+		const box = { x: 50, y: 35, width: 90, height: 14 };
+		expect(boxInside(box, notched)).toBe(false);
+		expect(boxInside(box, notched, 2)).toBe(true);
 	});
 });
