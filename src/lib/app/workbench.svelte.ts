@@ -6,7 +6,7 @@ import { nearestCentreParams } from '$lib/engine/standards/service-population';
 import type { ImportResult } from '$lib/io/import/types';
 import type { Language, Translate } from '$lib/i18n';
 import { choropleth, isChoroplethIndicator, type Choropleth, type ChoroplethIndicator } from '$lib/map/choropleth';
-import { subdistrictLabelPoints } from '$lib/map/labels';
+import { mapLabelText, subdistrictLabelPoints } from '$lib/map/labels';
 import type { CellView, SubdistrictLabel } from '$lib/map/layers';
 import type { SuggestedSiteMark } from '$lib/map/suggestion-layers';
 import { CoverageClient, createCoverageRpc, NearestCentresClient, ScenarioClient, SitingClient } from '$lib/worker/coverage-clients';
@@ -131,7 +131,7 @@ export class Workbench {
 			(this.session.dataset?.subdistricts ?? []).map((subdistrict) => ({
 				code: subdistrict.code,
 				position: labelPoints.get(subdistrict.code),
-				text: options.language() === 'en' ? subdistrict.nameEn : subdistrict.name
+				text: mapLabelText(options.language() === 'en' ? subdistrict.nameEn : subdistrict.name)
 			}))
 		);
 		this.subdistrictIndicator = $derived(this.panelTab === 'standards' ? this.mapIndicator : 'status');

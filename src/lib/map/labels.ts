@@ -2,6 +2,16 @@ import polylabel from 'polylabel';
 import type { Position, Subdistrict } from '$lib/engine/types';
 
 /**
+ * A sub-district's name as the map writes it. A Chinese 街道 name stands on two lines, the place above its
+ * kind ("江宁路" over "街道"): five characters on one line are wider than most of Jing'an's narrow areas at
+ * 1024 px, and a name that does not fit inside its area is left out (layoutLabels). English names already
+ * break between words (the TextLayer's maxWidth).
+ */
+export function mapLabelText(name: string): string {
+	return name.replace(/^(\p{Script=Han}{2,})(街道)$/u, '$1\n$2');
+}
+
+/**
  * A label point well inside each sub-district: the pole of inaccessibility of its largest part (the point
  * farthest from its edges; polylabel), not its centre of mass, which can lie outside a concave area or on
  * a thin neck of it. Longitudes are scaled by cos(latitude) first so "farthest" is measured in metres.

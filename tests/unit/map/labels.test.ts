@@ -3,7 +3,7 @@
  * The offsets are checked with a rectangle test written here, not with the module's own.
  */
 import { describe, expect, it } from 'vitest';
-import { boxInside, layoutLabels, separateLabels, type LabelBox } from '$lib/map/labels';
+import { boxInside, layoutLabels, mapLabelText, separateLabels, type LabelBox } from '$lib/map/labels';
 
 /** Two boxes centred at (x, y) intersect when they overlap on both axes. */
 function intersect(a: LabelBox, b: LabelBox): boolean {
@@ -130,5 +130,15 @@ describe('a name inside its area (boxInside)', () => {
 		const box = { x: 50, y: 35, width: 90, height: 14 };
 		expect(boxInside(box, notched)).toBe(false);
 		expect(boxInside(box, notched, 2)).toBe(true);
+	});
+});
+
+describe('a name as the map writes it', () => {
+	it('puts a Chinese 街道 name on two lines, the place above its kind; leaves other names as they are', () => {
+		expect(mapLabelText('江宁路街道')).toBe('江宁路\n街道');
+		expect(mapLabelText('彭浦新村街道')).toBe('彭浦新村\n街道');
+		expect(mapLabelText('彭浦镇')).toBe('彭浦镇');
+		expect(mapLabelText('街道')).toBe('街道');
+		expect(mapLabelText('Jiangning Road')).toBe('Jiangning Road');
 	});
 });
