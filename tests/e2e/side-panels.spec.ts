@@ -37,8 +37,7 @@ test('a proposed site is stored with the 街镇 of its point: the report names i
 	await expect(page.getByTestId('editor-outside')).toHaveCount(0);
 	await page.getByTestId('editor-close').click();
 	await expect(page.getByTestId('scenario-edits').locator('li')).toHaveCount(2);
-	// One more in 大宁路 that stays, and one west of the district, outside every 街镇.
-	await page.locator('details.coordinates summary').click();
+	// One more in 大宁路 that stays, and one west of the district, outside every 街镇 (the coordinates form is still open).
 	await page.getByTestId('coordinates-lon').fill('121.447');
 	await page.getByTestId('coordinates-lat').fill('31.289');
 	await page.getByTestId('coordinates-add').click();
