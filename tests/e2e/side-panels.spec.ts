@@ -58,6 +58,7 @@ test('a proposed site is stored with the 街镇 of its point: the report names i
 		['Proposed station 2', 'Daning Road'],
 		['Proposed station 3', '']
 	]);
+	await page.getByTestId('scenario-outside').scrollIntoViewIfNeeded();
 	await page.screenshot({ path: 'test-results/side-panels-outside-en.png' });
 });
 
