@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, openApp, proposeAtCoordinates } from './fixtures';
+import { expectNoSidewaysScroll, expectWholeOptions } from './fit-helpers';
 
 /**
  * The scenario comparison and the suggested-sites table fit their panel at 1024 × 768 and 1440 × 900 in both
@@ -8,33 +9,12 @@ import { test, expect, openApp, proposeAtCoordinates } from './fixtures';
  * suggestion's site-type menu shows its whole options. Screenshots go to test-results/ (looked at).
  */
 
-async function expectFits(element: Locator, what: string): Promise<void> {
-	const { scrollWidth, clientWidth } = await element.evaluate((node) => ({ scrollWidth: node.scrollWidth, clientWidth: node.clientWidth }));
-	expect(scrollWidth, `${what}: content ${scrollWidth} px in ${clientWidth} px`).toBeLessThanOrEqual(clientWidth);
-}
-
 async function expectColumnsInside(table: Locator, container: Locator, what: string): Promise<void> {
 	const outer = (await container.boundingBox())!;
 	for (const header of await table.locator('thead th').all()) {
 		const box = (await header.boundingBox())!;
 		expect(box.x + box.width, `${what}: header “${await header.innerText()}” ends inside`).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
 	}
-}
-
-/** A select as wide as its widest option needs, measured with the page's own layout freed of any width limit. */
-async function expectWholeOptions(select: Locator, what: string): Promise<void> {
-	const { shown, needed } = await select.evaluate((node: HTMLSelectElement) => {
-		const shown = node.getBoundingClientRect().width;
-		const saved = node.getAttribute('style');
-		node.style.maxWidth = 'none';
-		node.style.width = 'auto';
-		node.style.flex = 'none';
-		const needed = node.getBoundingClientRect().width;
-		if (saved === null) node.removeAttribute('style');
-		else node.setAttribute('style', saved);
-		return { shown, needed };
-	});
-	expect(shown, `${what} is ${shown} px, its options need ${needed} px`).toBeGreaterThanOrEqual(needed - 0.5);
 }
 
 async function open(page: Page, language: 'zh-CN' | 'en', width: number, height: number): Promise<void> {
@@ -54,7 +34,7 @@ for (const [width, height] of [
 			const comparison = page.getByTestId('scenario-comparison');
 			await expect(comparison.locator('tbody tr')).toHaveCount(14);
 			const comparisonScroll = page.getByTestId('scenario-comparison-scroll');
-			await expectFits(comparisonScroll, 'scenario comparison');
+			await expectNoSidewaysScroll(comparisonScroll, 'scenario comparison');
 			await expectColumnsInside(comparison, comparisonScroll, 'scenario comparison');
 			await comparison.scrollIntoViewIfNeeded();
 			await page.screenshot({ path: `test-results/widths-comparison-${width}-${language}.png` });
@@ -66,10 +46,10 @@ for (const [width, height] of [
 			await expect(panel.getByTestId('siting-site')).toHaveCount(1, { timeout: 120_000 });
 			await expect(panel.getByTestId('siting-progress')).toHaveCount(0, { timeout: 120_000 });
 			const sitesScroll = panel.getByTestId('siting-sites-scroll');
-			await expectFits(sitesScroll, 'suggested sites');
+			await expectNoSidewaysScroll(sitesScroll, 'suggested sites');
 			await expectColumnsInside(panel.getByTestId('siting-sites'), sitesScroll, 'suggested sites');
 			await panel.getByTestId('siting-gcj02').check();
-			await expectFits(sitesScroll, 'suggested sites in GCJ-02');
+			await expectNoSidewaysScroll(sitesScroll, 'suggested sites in GCJ-02');
 			await panel.getByTestId('siting-sites').scrollIntoViewIfNeeded();
 			await page.screenshot({ path: `test-results/widths-sites-${width}-${language}.png` });
 		});

@@ -56,7 +56,7 @@ test('a proposed site is stored with the 街镇 of its point: the report names i
 	expect(rows.map((row) => [row['Facility'], row['Sub-district']])).toEqual([
 		['Proposed station 1', 'Daning Road'],
 		['Proposed station 2', 'Daning Road'],
-		['Proposed station 3', '']
+		['Proposed station 3', 'outside every sub-district (area and beds in no total)']
 	]);
 	await page.getByTestId('scenario-outside').scrollIntoViewIfNeeded();
 	await page.screenshot({ path: 'test-results/side-panels-outside-en.png' });

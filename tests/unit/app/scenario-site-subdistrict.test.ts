@@ -44,7 +44,7 @@ describe('proposed sites carry their 街镇', () => {
 		expect(rows.map((row) => [row.id, column.value(row)])).toEqual([
 			[kept, 'East Road'],
 			[removed, 'West Road'],
-			[outside, null]
+			[outside, 'outside every sub-district (area and beds in no total)']
 		]);
 	});
 
