@@ -48,7 +48,7 @@ test('a proposed site is stored with the 街镇 of its point: the report names i
 	await expect(page.getByTestId('scenario-edits').locator('li')).toHaveCount(4);
 	await expect(page.getByTestId('editor-outside')).toContainText('Outside every 街镇');
 	await expect(page.getByTestId('editor-outside')).toContainText('count in no 街镇 and not in the district total');
-	await expect(page.getByTestId('scenario-outside')).toContainText('One site lies outside every 街镇');
+	await expect(page.getByTestId('scenario-outside')).toContainText('1 site lies outside every 街镇');
 	await expect(page.getByTestId('scenario-outside')).toContainText('Proposed station 3');
 	await expect(page.getByTestId('scenario-comparison')).toBeVisible();
 
@@ -80,7 +80,7 @@ test('after "Apply as scenario" the suggestion stays on screen, marked as applie
 	await panel.getByTestId('siting-apply').click();
 	await expect(page.getByTestId('scenario-edits').locator('li')).toHaveCount(2);
 	// The Apply itself is not a change: the table stays, said to be in the new scenario, and cannot be applied twice.
-	await expect(panel.getByTestId('siting-applied')).toContainText('Applied: these 2 suggested sites were added to scenario “Suggestion: 2 new sites”');
+	await expect(panel.getByTestId('siting-applied')).toContainText('Applied: 2 suggested sites were added to scenario “Suggestion: 2 new sites”');
 	await expect(panel.getByTestId('siting-site')).toHaveCount(2);
 	await expect(panel.getByTestId('siting-stale')).toHaveCount(0);
 	await expect(panel.getByTestId('siting-apply')).toHaveCount(0);
