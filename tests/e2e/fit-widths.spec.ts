@@ -1,5 +1,6 @@
 import { test, expect, openApp } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
+import { expectNoSidewaysScroll, expectWholeOptions } from './fit-helpers';
 
 /**
  * Issue 24: nothing is cut at common widths. The import dialog's footer buttons at 390 px, the 街镇 detail
@@ -14,11 +15,6 @@ async function open(page: Page, language: 'zh-CN' | 'en', width: number, height 
 	await openApp(page);
 }
 
-/** The element does not scroll sideways: its content fits the width it has. */
-async function expectNoSidewaysScroll(element: Locator, what: string): Promise<void> {
-	const { scrollWidth, clientWidth } = await element.evaluate((node) => ({ scrollWidth: node.scrollWidth, clientWidth: node.clientWidth }));
-	expect(scrollWidth, `${what}: content ${scrollWidth} px in ${clientWidth} px`).toBeLessThanOrEqual(clientWidth);
-}
 
 async function expectInside(element: Locator, container: Locator, what: string): Promise<void> {
 	const box = (await element.boundingBox())!;
@@ -88,19 +84,7 @@ for (const language of ['zh-CN', 'en'] as const) {
 		await expect(form).toBeVisible();
 		for (const id of ['coordinates-type', 'coordinates-crs']) {
 			const select = form.getByTestId(id);
-			// A select as wide as its widest option needs, measured with the page's own layout: freed of any width limit.
-			const { shown, needed } = await select.evaluate((node: HTMLSelectElement) => {
-				const shown = node.getBoundingClientRect().width;
-				const saved = node.getAttribute('style');
-				node.style.maxWidth = 'none';
-				node.style.width = 'auto';
-				node.style.flex = 'none';
-				const needed = node.getBoundingClientRect().width;
-				if (saved === null) node.removeAttribute('style');
-				else node.setAttribute('style', saved);
-				return { shown, needed };
-			});
-			expect(shown, `${id} is ${shown} px, its options need ${needed} px`).toBeGreaterThanOrEqual(needed - 0.5);
+			await expectWholeOptions(select, id);
 			await expectInside(select, form, id);
 		}
 		await expectNoSidewaysScroll(form, 'form');

@@ -1,4 +1,4 @@
-import { cloneProfile, customCopy, type StandardsProfile } from '$lib/engine/standards/profile';
+import { BUILT_IN_PROFILES, cloneProfile, customCopy, sameStandards, type StandardsProfile } from '$lib/engine/standards/profile';
 import { editedCopyName } from './profile-name';
 
 /**
@@ -9,4 +9,18 @@ import { editedCopyName } from './profile-name';
 export function editableProfile(profile: Readonly<StandardsProfile>, id = `custom-${Date.now().toString(36)}`): StandardsProfile {
 	if (!profile.builtIn) return cloneProfile(profile);
 	return customCopy(profile, id, editedCopyName(profile.name));
+}
+
+/**
+ * The profile to put in use for `profile`: an unsaved edited copy of a built-in profile whose standards and names
+ * are back to the built-in's (a value typed back in the editor, a threshold set back in the coverage controls) is
+ * that built-in again, not "(edited) · unsaved". A saved copy, or one the planner renamed, stays as it is.
+ */
+export function settledProfile(profile: StandardsProfile, isSaved: (id: string) => boolean): StandardsProfile {
+	if (profile.builtIn || profile.basedOn === null || isSaved(profile.id)) return profile;
+	const original = BUILT_IN_PROFILES.find((candidate) => candidate.id === profile.basedOn);
+	if (!original || !sameStandards(profile, original)) return profile;
+	const copyName = editedCopyName(original.name);
+	const named = (['zh-CN', 'en'] as const).every((language) => profile.name[language] === original.name[language] || profile.name[language] === copyName[language]);
+	return named ? cloneProfile(original) : profile;
 }

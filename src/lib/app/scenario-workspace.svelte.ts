@@ -24,7 +24,7 @@ import type { StandardsState } from './standards.svelte';
  * holds equal to the SQL, because the SQL round trip is too slow for every frame of a drag.
  */
 export class ScenarioWorkspace {
-	readonly scenarios = new ScenarioState();
+	readonly scenarios = new ScenarioState(() => this.assign);
 	readonly editor = new ScenarioEditor(this.scenarios);
 	readonly coverage: ScenarioCoverage;
 

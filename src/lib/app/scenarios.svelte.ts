@@ -1,4 +1,4 @@
-import { applyEdits, type AssignSubdistrict, type ScenarioEdit } from '$lib/engine/scenario/edits';
+import { applyEdits, withAssignedSubdistrict, type AssignSubdistrict, type ScenarioEdit } from '$lib/engine/scenario/edits';
 import type { Facility } from '$lib/engine/types';
 import type { Scenario } from '$lib/io/scenario-file';
 import { storedDefaultNumber } from '$lib/report/facility-name';
@@ -40,6 +40,9 @@ export class ScenarioState {
 	/** Edits undone in each scenario, the next one to redo last; a new edit clears it. */
 	private redoStacks = $state.raw<Record<string, ScenarioEdit[]>>({});
 	private fingerprint: string | null = null;
+
+	/** `assign` gives the sub-district of a point (the dataset's), so a site an edit adds is stored with it. */
+	constructor(private readonly assign: () => AssignSubdistrict | undefined = () => undefined) {}
 
 	readonly active = $derived(this.scenarios.find((scenario) => scenario.id === this.activeId) ?? null);
 	readonly canUndo = $derived((this.active?.edits.length ?? 0) > 0);
@@ -83,7 +86,9 @@ export class ScenarioState {
 
 	/** Adds a scenario read from a file (a fresh id, so importing twice keeps both). */
 	adopt(scenario: Scenario, now = new Date()): Scenario {
-		const adopted: Scenario = { ...withDefaultSiteNames(scenario), id: newId('scenario', now), createdAt: this.creationStamp(now) };
+		const named = withDefaultSiteNames(scenario);
+		const assign = this.assign();
+		const adopted: Scenario = { ...named, edits: named.edits.map((edit) => withAssignedSubdistrict(edit, assign)), id: newId('scenario', now), createdAt: this.creationStamp(now) };
 		this.scenarios = [...this.scenarios, adopted];
 		this.select(adopted.id);
 		this.store(adopted);
@@ -113,7 +118,8 @@ export class ScenarioState {
 		if (!scenario) return;
 		this.preview = null;
 		this.redoStacks = { ...this.redoStacks, [scenario.id]: [] };
-		this.replace(scenario.id, (current) => ({ ...current, edits: [...current.edits, edit] }));
+		const stored = withAssignedSubdistrict(edit, this.assign());
+		this.replace(scenario.id, (current) => ({ ...current, edits: [...current.edits, stored] }));
 	}
 
 	undo(): void {

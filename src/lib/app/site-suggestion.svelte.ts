@@ -88,8 +88,16 @@ export class SiteSuggestion {
 	/** The exact solver's best value and bound so far, while certifying. */
 	solverProgress = $state.raw<LpProgress | null>(null);
 
-	/** The result, while the coverage and the scenario it answers for are still the ones on screen. */
+	/**
+	 * After "Apply": the scenario the sites went into, and what the panel started from right after (the Apply's own
+	 * edits are no change that makes the suggestion stale; a later edit, or another scenario, is). Null before.
+	 */
+	applied = $state.raw<{ scenarioId: string; after: SuggestionStart } | null>(null);
+
+	/** The result, while the coverage and the scenario it answers for (or the one it was applied to, as applied) are still the ones on screen. */
 	readonly current: Suggestion | null;
+	/** The scenario the shown suggestion was applied to, while it is still on screen as applied. */
+	readonly appliedTo: Scenario | null;
 	/** What a suggestion run now would start from: the active scenario, or today's facilities. */
 	readonly start: SuggestionStart;
 	readonly formProblems: SitingFormProblem[];
@@ -100,11 +108,11 @@ export class SiteSuggestion {
 		private readonly client: SitingClient,
 		private readonly workspace: ScenarioWorkspace
 	) {
-		this.start = $derived.by(() => {
-			const scenario = this.workspace.scenarios.active;
-			return scenario ? { kind: 'scenario', id: scenario.id, name: scenario.name, defaultNumber: scenario.defaultNumber, editCount: scenario.edits.length, updatedAt: scenario.updatedAt } : { kind: 'baseline' };
-		});
-		this.current = $derived(this.result && this.resultRevision === this.coverage.revision && sameStart(this.resultStart, this.start) ? this.result : null);
+		this.start = $derived(startOf(this.workspace.scenarios.active));
+		this.current = $derived(
+			this.result && this.resultRevision === this.coverage.revision && (sameStart(this.resultStart, this.start) || (this.applied !== null && sameStart(this.applied.after, this.start))) ? this.result : null
+		);
+		this.appliedTo = $derived(this.current && this.applied ? (this.workspace.scenarios.scenarios.find((scenario) => scenario.id === this.applied?.scenarioId) ?? null) : null);
 		this.formProblems = $derived(this.validate());
 	}
 
@@ -215,6 +223,7 @@ export class SiteSuggestion {
 					this.progress = { phase, done, total };
 					// The heuristic's answer is shown at once; the certified one replaces it.
 					if (heuristic) {
+						this.applied = null;
 						this.result = heuristic;
 						this.resultRevision = revision;
 						this.resultStart = start;
@@ -223,6 +232,7 @@ export class SiteSuggestion {
 					if (solver) this.solverProgress = solver;
 				}
 			);
+			this.applied = null;
 			this.result = suggestion;
 			this.resultRevision = revision;
 			this.resultStart = start;
@@ -271,7 +281,7 @@ export class SiteSuggestion {
 		const dataset = this.dataset();
 		const suggestion = this.current;
 		const start = this.resultStart;
-		if (!dataset || !suggestion || suggestion.sites.length === 0) return null;
+		if (!dataset || !suggestion || suggestion.sites.length === 0 || this.appliedTo) return null;
 		const scenarios = this.workspace.scenarios;
 		const scenario = start.kind === 'scenario' ? scenarios.active : null;
 		const type = this.siteType;
@@ -284,13 +294,22 @@ export class SiteSuggestion {
 		);
 		if (scenario && this.applyTarget === 'scenario') {
 			for (const edit of edits) scenarios.edit(edit);
-			return scenarios.active;
+			return this.markApplied(scenarios.active);
 		}
 		const stamp = now.toISOString();
 		const suggested = suggestion.objective === 'mclp' ? translate('siting.scenarioName.mclp', { k: suggestion.sites.length }) : translate('siting.scenarioName.lscp', { pct: this.targetPct });
 		const name = scenario ? translate('siting.scenarioName.copy', { scenario: scenarioName(scenario, translate), suggestion: suggested }) : suggested;
-		return scenarios.adopt({ id: 'suggestion', name, createdAt: stamp, updatedAt: stamp, edits: [...(scenario?.edits ?? []), ...edits] }, now);
+		return this.markApplied(scenarios.adopt({ id: 'suggestion', name, createdAt: stamp, updatedAt: stamp, edits: [...(scenario?.edits ?? []), ...edits] }, now));
 	}
+
+	private markApplied(target: Scenario | null): Scenario | null {
+		this.applied = target ? { scenarioId: target.id, after: startOf(target) } : null;
+		return target;
+	}
+}
+
+function startOf(scenario: Scenario | null): SuggestionStart {
+	return scenario ? { kind: 'scenario', id: scenario.id, name: scenario.name, defaultNumber: scenario.defaultNumber, editCount: scenario.edits.length, updatedAt: scenario.updatedAt } : { kind: 'baseline' };
 }
 
 function sameStart(a: SuggestionStart, b: SuggestionStart): boolean {

@@ -1,6 +1,6 @@
 import type { ServicePopulationDefinition } from '$lib/engine/standards/indicators';
 import type { StandardsProfile } from '$lib/engine/standards/profile';
-import { loadActiveProfile, loadServicePopulation, saveActiveProfile, saveServicePopulation } from '$lib/io/profile-store';
+import { loadActiveProfile, loadServicePopulation, localProfileStore, saveActiveProfile, saveServicePopulation } from '$lib/io/profile-store';
 
 /**
  * The standards in use: the profile and the service-population definition, kept across reloads. What each
@@ -17,6 +17,11 @@ export class StandardsState {
 	setProfile(profile: StandardsProfile): void {
 		this.profile = profile;
 		saveActiveProfile(profile);
+	}
+
+	/** Whether the planner saved a custom profile under this id (the editor's list of profiles). */
+	isSaved(id: string): boolean {
+		return localProfileStore().load().profiles.some((profile) => profile.id === id);
 	}
 
 	setServicePopulation(definition: ServicePopulationDefinition): void {

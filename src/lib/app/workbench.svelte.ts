@@ -27,7 +27,7 @@ import type { MapSheet } from './map-png';
 import { formatNumber } from '$lib/i18n/format';
 import { scaleBarText } from '$lib/report/map-furniture';
 import { StandardsState } from './standards.svelte';
-import { editableProfile } from './editable-profile';
+import { editableProfile, settledProfile } from './editable-profile';
 import type { StandardsProfile } from '$lib/engine/standards/profile';
 import { circleOf, sameCircle, withCircle, type ServiceCircle } from '$lib/engine/standards/service-circle';
 import { validateProfile } from '$lib/engine/standards/validate';
@@ -222,7 +222,7 @@ export class Workbench {
 	/** Opens a panel tab; the standards tab shows its indicator on the map (its legend replaces the grid's). */
 	/** The profile in use, from the profile editor or the coverage controls; coverage follows its circle. */
 	setProfile(profile: StandardsProfile): void {
-		this.standards.setProfile(profile);
+		this.standards.setProfile(settledProfile(profile, (id) => this.standards.isSaved(id)));
 		// Before the network is prepared there is nothing to compute: analyse() computes with these parameters.
 		if (this.followCircle() && this.coverage.cellSubdistrict) void this.coverage.compute();
 	}

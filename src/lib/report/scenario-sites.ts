@@ -57,7 +57,8 @@ export function scenarioSiteColumns(context: ColumnContext, subdistrictName: (co
 		textColumn('id', header('id'), (row) => siteNumber(current(row))),
 		textColumn('name', header('name'), (row) => facilityName(current(row), t)),
 		textColumn('type', header('type'), (row) => t(`report.facility.${current(row).type}`)),
-		textColumn('subdistrict', header('subdistrict'), (row) => subdistrictName(current(row).subdistrict)),
+		// A site outside every 街镇 is said so (its area and beds count in no 街镇 and not in the district total), never a bare "—".
+		textColumn('subdistrict', header('subdistrict'), (row) => (current(row).subdistrict === '' ? header('outsideSubdistricts') : subdistrictName(current(row).subdistrict))),
 		textColumn('statusBefore', header('statusBefore'), (row) => status(row.before)),
 		textColumn('statusAfter', header('statusAfter'), (row) => status(row.after)),
 		numberColumn('areaBefore', header('areaBefore'), 0, (row) => row.before?.areaM2 ?? null),

@@ -62,6 +62,14 @@ function changed(facility: Facility, changes: FacilityChanges): Facility {
 	return { ...named, ...changes };
 }
 
+/**
+ * An edit as it is stored: a site it adds carries the sub-district of its point (as applyEdits would give it), so
+ * every reader of the edit list (the report's row of a site proposed and then removed, the exported file) has it.
+ */
+export function withAssignedSubdistrict(edit: ScenarioEdit, assign: AssignSubdistrict | undefined): ScenarioEdit {
+	return edit.kind === 'add' ? { ...edit, facility: withSubdistrict(edit.facility, assign) } : edit;
+}
+
 function withSubdistrict(facility: Facility, assign: AssignSubdistrict | undefined, moved = false): Facility {
 	if (!assign || (!moved && facility.subdistrict !== '')) return facility;
 	return { ...facility, subdistrict: assign(facility.lon, facility.lat) };

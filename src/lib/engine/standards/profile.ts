@@ -149,6 +149,20 @@ export function cloneProfile(profile: Readonly<StandardsProfile>): StandardsProf
 	return JSON.parse(JSON.stringify(profile)) as StandardsProfile;
 }
 
+/**
+ * Whether two profiles set the same standards: the same rules (values, switches, sources, statuses) and the
+ * same counted facility types, whatever their id and name. Lists are compared as sets (a type switched off and
+ * on again is appended at the end). The profile editor compares the draft with the profile it came from, so a
+ * value typed back to its original is no edit.
+ */
+export function sameStandards(a: Readonly<StandardsProfile>, b: Readonly<StandardsProfile>): boolean {
+	const content = (profile: Readonly<StandardsProfile>) =>
+		JSON.stringify({ capacityTypes: [...profile.capacityTypes].sort(), coverageTypes: [...profile.coverageTypes].sort(), rules: profile.rules }, (key, value: unknown) =>
+			key === 'statuses' && Array.isArray(value) ? [...(value as string[])].sort() : value
+		);
+	return content(a) === content(b);
+}
+
 /** A custom copy of `profile` under a new id and name, ready to edit and save. */
 export function customCopy(profile: Readonly<StandardsProfile>, id: string, name: LocalizedText): StandardsProfile {
 	const copy = cloneProfile(profile);
