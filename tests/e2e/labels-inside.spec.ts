@@ -101,9 +101,11 @@ for (const [language, width, height] of [
 		const map = page.getByTestId('map');
 		await expect(map).not.toHaveAttribute('data-labels', '');
 		const labels = await placedOnTheirAreas(map);
-		// At 1440 px most names fit their areas; on the smaller maps (1024 and 390 px) most areas are narrower than their
-		// names at the smallest size and those names are left out (a limitation, reported): some are still drawn.
-		expect(labels.filter((label) => !label.hidden).length, 'names drawn').toBeGreaterThanOrEqual(width >= 1440 ? labels.length / 2 : 2);
+		// At 1440 px most names fit their areas, and at 1024 px in Chinese (a 街道 name on two lines: 4 of 14 fitted on
+		// one). On the smaller maps most areas are narrower than their names at the smallest size and those names are left
+		// out (a limitation, reported): some are still drawn.
+		const most = width >= 1440 || (language === 'zh-CN' && width >= 1024);
+		expect(labels.filter((label) => !label.hidden).length, 'names drawn').toBeGreaterThanOrEqual(most ? labels.length / 2 : 2);
 		await page.getByTestId('legend-toggle').click();
 		await page.screenshot({ path: `test-results/labels-inside-${width}-${language}.png` });
 	});
