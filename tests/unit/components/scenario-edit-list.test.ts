@@ -18,7 +18,9 @@ const edits: ScenarioEdit[] = [
 	{ kind: 'update', id: 'p1', changes: { name: '=1+1 测试站' } },
 	{ kind: 'update', id: 'p1', changes: { areaM2: 300 } },
 	{ kind: 'update', id: 'c1', changes: { name: '新名中心', beds: null } },
-	{ kind: 'close', id: 'c1' }
+	{ kind: 'close', id: 'c1' },
+	// The scenario's own proposal removed: withdrawn, not a facility closed.
+	{ kind: 'close', id: 'p1' }
 ];
 const baselineNames = new Map([['c1', '旧名中心']]);
 
@@ -40,7 +42,8 @@ describe('ScenarioEditList', () => {
 			'修改“彭浦镇新站A”：名称 =1+1 测试站',
 			'修改“=1+1 测试站”：建筑面积 300 m²',
 			'修改“旧名中心”：名称 新名中心，床位数未知',
-			'关闭“新名中心”'
+			'关闭“新名中心”',
+			'撤回拟建“=1+1 测试站”'
 		]);
 		expect(body).not.toContain('未知 张');
 	});
@@ -52,5 +55,6 @@ describe('ScenarioEditList', () => {
 		expect(shown[0]).toMatch(/“彭浦镇新站A” \(area unknown, beds unknown\)$/);
 		expect(shown[1]).toBe('Change “彭浦镇新站A”: name =1+1 测试站');
 		expect(shown[4]).toBe('Close “新名中心”');
+		expect(shown[5]).toBe('Withdraw the proposal “=1+1 测试站”');
 	});
 });

@@ -134,3 +134,15 @@ export function namesAtEdits(baselineNames: ReadonlyMap<string, string>, edits: 
 		return before;
 	});
 }
+
+/**
+ * Per edit, whether it closes a site the same scenario proposed earlier: that is the proposal withdrawn, not a
+ * facility closed, and the change log must say so (it read "Close “Proposed station 1”").
+ */
+export function withdrawsProposal(edits: readonly ScenarioEdit[]): boolean[] {
+	const proposed = new Set<string>();
+	return edits.map((edit) => {
+		if (edit.kind === 'add') proposed.add(edit.facility.id);
+		return edit.kind === 'close' && proposed.has(edit.id);
+	});
+}
