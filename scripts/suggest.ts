@@ -36,7 +36,7 @@ import { counted, readArgs, runCli, writeProblems } from './lib/cli-output';
 import { siteRows, sitesCsv, sitesGeoJson, type SiteRow } from '$lib/io/siting-export';
 import { suggestedSiteNaming } from '$lib/report/facility-name';
 import { provenanceCsvLines } from '$lib/report/csv';
-import { exportProvenance } from '$lib/report/model';
+import { exportProvenance, travelOf } from '$lib/report/model';
 import { isReportLanguage, REPORT_LANGUAGES, reportTranslator, type ReportLanguage } from '$lib/report/translate';
 import { datasetInfo, readManifest } from './lib/dataset-info';
 
@@ -218,7 +218,7 @@ async function main(): Promise<void> {
 	mkdirSync(options.out, { recursive: true });
 	// The app's suggested-sites CSV carries the same lines, made by the same two functions.
 	const dataset = datasetInfo(options.facilities, options.datasetName, inputs, readManifest(options.facilities));
-	const provenance = exportProvenance({ language: options.language, dataset, scenarioName: null, thresholdMinutes: params.thresholdMinutes, generatedAt: now });
+	const provenance = exportProvenance({ language: options.language, dataset, scenarioName: null, thresholdMinutes: params.thresholdMinutes, travel: travelOf(params), generatedAt: now });
 	writeFileSync(join(options.out, 'sites.csv'), sitesCsv(rows, provenanceCsvLines(provenance, options.language)));
 	writeFileSync(join(options.out, 'sites.geojson'), sitesGeoJson(rows));
 	writeFileSync(join(options.out, 'scenario.json'), serializeScenario(scenario, { ...inputs, name: basename(dirname(options.facilities)) || basename(options.facilities) }, now));

@@ -5,7 +5,7 @@ import type { ProposableType } from '$lib/engine/siting/site-types';
 import type { SitingQuestion } from '$lib/engine/siting/suggest';
 import type { MultiPolygonCoords } from '$lib/engine/types';
 import type { Language, Translate } from '$lib/i18n';
-import { exportProvenance } from '$lib/report/model';
+import { exportProvenance, travelOf } from '$lib/report/model';
 import { suggestedSiteNaming } from '$lib/report/facility-name';
 import { provenanceCsvLines } from '$lib/report/csv';
 import type { Dataset } from '$lib/io/dataset';
@@ -258,7 +258,7 @@ export class SiteSuggestion {
 		const rows = siteRows(suggestion.sites, dataset.subdistricts, language);
 		const start = this.resultStart;
 		const provenance = exportProvenance(
-			{ language, dataset, scenarioName: start.kind === 'scenario' ? scenarioName(start, translate) : null, thresholdMinutes: this.coverage.params.thresholdMinutes, generatedAt: new Date() },
+			{ language, dataset, scenarioName: start.kind === 'scenario' ? scenarioName(start, translate) : null, thresholdMinutes: this.coverage.params.thresholdMinutes, travel: travelOf(this.coverage.params), generatedAt: new Date() },
 			translate
 		);
 		if (format === 'csv') downloadFile('suggested-sites.csv', sitesCsv(rows, provenanceCsvLines(provenance, language)), 'text/csv;charset=utf-8');

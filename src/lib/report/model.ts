@@ -9,7 +9,7 @@
  */
 import { reconcileResidents } from '$lib/engine/bands';
 import type { CoverageParams } from '$lib/engine/coverage';
-import { MODE_SPEEDS_KMH } from '$lib/engine/params';
+import { MODE_SPEEDS_KMH, type TravelMode } from '$lib/engine/params';
 import {
 	RULE_IDS,
 	type AreaIndicators,
@@ -156,7 +156,7 @@ export function buildGapReport(input: GapReportInput, translate: Translate = rep
 		provenanceLine: provenanceLine(synthetic, layerList, translate),
 		provenance: provenanceItems(input.dataset.sources, context),
 		about: exportProvenance(
-			{ language, dataset: input.dataset, scenarioName: input.scenario?.name ?? null, thresholdMinutes: input.coverageParams.thresholdMinutes, generatedAt: input.generatedAt, timeZone: input.timeZone },
+			{ language, dataset: input.dataset, scenarioName: input.scenario?.name ?? null, thresholdMinutes: input.coverageParams.thresholdMinutes, travel: travelOf(input.coverageParams), generatedAt: input.generatedAt, timeZone: input.timeZone },
 			translate
 		),
 		residentsCheck,
@@ -306,7 +306,7 @@ function appendixItems(input: GapReportInput, context: ColumnContext): ReportIte
 		labelled('coverageTypes', list(params.facilityTypes.map((type) => t(`report.facility.${type}`)))),
 		labelled('statuses', input.statusesCounted ? list(input.statusesCounted.map((status) => t(`report.facilityStatus.${status}`))) : t('report.appendix.allStatuses')),
 		labelled('mode', t(`report.mode.${params.mode}`)),
-		labelled('speed', params.speedKmh ?? MODE_SPEEDS_KMH[params.mode], 1),
+		labelled('speed', travelOf(params).speedKmh, 1),
 		labelled('threshold', params.thresholdMinutes, Number.isInteger(params.thresholdMinutes) ? 0 : 1),
 		labelled('snap', params.maxSnapM, 0),
 		...(approximate ? [labelled('detour', params.detourFactor, 2)] : []),
@@ -335,12 +335,19 @@ function appendixItems(input: GapReportInput, context: ColumnContext): ReportIte
 }
 
 /** What an export other than the gap report was made from (the siting suggestion's CSV): the report's own provenance. */
+/** The travel mode and the speed in effect (the mode's own speed unless the planner set one). */
+export function travelOf(params: Pick<CoverageParams, 'mode' | 'speedKmh'>): ExportProvenanceInput['travel'] {
+	return { mode: params.mode, speedKmh: params.speedKmh ?? MODE_SPEEDS_KMH[params.mode] };
+}
+
 export interface ExportProvenanceInput {
 	language: ReportLanguage;
 	dataset: ReportDatasetInfo;
 	/** The scenario's name as the reader sees it; null for today's facilities. */
 	scenarioName: string | null;
 	thresholdMinutes: number;
+	/** How the threshold's minutes are travelled: a 15-minute walk and a 15-minute ride are different circles. */
+	travel: { mode: TravelMode; speedKmh: number };
 	generatedAt: Date;
 	timeZone?: string;
 }
@@ -356,6 +363,8 @@ export function exportProvenance(input: ExportProvenanceInput, translate: Transl
 		item('dataset', translate('report.meta.dataset'), language === 'en' && dataset.nameEn ? dataset.nameEn : dataset.name, 0, language),
 		item('scenario', translate('report.meta.scenario'), input.scenarioName ?? translate('report.noScenario'), 0, language),
 		item('threshold', translate('report.appendix.threshold'), formatThreshold(input.thresholdMinutes, language), 0, language),
+		item('mode', translate('report.appendix.mode'), translate(`report.mode.${input.travel.mode}`), 0, language),
+		item('speed', translate('report.appendix.speed'), input.travel.speedKmh, 1, language),
 		item('generated', translate('report.meta.generated'), formatReportDate(input.generatedAt, language, input.timeZone), 0, language),
 		item('synthetic', translate('report.appendix.synthetic'), provenanceLine(synthetic, listLayers(synthetic, language, translate), translate), 0, language),
 		...provenanceItems(dataset.sources, { language, translate })

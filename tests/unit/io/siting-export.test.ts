@@ -26,7 +26,7 @@ describe('the app’s suggested-sites CSV says what it was computed from', () =>
 	};
 
 	it('dataset, scenario, threshold, date and the synthetic layers above the header (zh-CN), the rows still parse', () => {
-		const lines = provenanceCsvLines(exportProvenance({ language: 'zh-CN', dataset, scenarioName: '彭浦方案', thresholdMinutes: 7.5, generatedAt: new Date('2026-12-07T08:00:00Z'), timeZone: 'Asia/Shanghai' }), 'zh-CN');
+		const lines = provenanceCsvLines(exportProvenance({ language: 'zh-CN', dataset, scenarioName: '彭浦方案', thresholdMinutes: 7.5, travel: { mode: 'walk', speedKmh: 4.5 }, generatedAt: new Date('2026-12-07T08:00:00Z'), timeZone: 'Asia/Shanghai' }), 'zh-CN');
 		const csv = sitesCsv([row], lines).replace(/^\ufeff/, '');
 		const head = csv.split('\n').slice(0, lines.length);
 		expect(head.every((line) => line.startsWith('# '))).toBe(true);
@@ -44,7 +44,7 @@ describe('the app’s suggested-sites CSV says what it was computed from', () =>
 	});
 
 	it('in English, without a scenario it says so', () => {
-		const lines = provenanceCsvLines(exportProvenance({ language: 'en', dataset, scenarioName: null, thresholdMinutes: 15, generatedAt: new Date('2026-12-07T08:00:00Z') }), 'en');
+		const lines = provenanceCsvLines(exportProvenance({ language: 'en', dataset, scenarioName: null, thresholdMinutes: 15, travel: { mode: 'walk', speedKmh: 4.5 }, generatedAt: new Date('2026-12-07T08:00:00Z') }), 'en');
 		expect(lines).toContain('# Dataset: My data');
 		expect(lines).toContain('# Scenario: none (baseline)');
 	});

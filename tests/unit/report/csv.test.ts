@@ -135,7 +135,7 @@ describe.each(['zh-CN', 'en'] as const)('the CSV’s provenance lines in %s', (l
 	it('say, above the header, the dataset, scenario, threshold, date, profile and, per layer, which layers are synthetic', () => {
 		// Only the facilities are the planner's file: the other three layers are still the synthetic demo.
 		const sources = demo.sources.map((source) => (source.kind === 'facilities' ? { ...source, fromDemo: false, fileName: 'my-centres.csv', loaded: 16, skipped: 2, encoding: 'gb18030' } : source));
-		const input = { ...inputFor(language), dataset: { ...inputFor(language).dataset, sources }, coverageParams: { ...demo.runs.coverage.params, thresholdMinutes: 12 } };
+		const input = { ...inputFor(language), dataset: { ...inputFor(language).dataset, sources }, coverageParams: { ...demo.runs.coverage.params, thresholdMinutes: 12, mode: 'cycle' as const, speedKmh: null } };
 		const text = gapReportToCsv(buildGapReport(input));
 		const lines = text.slice(1).split('\r\n');
 		const header = lines.findIndex((entry) => !entry.startsWith('#'));
@@ -145,6 +145,9 @@ describe.each(['zh-CN', 'en'] as const)('the CSV’s provenance lines in %s', (l
 		expect(comments).toContain(line('report.meta.dataset', language === 'en' ? "Jing'an demo (synthetic)" : '静安区示例数据（合成）'));
 		expect(comments).toContain(line('report.meta.scenario', message(language, 'report.noScenario')));
 		expect(comments).toContain(line('report.appendix.threshold', '12'));
+		// 12 minutes of what: a cycling run's CSV must not read as a walking one's.
+		expect(comments).toContain(line('report.appendix.mode', message(language, 'report.mode.cycle')));
+		expect(comments).toContain(line('report.appendix.speed', '12'));
 		expect(comments.some((entry) => entry.startsWith(`# ${message(language, 'report.meta.generated')}`) && entry.includes('2026'))).toBe(true);
 		const kind = (layer: string) => message(language, `report.sourceKind.${layer}`);
 		const synthetic = ['population', 'subdistricts', 'network'].map(kind).join(language === 'en' ? ', ' : '、');

@@ -37,13 +37,15 @@ describe('npm run suggest: sites.csv says what the sites were computed from', ()
 			const head = file.slice(0, file.findIndex((line) => line.startsWith('rank,')));
 			// The same lines as the app's export for this data, but the date (the run's own minute).
 			const dataset = datasetInfo(FILES.facilities, null, loadInputs(FILES), readManifest(FILES.facilities));
-			const expected = provenanceCsvLines(exportProvenance({ language, dataset, scenarioName: null, thresholdMinutes: 15, generatedAt: new Date() }), language);
-			const withoutDate = (all: string[]) => all.filter((_, index) => index !== 3);
+			const expected = provenanceCsvLines(exportProvenance({ language, dataset, scenarioName: null, thresholdMinutes: 15, travel: { mode: 'walk', speedKmh: 4.5 }, generatedAt: new Date() }), language);
+			// Dataset, scenario, threshold, travel mode, speed, then the date.
+			const withoutDate = (all: string[]) => all.filter((_, index) => index !== 5);
 			expect(head).toHaveLength(expected.length);
 			expect(withoutDate(head)).toEqual(withoutDate(expected));
 			// By hand: the dataset's name from the manifest and the language's colon.
 			expect(head[0]).toBe(language === 'en' ? `# Dataset: ${manifest.name_en}` : `# 数据集：${manifest.name}`);
-			expect(head[3]).toMatch(language === 'en' ? /^# Generated: / : /^# 生成时间：/);
+			expect(head[5]).toMatch(language === 'en' ? /^# Generated: / : /^# 生成时间：/);
+			expect(head[3]).toBe(language === 'en' ? '# Travel mode: walking' : '# 出行方式：步行');
 			const rows = Papa.parse<Record<string, string>>(file.join('\n'), { header: true, comments: '#', skipEmptyLines: true }).data;
 			expect(rows).toHaveLength(1);
 			expect(rows[0].subdistrict_code).toBe('pengpuzhen');
