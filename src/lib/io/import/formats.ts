@@ -99,6 +99,10 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
 	if (startsWith(bytes, [0x50, 0x41, 0x52, 0x31])) return 'parquet';
 	if (looksLikeOsmPbf(bytes)) return 'osm-pbf';
 	if (extension === 'pbf') throw new FileFormatError(`${fileName}: not an OpenStreetMap PBF file (no OSMHeader block)`);
+	// An Excel workbook is a ZIP archive: a ".xlsx" that is not one is damaged or mislabelled, not a one-column CSV.
+	if (extension === 'xlsx' || extension === 'xls') {
+		throw new FileFormatError(`${fileName}: not a readable Excel workbook (an .xlsx file is a ZIP archive; this one is not: save it again from Excel)`, 'unrecognised-format', { name: fileName });
+	}
 	const firstChar = firstTextCharacter(bytes);
 	if (firstChar === '{' || firstChar === '[') return 'geojson';
 	if (firstChar === '<') return 'osm-xml';

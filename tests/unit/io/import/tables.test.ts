@@ -59,6 +59,9 @@ describe('formats', () => {
 		expect(() => detectFormat('x.bin', new Uint8Array([0, 1, 2, 3, 0, 0, 5]))).toThrow(/unrecognised binary/);
 		expect(() => detectFormat('x.zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toThrow(FileFormatError);
 		expect(() => detectFormat('roads.osm.pbf', utf8('not a pbf at all'))).toThrow(/OSMHeader/);
+		// Text saved under an Excel name is not read as a one-column CSV (it was, labelled "CSV").
+		expect(() => detectFormat('broken.xlsx', utf8('机构名称,经度\n某中心,121.45'))).toThrow(/not a readable Excel workbook/);
+		expect(() => detectFormat('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0x41, 0x42]))).toThrow(FileFormatError);
 	});
 
 	test('size limits are checked before reading', () => {
