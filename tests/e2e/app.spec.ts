@@ -1,6 +1,6 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, chooseMapView } from './fixtures';
 import { mapPixelCensus } from './map-pixels';
 
 test('the Jing\'an demo appears: map, 14 sub-districts, both languages, nothing leaves the origin', async ({ page, watch }) => {
@@ -19,7 +19,7 @@ test('the Jing\'an demo appears: map, 14 sub-districts, both languages, nothing 
 	await expect(rows.first()).toContainText(/街道|镇/);
 
 	// The map shows the district: the population grid (one click from the status view it opens on) and the centres' symbols are drawn.
-	await page.getByTestId('view-density').check();
+	await chooseMapView(page, 'density');
 	await page.waitForTimeout(500);
 	const census = await mapPixelCensus(page);
 	expect(census.drawn / census.sampled).toBeGreaterThan(0.12);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, chooseMapView } from './fixtures';
 import { mapPixelCensus } from './map-pixels';
 
 const DEMO = 'static/data/demo';
@@ -31,8 +31,8 @@ test('the app shows the same coverage per sub-district as the CLI, for walking a
 	for (const row of walking) expect(shown.get(row.code), row.code).toBe(percent(row));
 
 	// The travel-time layer recolours the grid.
-	await page.getByLabel('Travel time').check();
-	await page.waitForTimeout(600);
+	// Chosen once the map has drawn it (a fixed wait and check() both raced the draw on a busy machine).
+	await chooseMapView(page, 'minutes');
 	const census = await mapPixelCensus(page);
 	expect(census.drawn / census.sampled).toBeGreaterThan(0.12);
 	await page.screenshot({ path: 'docs/screenshots/travel-time-en.png' });

@@ -1,4 +1,4 @@
-import { test, expect, openApp, proposeAtCoordinates } from './fixtures';
+import { test, expect, openApp, proposeAtCoordinates, chooseMapView } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Issue 24 items 6, 7 and 9: the first view says which 街镇 fail and how badly, without waiting for DuckDB; map furniture follows the view. */
@@ -121,7 +121,7 @@ test('map furniture follows the view: no grid legend over the status map, no gre
 	await openApp(page);
 	const legend = page.getByTestId('legend');
 	// Coverage on the overview: its legend, no sub-district legend.
-	await page.getByTestId('view-covered').check();
+	await chooseMapView(page, 'covered');
 	await expect(legend).toContainText('覆盖情况');
 	await expect(page.getByTestId('choropleth-legend')).toHaveCount(0);
 	// The standards tab shows its indicator on the map: the coverage legend goes.

@@ -43,6 +43,17 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
 }
 
 /**
+ * Chooses a map view in the view switch and waits until the map has drawn it. The switch shows a view as chosen only
+ * once the map drew it (seconds on a busy machine), so Playwright's check(), which expects the radio checked at
+ * once after its click, fails there although the click was taken.
+ */
+export async function chooseMapView(page: Page, view: 'status' | 'density' | 'minutes' | 'covered' | 'change'): Promise<void> {
+	const radio = page.getByTestId(`view-${view}`);
+	await radio.click();
+	await expect(radio).toBeChecked({ timeout: 60_000 });
+}
+
+/**
  * Opens a new scenario, proposes one station with a click at `at` (page pixels) and leaves placing mode,
  * so the next press on the station drags it. Returns the scenario's edit list (one edit by then).
  */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, proposeStationAt } from './fixtures';
+import { test, expect, openApp, proposeStationAt, chooseMapView } from './fixtures';
 import { centreSymbolMiddles, pixelsNear } from './map-pixels';
 
 /** Holds the page's main thread for `ms`, as a long computation or a busy machine would. */
@@ -47,7 +47,7 @@ test('a click on the map is never lost: not the first after load, not with the m
 test('the tooltip describes the cell under the pointer (residents, walking minutes, sub-district) and the centre under the pointer, cross included', async ({ page }) => {
 	await openApp(page);
 	// The population grid drawn (the map opens on the sub-districts' status).
-	await page.getByTestId('view-density').check();
+	await chooseMapView(page, 'density');
 	const box = await mapBox(page);
 	const tooltip = page.getByTestId('map-tooltip');
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, openApp, proposeAtCoordinates } from './fixtures';
+import { test, expect, openApp, proposeAtCoordinates, chooseMapView } from './fixtures';
 
 const DEMO = 'static/data/demo';
 const INPUTS = ['--network', `${DEMO}/network.geojson`, '--facilities', `${DEMO}/facilities.csv`, '--population', `${DEMO}/population.csv`, '--subdistricts', `${DEMO}/subdistricts.geojson`];
@@ -139,7 +139,7 @@ test('a proposed station raises coverage live, survives a reload, and exports an
 	await settled(page, 6);
 	await expect(page.getByTestId('scenario-edits').locator('li').last()).toContainText(`Close “\u2068${station.name}\u2069”`);
 	await expect(page.getByTestId('facility-pick').locator(`option[value="${station.id}"]`)).toHaveCount(0);
-	await page.getByTestId('view-change').check();
+	await chooseMapView(page, 'change');
 	await page.waitForTimeout(800);
 	await page.screenshot({ path: 'docs/screenshots/scenario-en.png' });
 	const beforeReload = await comparison(page);
@@ -214,7 +214,7 @@ test('the scenario panel in Chinese', async ({ page }) => {
 	await settled(page, 1);
 	await expect(page.getByTestId('scenario-edits')).toContainText('新增');
 	await expect(page.getByTestId('scenario-comparison')).toContainText('覆盖率');
-	await page.getByTestId('view-change').check();
+	await chooseMapView(page, 'change');
 	await page.waitForTimeout(800);
 	await page.screenshot({ path: 'docs/screenshots/scenario-zh.png' });
 });
