@@ -17,10 +17,11 @@ export function editableProfile(profile: Readonly<StandardsProfile>, id = `custo
  * that built-in again, not "(edited) · unsaved". A saved copy, or one the planner renamed, stays as it is.
  */
 export function settledProfile(profile: StandardsProfile, isSaved: (id: string) => boolean): StandardsProfile {
-	if (profile.builtIn || profile.basedOn === null || isSaved(profile.id)) return profile;
+	if (profile.builtIn) return profile;
 	const original = BUILT_IN_PROFILES.find((candidate) => candidate.id === profile.basedOn);
 	if (!original || !sameStandards(profile, original)) return profile;
 	const copyName = editedCopyName(original.name);
 	const named = (['zh-CN', 'en'] as const).every((language) => profile.name[language] === original.name[language] || profile.name[language] === copyName[language]);
-	return named ? cloneProfile(original) : profile;
+	// The saved list is read from storage: asked last, only of a copy that is otherwise back to its built-in.
+	return named && !isSaved(profile.id) ? cloneProfile(original) : profile;
 }

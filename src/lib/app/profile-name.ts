@@ -1,5 +1,5 @@
 import type { LocalizedText } from '$lib/engine/standards/profile';
-import { LANGUAGES, MESSAGES } from '$lib/i18n';
+import { MESSAGES } from '$lib/i18n';
 import { messageTranslator } from '$lib/i18n/message';
 
 /**
@@ -9,6 +9,5 @@ import { messageTranslator } from '$lib/i18n/message';
  */
 export function editedCopyName(name: LocalizedText): LocalizedText {
 	const suffix = (language: keyof LocalizedText) => messageTranslator(MESSAGES[language], language, 'app')('standards.editor.editedSuffix');
-	const named = Object.fromEntries(LANGUAGES.map((language) => [language, `${name[language]}${suffix(language)}`]));
-	return { 'zh-CN': named['zh-CN'], en: named.en };
+	return { 'zh-CN': `${name['zh-CN']}${suffix('zh-CN')}`, en: `${name.en}${suffix('en')}` };
 }

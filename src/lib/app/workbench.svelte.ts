@@ -219,7 +219,6 @@ export class Workbench {
 		this.mapMode = 'status';
 	}
 
-	/** Opens a panel tab; the standards tab shows its indicator on the map (its legend replaces the grid's). */
 	/** The profile in use, from the profile editor or the coverage controls; coverage follows its circle. */
 	setProfile(profile: StandardsProfile): void {
 		this.standards.setProfile(settledProfile(profile, (id) => this.standards.isSaved(id)));
@@ -248,6 +247,7 @@ export class Workbench {
 		return true;
 	}
 
+	/** Opens a panel tab; the standards tab shows its indicator on the map (its legend replaces the grid's). */
 	openTab(tab: PanelTab): void {
 		this.panelTab = tab;
 		if (tab === 'standards') this.mapMode = 'status';
