@@ -55,7 +55,7 @@ test('the printed maps: heading, both maps and both captions on one page, in bot
 			expect(heading, `${name}: the maps heading`).toBeGreaterThanOrEqual(0);
 			const onPage = squeeze(texts[heading]);
 			expect(onPage, `${name}: the status map's caption on the heading's page`).toContain(squeeze(bundle['report.map.status']));
-			expect(onPage, `${name}: the coverage map's caption on the heading's page`).toContain(squeeze(bundle['report.map.coverage']));
+			expect(onPage, `${name}: the coverage map's caption on the heading's page`).toContain(squeeze(bundle['report.map.coverage'].replace('{mode}', bundle['report.mode.walk'])));
 			expect(imagePages.length, `${name}: two map pictures`).toBe(2);
 			expect(imagePages, `${name}: both maps on the heading's page`).toEqual([heading + 1, heading + 1]);
 			if (width === 1024) execFileSync('pdftoppm', ['-png', '-r', '50', '-f', String(heading + 1), '-l', String(heading + 1), join(dir, `${name}.pdf`), `test-results/${name}`]);
